@@ -1,0 +1,59 @@
+package dev.migralint.core.config;
+
+import dev.migralint.core.Dialect;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The effective configuration of a run: the config file's values with command-line overrides.
+ * {@code source} is the file it came from, or null for defaults.
+ */
+public record Config(
+        Dialect dialect,
+        int targetVersion,
+        List<String> migrations,
+        List<String> queries,
+        List<String> queryLogs,
+        Map<String, String> placeholders,
+        boolean atPlaceholders,
+        boolean assumeInTransaction,
+        FailOn failOn,
+        String baseline,
+        Map<String, RuleSetting> rules,
+        Path source) {
+
+    public Config {
+        migrations = List.copyOf(migrations);
+        queries = List.copyOf(queries);
+        queryLogs = List.copyOf(queryLogs);
+        placeholders = Map.copyOf(placeholders);
+        rules = Map.copyOf(rules);
+    }
+
+    public static final int DEFAULT_TARGET_VERSION = 15;
+
+    public static Config defaults() {
+        return new Config(Dialect.POSTGRESQL, DEFAULT_TARGET_VERSION, List.of(), List.of(), List.of(), Map.of(),
+                false, false, FailOn.WARNING, null, Map.of(), null);
+    }
+
+    public RuleSetting rule(String id) {
+        return rules.getOrDefault(id, RuleSetting.DEFAULT);
+    }
+
+    public Config withDialect(Dialect d) {
+        return new Config(d, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
+                assumeInTransaction, failOn, baseline, rules, source);
+    }
+
+    public Config withFailOn(FailOn f) {
+        return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
+                assumeInTransaction, f, baseline, rules, source);
+    }
+
+    public Config withRules(Map<String, RuleSetting> r) {
+        return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
+                assumeInTransaction, failOn, baseline, r, source);
+    }
+}

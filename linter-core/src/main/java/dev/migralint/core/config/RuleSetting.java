@@ -1,0 +1,16 @@
+package dev.migralint.core.config;
+
+import dev.migralint.core.diag.Severity;
+import java.util.Map;
+
+/**
+ * How the config sets one rule: {@code off}, a severity, or {@code {severity: .., option: ..}}.
+ * {@code enabled} null means "as the rule's default"; {@code severity} null means its default severity.
+ */
+public record RuleSetting(Boolean enabled, Severity severity, Map<String, String> options) {
+    public RuleSetting {
+        options = Map.copyOf(options);
+    }
+
+    public static final RuleSetting DEFAULT = new RuleSetting(null, null, Map.of());
+}

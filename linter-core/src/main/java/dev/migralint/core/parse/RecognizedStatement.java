@@ -1,0 +1,42 @@
+package dev.migralint.core.parse;
+
+import dev.migralint.core.change.SchemaChange.TransactionKind;
+import dev.migralint.core.source.TextRange;
+import java.util.List;
+
+/**
+ * Statements the token-level recognizer understands when JSqlParser does not. Names are as written
+ * (quotes removed); ranges point at the name in the file.
+ */
+public sealed interface RecognizedStatement {
+
+    record Transaction(TransactionKind kind) implements RecognizedStatement {
+    }
+
+    /** SET [SESSION|LOCAL] name {TO|=} value. */
+    record SetSetting(String name, String value, boolean local) implements RecognizedStatement {
+    }
+
+    record DropIndex(List<Name> indexes, boolean concurrently, boolean ifExists, boolean cascade)
+            implements RecognizedStatement {
+    }
+
+    record Truncate(List<Name> tables, boolean cascade) implements RecognizedStatement {
+    }
+
+    /** LOCK [TABLE] names [IN mode MODE]; mode upper-case, default ACCESS EXCLUSIVE. */
+    record LockTable(List<Name> tables, String mode) implements RecognizedStatement {
+    }
+
+    /** CREATE [UNIQUE] INDEX the parser could not read (e.g. exotic options); columns may be empty. */
+    record CreateIndex(Name index, Name table, boolean unique, boolean concurrently, boolean ifNotExists)
+            implements RecognizedStatement {
+    }
+
+    /** A possibly schema-qualified name and where it stands. */
+    record Name(String schema, String name, TextRange range) {
+        public String qualified() {
+            return schema == null ? name : schema + "." + name;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.migralint.core.rule;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.analysis.StatementFacts;
+import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.parse.ParsedStatement;
+import dev.migralint.core.source.SourceFile;
+import dev.migralint.core.source.TextRange;
+import dev.migralint.core.split.ScriptStatement;
+import java.util.List;
+
+/** What a rule may see of the statement under inspection, and how it reports. */
+public interface RuleContext {
+    SourceFile file();
+
+    ScriptStatement statement();
+
+    ParsedStatement parsed();
+
+    /** Every change the statement makes, in order. */
+    List<SchemaChange> changes();
+
+    Dialect dialect();
+
+    /** Database major version the project targets (e.g. 15). */
+    int targetVersion();
+
+    StatementFacts facts();
+
+    RuleOptions options();
+
+    FindingBuilder report(TextRange range, String message);
+
+    default FindingBuilder report(SchemaChange change, String message) {
+        return report(change.range(), message);
+    }
+
+    /** Reports on the whole statement. */
+    default FindingBuilder report(String message) {
+        return report(statement().range(), message);
+    }
+}
