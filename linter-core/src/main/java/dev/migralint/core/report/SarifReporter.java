@@ -6,12 +6,10 @@ import com.contrastsecurity.sarif.ArtifactLocation;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
 import com.contrastsecurity.sarif.Message;
-import com.contrastsecurity.sarif.MultiformatMessageString;
 import com.contrastsecurity.sarif.Notification;
 import com.contrastsecurity.sarif.OriginalUriBaseIds;
 import com.contrastsecurity.sarif.PartialFingerprints;
 import com.contrastsecurity.sarif.PhysicalLocation;
-import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.Region;
 import com.contrastsecurity.sarif.Replacement;
 import com.contrastsecurity.sarif.ReportingConfiguration;
@@ -29,7 +27,6 @@ import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.diag.RelatedLocation;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.engine.Report;
-import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.source.SourceFile;
 import java.io.IOException;
 import java.io.Writer;
@@ -41,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Choices that matter to consumers:
@@ -94,7 +90,7 @@ public final class SarifReporter implements Reporter {
     }
 
     SarifSchema210 toSarif(Report report) {
-        List<ReportingDescriptor> rules = rules(report);
+        List<ReportingDescriptor> rules = new SarifRules(options.docsBaseUri()).describe(report);
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             ruleIndex.put(rules.get(i).getId(), i);
@@ -122,56 +118,6 @@ public final class SarifReporter implements Reporter {
                 .with$schema(URI.create(SCHEMA_URI))
                 .withVersion(SarifSchema210.Version._2_1_0)
                 .withRuns(List.of(run));
-    }
-
-    /**
-     * The enabled rules, plus any rule a finding names that the report does not list (engine findings
-     * such as parse-error, or a rule enabled after the list was taken), so every ruleIndex is valid.
-     */
-    private List<ReportingDescriptor> rules(Report report) {
-        Map<String, ReportingDescriptor> byId = new TreeMap<>();
-        for (RuleMeta meta : report.rules()) {
-            byId.putIfAbsent(meta.id(), descriptor(meta));
-        }
-        for (Finding f : report.findings()) {
-            byId.computeIfAbsent(f.ruleId(), id -> new ReportingDescriptor().withId(id).withName(pascalCase(id)));
-        }
-        return new ArrayList<>(byId.values());
-    }
-
-    private ReportingDescriptor descriptor(RuleMeta meta) {
-        String summary = meta.summary();
-        ReportingDescriptor d = new ReportingDescriptor()
-                .withId(meta.id())
-                .withName(pascalCase(meta.id()))
-                .withShortDescription(new MultiformatMessageString().withText(summary))
-                .withFullDescription(new MultiformatMessageString().withText(sentence(summary)))
-                .withDefaultConfiguration(new ReportingConfiguration()
-                        .withLevel(ReportingConfiguration.Level.fromValue(level(meta.defaultSeverity())))
-                        .withEnabled(null)
-                        .withRank(null))
-                .withProperties(new PropertyBag().withTags(new LinkedHashSet<>(List.of(meta.category().id()))));
-        Optional<URI> helpUri = helpUri(meta);
-        helpUri.ifPresent(uri -> d
-                .withHelpUri(uri)
-                .withHelp(new MultiformatMessageString()
-                        .withText(sentence(summary) + " Documentation: " + uri)
-                        .withMarkdown(sentence(summary) + "\n\n[Rule documentation](" + uri + ")")));
-        return d;
-    }
-
-    private Optional<URI> helpUri(RuleMeta meta) {
-        String base = options.docsBaseUri();
-        if (base == null || base.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = URI.create((base.endsWith("/") ? base : base + "/") + meta.docPath());
-            return uri.isAbsolute() ? Optional.of(uri) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            // A malformed docs base only costs the links; the report itself is still valid.
-            return Optional.empty();
-        }
     }
 
     private Result result(Finding f, Integer ruleIndex) {
@@ -296,7 +242,7 @@ public final class SarifReporter implements Reporter {
                 .withEndColumn(span.isEmpty() ? span.start().column() : span.lastColumn() + 1);
     }
 
-    private static String level(Severity severity) {
+    static String level(Severity severity) {
         return switch (severity) {
             case ERROR -> "error";
             case WARNING -> "warning";
@@ -304,22 +250,4 @@ public final class SarifReporter implements Reporter {
         };
     }
 
-    /** {@code require-concurrent-index} -> {@code RequireConcurrentIndex}, the rule class's name. */
-    static String pascalCase(String id) {
-        StringBuilder sb = new StringBuilder(id.length());
-        boolean upper = true;
-        for (char c : id.toCharArray()) {
-            if (c == '-' || c == '_') {
-                upper = true;
-            } else {
-                sb.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String sentence(String s) {
-        return s.endsWith(".") ? s : s + ".";
-    }
 }
