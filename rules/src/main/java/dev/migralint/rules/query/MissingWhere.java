@@ -35,8 +35,9 @@ public final class MissingWhere implements ChangeRule<DataChange> {
             return;
         }
         String verb = change.kind().name();
-        String table = change.table() == null ? "the table" : change.table().toString();
-        ctx.report(change, verb + " " + table + " has no WHERE clause and "
+        String table = change.table() == null ? "" : (change.kind() == DataChangeKind.DELETE ? " FROM " : " ")
+                + change.table();
+        ctx.report(change, verb + table + " has no WHERE clause and "
                         + (change.kind() == DataChangeKind.UPDATE ? "changes" : "deletes") + " every row")
                 .help("Add a WHERE clause that selects the rows to " + verb.toLowerCase(java.util.Locale.ROOT)
                         + ". If every row is meant, say so with `-- migralint-ignore missing-where -- <reason>`"
