@@ -20,7 +20,7 @@ final class TableDdlReader {
     }
 
     private static final Set<String> CREATE_TABLE_MODIFIERS = Set.of(
-            "or", "replace", "global", "local", "temporary", "temp", "unlogged");
+            "or", "replace", "global", "local", "temporary", "temp", "unlogged", "foreign");
 
     /** Words after ADD that add a constraint, an index or a partition rather than a column. */
     private static final Set<String> ADD_NON_COLUMN = Set.of(
