@@ -77,7 +77,7 @@ class FixtureRunnerTest {
 
     @Test
     void passesWhenEveryMarkerIsHitAndEveryFindingMarked() throws IOException {
-        write("rule-a/ok.sql", "Y;\nX; -- expect: rule-a \"found X\"\nY;\n");
+        write("rule-a/ok.sql", "Y;\nX; -- expect: rule-a \"found\"\nY;\n");
         FixtureRunner runner = new FixtureRunner(root, reporting("rule-a", "X"));
         CaseOutcome outcome = runner.run(runner.discover().get(0));
         assertThat(outcome.passed()).isTrue();
