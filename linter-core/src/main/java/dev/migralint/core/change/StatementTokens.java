@@ -139,23 +139,34 @@ final class StatementTokens {
     }
 
     /**
-     * A compact canonical form of tokens {@code [from, to)}: unquoted words lower-cased, quoted
-     * identifiers and strings kept, one space only between two word-like tokens. Two spellings of the
-     * same expression ("LOWER( email )", "lower(email)") give the same text.
+     * A canonical form of tokens {@code [from, to)}: unquoted words lower-cased, quoted identifiers and
+     * strings kept, tokens separated by one space except around {@code ( ) [ ] . ::} and before a comma.
+     * Two spellings of the same expression ("LOWER( email )", "lower(email)") give the same text.
      */
     String canonical(int from, int to) {
         StringBuilder sb = new StringBuilder();
-        boolean previousWordLike = false;
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
-            boolean wordLike = t.kind() != TokenKind.OPERATOR;
-            if (wordLike && previousWordLike) {
+            String text = t.kind() == TokenKind.WORD ? text(i).toLowerCase(Locale.ROOT) : text(i);
+            if (i > from && spaceBetween(i - 1, i)) {
                 sb.append(' ');
             }
-            sb.append(t.kind() == TokenKind.WORD ? text(i).toLowerCase(Locale.ROOT) : text(i));
-            previousWordLike = wordLike;
+            sb.append(text);
         }
         return sb.toString();
+    }
+
+    private static final java.util.Set<String> NO_SPACE_AFTER = java.util.Set.of("(", "[", ".", "::");
+    private static final java.util.Set<String> NO_SPACE_BEFORE = java.util.Set.of(")", "]", ",", ".", "::", "[");
+
+    private boolean spaceBetween(int left, int right) {
+        boolean leftOp = isKind(left, TokenKind.OPERATOR);
+        boolean rightOp = isKind(right, TokenKind.OPERATOR);
+        if ((leftOp && NO_SPACE_AFTER.contains(text(left))) || (rightOp && NO_SPACE_BEFORE.contains(text(right)))) {
+            return false;
+        }
+        // a function call: lower(email)
+        return !(rightOp && text(right).equals("(") && !leftOp);
     }
 
     /** Reads a possibly qualified name at {@code i}: identifiers joined by '.'; null when none is there. */

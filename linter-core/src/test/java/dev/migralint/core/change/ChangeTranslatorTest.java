@@ -180,12 +180,22 @@ class ChangeTranslatorTest {
     }
 
     @Test
+    void expressionsAndPredicatesHaveOneSpelling() {
+        List<SchemaChange> changes = translate("CREATE INDEX a ON t (LOWER( email )) WHERE Status='open' AND (x+1)>2;"
+                + "CREATE INDEX b ON t (lower(email)) WHERE status = 'open' and ( x + 1 ) > 2;");
+        CreateIndex a = (CreateIndex) changes.get(0);
+        CreateIndex b = (CreateIndex) changes.get(1);
+        assertThat(a.columns()).isEqualTo(b.columns()).containsExactly(new IndexColumn(null, "lower(email)", false));
+        assertThat(a.where()).isEqualTo(b.where()).isEqualTo("status = 'open' and (x + 1) > 2");
+    }
+
+    @Test
     void unnamedIndexWithMethodAndExpression() {
         CreateIndex i = only("CREATE INDEX ON orders USING GIN ((data -> 'tags'));", CreateIndex.class);
         assertThat(i.name()).isNull();
         assertThat(i.method()).isEqualTo("gin");
         assertThat(i.concurrently()).isFalse();
-        assertThat(i.columns()).containsExactly(new IndexColumn(null, "data->'tags'", false));
+        assertThat(i.columns()).containsExactly(new IndexColumn(null, "data -> 'tags'", false));
     }
 
     @Test

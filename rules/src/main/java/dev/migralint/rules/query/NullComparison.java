@@ -47,13 +47,12 @@ public final class NullComparison implements StatementRule {
             if ((!nullRight && !nullLeft) || isAssignment(t, i)) {
                 continue;
             }
-            int operandEnd = nullRight ? i - 1 : i + 1;
-            String operand = nullRight ? operandText(t, operandEnd, ctx) : t.text(operandEnd);
             TextRange range = t.token(nullRight ? i : i - 1).range().union(t.token(nullRight ? i + 1 : i).range());
             String written = ctx.file().text(range);
+            String operand = nullRight ? operandText(t, i - 1, ctx) : t.isIdentifier(i + 1) ? t.text(i + 1) : "";
+            String comparison = operand.isEmpty() ? written : nullRight ? operand + " " + written : written + " " + operand;
             String test = op.equals("=") ? "IS NULL" : "IS NOT NULL";
-            ctx.report(range, (operand.isEmpty() ? "" : operand + " ") + written
-                            + " is never true: any comparison with NULL yields NULL")
+            ctx.report(range, comparison + " is never true: any comparison with NULL yields NULL")
                     .help("Use " + (operand.isEmpty() ? "" : operand + " ") + test);
         }
     }
