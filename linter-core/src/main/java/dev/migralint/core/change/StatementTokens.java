@@ -165,9 +165,13 @@ final class StatementTokens {
         if ((leftOp && NO_SPACE_AFTER.contains(text(left))) || (rightOp && NO_SPACE_BEFORE.contains(text(right)))) {
             return false;
         }
-        // a function call: lower(email)
-        return !(rightOp && text(right).equals("(") && !leftOp);
+        // a function call, lower(email), as opposed to a keyword before a parenthesis: a and (b or c)
+        return !(rightOp && text(right).equals("(") && !leftOp && !KEYWORDS_BEFORE_PAREN.contains(word(left)));
     }
+
+    private static final java.util.Set<String> KEYWORDS_BEFORE_PAREN = java.util.Set.of(
+            "and", "or", "not", "in", "is", "between", "like", "ilike", "when", "then", "else", "case", "as", "on",
+            "where", "select");
 
     /** Reads a possibly qualified name at {@code i}: identifiers joined by '.'; null when none is there. */
     QualifiedName qualifiedName(int i) {
