@@ -61,6 +61,11 @@ final class StatementTokens {
         return true;
     }
 
+    /** {@code i} moved past {@code keywords} when they stand there, else {@code i} unchanged. */
+    int skip(int i, String... keywords) {
+        return isWords(i, keywords) ? i + keywords.length : i;
+    }
+
     boolean isOperator(int i, String op) {
         return isKind(i, TokenKind.OPERATOR) && text(i).equals(op);
     }
