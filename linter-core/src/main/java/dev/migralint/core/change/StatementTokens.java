@@ -184,15 +184,30 @@ final class StatementTokens {
             return null;
         }
         List<String> parts = new ArrayList<>();
-        parts.add(identifier(i));
-        int end = i + 1;
+        int end = partEnd(i);
+        parts.add(part(i, end));
         while (isOperator(end, ".") && isIdentifier(end + 1)) {
-            parts.add(identifier(end + 1));
-            end += 2;
+            int next = partEnd(end + 1);
+            parts.add(part(end + 1, next));
+            end = next;
         }
         String name = parts.get(parts.size() - 1);
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         return new QualifiedName(new ObjectName(schema, name), i, end);
+    }
+
+    /** End of the name part at {@code i}: one identifier, or words glued to placeholders ({@code idx_${name}}). */
+    private int partEnd(int i) {
+        int end = i + 1;
+        while (isIdentifier(end) && tokens.get(end).start() == tokens.get(end - 1).end()
+                && (isKind(end, TokenKind.PLACEHOLDER) || isKind(end - 1, TokenKind.PLACEHOLDER))) {
+            end++;
+        }
+        return end;
+    }
+
+    private String part(int start, int end) {
+        return end == start + 1 ? identifier(start) : sourceText(start, end - 1);
     }
 
     /**

@@ -26,7 +26,9 @@ import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
 import dev.migralint.core.split.Splitter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChangeTranslatorTest {
@@ -187,6 +189,23 @@ class ChangeTranslatorTest {
         CreateIndex b = (CreateIndex) changes.get(1);
         assertThat(a.columns()).isEqualTo(b.columns()).containsExactly(new IndexColumn(null, "lower(email)", false));
         assertThat(a.where()).isEqualTo(b.where()).isEqualTo("status = 'open' and (x + 1) > 2");
+    }
+
+    @Test
+    void placeholdersStayAsWrittenInNames() {
+        List<SchemaChange> changes = new ArrayList<>();
+        text = "CREATE INDEX idx_${name} ON ${schema}.users (email);";
+        SourceFile file = SourceFile.of("t.sql", text);
+        LexOptions options = new LexOptions(Dialect.POSTGRESQL, Map.of("name", "x", "schema", "public"), false);
+        ChangeTranslator translator = new ChangeTranslator(Dialect.POSTGRESQL);
+        StatementParser parser = new StatementParser(Dialect.POSTGRESQL);
+        for (ScriptStatement s : Splitter.split(file, Lexer.lex(text, options))) {
+            changes.addAll(translator.translate(parser.parse(s)));
+        }
+        assertThat(changes).hasSize(1).first().isInstanceOf(CreateIndex.class);
+        CreateIndex i = (CreateIndex) changes.get(0);
+        assertThat(i.name()).isEqualTo(new ObjectName("${schema}", "idx_${name}"));
+        assertThat(i.table()).isEqualTo(new ObjectName("${schema}", "users"));
     }
 
     @Test
