@@ -1,12 +1,15 @@
 package dev.migralint.rules.query;
 
+import dev.migralint.core.diag.Fix;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.StatementRule;
 import dev.migralint.core.source.TextRange;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -52,8 +55,11 @@ public final class NullComparison implements StatementRule {
             String operand = nullRight ? operandText(t, i - 1, ctx) : t.isIdentifier(i + 1) ? t.text(i + 1) : "";
             String comparison = operand.isEmpty() ? written : nullRight ? operand + " " + written : written + " " + operand;
             String test = op.equals("=") ? "IS NULL" : "IS NOT NULL";
-            ctx.report(range, comparison + " is never true: any comparison with NULL yields NULL")
+            FindingBuilder finding = ctx.report(range, comparison + " is never true: any comparison with NULL yields NULL")
                     .help("Use " + (operand.isEmpty() ? "" : operand + " ") + test);
+            if (nullRight) {
+                finding.fix(new Fix("Replace " + written + " with " + test, List.of(new Fix.Edit(range, test))));
+            }
         }
     }
 

@@ -4,11 +4,13 @@ import dev.migralint.core.Dialect;
 import dev.migralint.core.change.ColumnDef;
 import dev.migralint.core.change.DataType;
 import dev.migralint.core.change.TableColumn;
+import dev.migralint.core.diag.Fix;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.StatementRule;
+import java.util.List;
 
 /**
  * PostgreSQL's timestamp (without time zone) stores a wall-clock reading with no zone: the same
@@ -42,7 +44,9 @@ public final class PreferTimestamptz implements StatementRule {
         }
         ctx.report(column.typeRange(), "Column " + c.label() + " is " + type.text()
                         + ", which stores a wall-clock time without its time zone")
-                .help("Store an instant instead: " + column.name() + " " + corrected(type));
+                .help("Store an instant instead: " + column.name() + " " + corrected(type))
+                .fix(new Fix("Change the type to " + corrected(type),
+                        List.of(new Fix.Edit(column.typeRange(), corrected(type)))));
     }
 
     /** timestamp(3) -> timestamptz(3), timestamp without time zone[] -> timestamptz[]. */
