@@ -21,6 +21,7 @@ import dev.migralint.core.change.SchemaChange.Truncate;
 import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.lex.Lexer;
 import dev.migralint.core.parse.ParsedStatement;
+import dev.migralint.core.parse.RecognizedStatement;
 import dev.migralint.core.parse.StatementParser;
 import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.source.TextRange;
@@ -378,6 +379,24 @@ class ChangeTranslatorTest {
                 .containsExactly(new DataChange(DataChangeKind.UPDATE, ObjectName.of("users"), false, new TextRange(0, 39)));
         assertThat(translateUnparsed("DELETE FROM users WHERE CURRENT OF c;", Dialect.POSTGRESQL))
                 .extracting(c -> ((DataChange) c).hasWhere()).containsExactly(true);
+    }
+
+    @Test
+    void recognizedStatementsTheTokenReadersCannotReadKeepTheRecognizersReading() {
+        text = "CREATE INDEX CONCURRENTLY \"Idx\" ON app.\"T\" USING";
+        SourceFile file = SourceFile.of("t.sql", text);
+        ScriptStatement s = Splitter.split(file, Lexer.lex(text, LexOptions.of(Dialect.POSTGRESQL))).get(0);
+        int idx = text.indexOf("\"Idx\"");
+        int table = text.indexOf("app.");
+        RecognizedStatement.CreateIndex what = new RecognizedStatement.CreateIndex(
+                new RecognizedStatement.Name(null, "Idx", new TextRange(idx, idx + 5)),
+                new RecognizedStatement.Name("app", "T", new TextRange(table, table + 7)), false, true, false);
+
+        List<SchemaChange> changes = new ChangeTranslator(Dialect.POSTGRESQL)
+                .translate(new ParsedStatement.Recognized(s, what));
+
+        assertThat(changes).containsExactly(new CreateIndex(ObjectName.of("Idx"), new ObjectName("app", "T"),
+                List.of(), false, true, false, "btree", null, s.range()));
     }
 
     /** Translates as if JSqlParser had failed, to exercise the token-only path. */
