@@ -5,7 +5,9 @@ import dev.migralint.core.lex.Lexer;
 import dev.migralint.core.lex.Token;
 import dev.migralint.core.lex.TokenKind;
 import dev.migralint.core.split.ScriptStatement;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserConstants;
@@ -20,10 +22,8 @@ import net.sf.jsqlparser.statement.Statement;
  * thread; it is reusable and keeps no state between statements.
  *
  * <p>JSqlParser's convenience methods run every parse on a new thread to enforce a timeout, which
- * costs several times the parse itself; this class calls the generated parser directly. A fresh
- * {@link CCJSqlParser} is built per statement over a feature configuration prepared once:
- * {@code ReInit} would keep the previous statement's lookahead caches and tree stack (memory that
- * grows with the file) and saves nothing measurable over construction.
+ * costs several times the parse itself; this class calls the generated parser directly, over
+ * feature configurations prepared once, and reuses it where that is safe (see {@link #parserFor}).
  *
  * <p>The first attempt runs without JSqlParser's "complex parsing", whose backtracking can take
  * exponential time; the retry with it is limited to statements short enough to stay fast. Before it,
@@ -35,10 +35,14 @@ public final class StatementParser {
     static final int COMPLEX_PARSING_LIMIT = 4_000;
     /** How many key words used as names one statement may have quoted for a retry. */
     private static final int MAX_QUOTED_WORDS = 3;
+    private static final int MAX_REUSES = 64;
 
     private final Dialect dialect;
     private final FeatureConfiguration simple;
     private final FeatureConfiguration complex;
+    /** A parser that last finished a parse cleanly, with its statement count; null after a failure. */
+    private CCJSqlParser reusable;
+    private int reuses;
 
     public StatementParser(Dialect dialect) {
         this.dialect = dialect;
@@ -93,8 +97,9 @@ public final class StatementParser {
             }
             furthest = furthest(furthest, last);
         }
-        for (int quoted = 0; quoted < MAX_QUOTED_WORDS && dialect == Dialect.POSTGRESQL; quoted++) {
-            String retry = ParseRewrites.quoteWord(statement, text, last.offset);
+        Set<Integer> quoted = new HashSet<>();
+        while (quoted.size() < MAX_QUOTED_WORDS && dialect == Dialect.POSTGRESQL) {
+            String retry = ParseRewrites.quoteWord(statement, text, last.offset, quoted);
             if (retry == null) {
                 break;
             }
@@ -129,16 +134,34 @@ public final class StatementParser {
         return b.offset > a.offset ? b : a;
     }
 
+    /**
+     * A parser over {@code sql}. A parser that just parsed a statement successfully is reused through
+     * {@code ReInit}, which saves about a fifth of the parse time; after a failure its counters (open
+     * brackets, CASE depth) may be off, so a fresh one is built, and also every {@link #MAX_REUSES}
+     * statements, because {@code ReInit} keeps lookahead caches and tree nodes of earlier statements.
+     */
+    private CCJSqlParser parserFor(String sql, FeatureConfiguration configuration) {
+        CCJSqlParser parser = reusable;
+        reusable = null;
+        if (parser != null && configuration == simple && ++reuses < MAX_REUSES) {
+            parser.ReInit(new StringProvider(sql));
+            return parser;
+        }
+        reuses = 0;
+        return new CCJSqlParser(new StringProvider(sql)).withConfiguration(configuration);
+    }
+
     /** A parse outcome: the tree, or the error with its offset into the statement text. */
     private record Attempt(Statement ast, int offset, Throwable error) {
     }
 
-    private static Attempt attempt(String sql, FeatureConfiguration configuration) {
-        CCJSqlParser parser = new CCJSqlParser(new StringProvider(sql)).withConfiguration(configuration);
+    private Attempt attempt(String sql, FeatureConfiguration configuration) {
+        CCJSqlParser parser = parserFor(sql, configuration);
         try {
             Statement ast = parser.Statement();
             net.sf.jsqlparser.parser.Token next = parser.getNextToken();
             if (ast != null && next.kind == CCJSqlParserConstants.EOF) {
+                reusable = configuration == simple ? parser : null;
                 return new Attempt(ast, 0, null);
             }
             // Statement() stops after a ';': what follows would be a second statement in one.
