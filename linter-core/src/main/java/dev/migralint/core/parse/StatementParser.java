@@ -83,39 +83,29 @@ public final class StatementParser {
 
     private ParsedStatement parseSql(ScriptStatement statement) {
         String text = statement.sql();
-        Attempt last = attempt(text, simple);
-        if (last.ast != null) {
-            return new ParsedStatement.Parsed(statement, last.ast);
+        Attempt furthest = attempt(text, simple);
+        if (furthest.ast != null) {
+            return new ParsedStatement.Parsed(statement, furthest.ast);
         }
-        Attempt furthest = last;
         String rewritten = ParseRewrites.rewrite(statement, dialect);
         if (!rewritten.equals(text)) {
             text = rewritten;
-            last = attempt(text, simple);
-            if (last.ast != null) {
-                return new ParsedStatement.Parsed(statement, last.ast);
+            Attempt again = attempt(text, simple);
+            if (again.ast != null) {
+                return new ParsedStatement.Parsed(statement, again.ast);
             }
-            furthest = furthest(furthest, last);
-        }
-        Set<Integer> quoted = new HashSet<>();
-        while (quoted.size() < MAX_QUOTED_WORDS && dialect == Dialect.POSTGRESQL) {
-            String retry = ParseRewrites.quoteWord(statement, text, last.offset, quoted);
-            if (retry == null) {
-                break;
-            }
-            text = retry;
-            last = attempt(text, simple);
-            if (last.ast != null) {
-                return new ParsedStatement.Parsed(statement, last.ast);
-            }
-            furthest = furthest(furthest, last);
+            furthest = furthest(furthest, again);
         }
         if (text.length() <= COMPLEX_PARSING_LIMIT) {
-            last = attempt(text, complex);
-            if (last.ast != null) {
-                return new ParsedStatement.Parsed(statement, last.ast);
+            Attempt complexAttempt = attempt(text, complex);
+            if (complexAttempt.ast != null) {
+                return new ParsedStatement.Parsed(statement, complexAttempt.ast);
             }
-            furthest = furthest(furthest, last);
+            furthest = furthest(furthest, complexAttempt);
+        }
+        Statement quoted = parseWithQuotedWords(statement, text, furthest.offset);
+        if (quoted != null) {
+            return new ParsedStatement.Parsed(statement, quoted);
         }
         Optional<RecognizedStatement> recognized = TokenRecognizer.recognize(statement, dialect);
         if (recognized.isPresent()) {
@@ -127,6 +117,31 @@ public final class StatementParser {
         }
         ParseErrors.Located error = ParseErrors.locate(statement, furthest.offset, furthest.error);
         return new ParsedStatement.Unparsed(statement, error.offset(), error.message());
+    }
+
+    /**
+     * Retries with words JSqlParser took for key words double-quoted (PostgreSQL only). Errors of
+     * these retries are not reported: quoting a true key word only moves the complaint elsewhere.
+     */
+    private Statement parseWithQuotedWords(ScriptStatement statement, String text, int errorOffset) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return null;
+        }
+        Set<Integer> quoted = new HashSet<>();
+        int offset = errorOffset;
+        while (quoted.size() < MAX_QUOTED_WORDS) {
+            String retry = ParseRewrites.quoteWord(statement, text, offset, quoted);
+            if (retry == null) {
+                return null;
+            }
+            text = retry;
+            Attempt attempt = attempt(text, simple);
+            if (attempt.ast != null) {
+                return attempt.ast;
+            }
+            offset = attempt.offset;
+        }
+        return null;
     }
 
     /** The attempt that read further: its error is usually the one that names the real problem. */
