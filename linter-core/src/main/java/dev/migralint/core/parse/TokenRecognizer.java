@@ -78,7 +78,8 @@ public final class TokenRecognizer {
     /**
      * Why a statement JSqlParser could not read is left out of analysis, when it is one that changes
      * neither schema nor session in ways rules look at: COPY (data transfer; pg_dump writes one per
-     * table), COMMENT ON, maintenance commands, and the table locks mysqldump writes around its data.
+     * table), COMMENT ON, maintenance commands, the table locks mysqldump writes around its data, and
+     * MySQL stored programs, whose bodies only act when called.
      */
     public static Optional<String> notAnalysed(ScriptStatement statement, Dialect dialect) {
         if (statement.kind() != ScriptStatement.Kind.SQL) {
@@ -98,9 +99,31 @@ public final class TokenRecognizer {
             case "UNLOCK", "LOCK" -> dialect != Dialect.POSTGRESQL && second.equals("TABLES")
                     ? first + " TABLES is not analysed" : null;
             case "FLUSH" -> dialect == Dialect.MYSQL ? "FLUSH is not analysed" : null;
+            case "CREATE" -> dialect == Dialect.MYSQL && r.isStoredProgram() ? "stored program bodies are not analysed" : null;
             default -> null;
         };
         return Optional.ofNullable(reason);
+    }
+
+    /**
+     * CREATE [OR REPLACE] [DEFINER = user] [AGGREGATE] {PROCEDURE | FUNCTION | TRIGGER | EVENT}: MySQL
+     * compound statements (IF, WHILE, DECLARE ... HANDLER) that JSqlParser does not read.
+     */
+    private boolean isStoredProgram() {
+        i = 1;
+        if (accept("OR") && !accept("REPLACE")) {
+            return false;
+        }
+        if (accept("DEFINER")) {
+            if (!acceptOperator("=")) {
+                return false;
+            }
+            while (i < tokens.size() && !Set.of("PROCEDURE", "FUNCTION", "TRIGGER", "EVENT").contains(upper(i))) {
+                i++;
+            }
+        }
+        accept("AGGREGATE");
+        return accept("PROCEDURE") || accept("FUNCTION") || accept("TRIGGER") || accept("EVENT");
     }
 
     private RecognizedStatement begin() {
