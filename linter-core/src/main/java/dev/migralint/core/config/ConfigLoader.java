@@ -1,0 +1,236 @@
+package dev.migralint.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.migralint.core.Dialect;
+import dev.migralint.core.diag.Severity;
+import dev.migralint.core.rule.Rule;
+import dev.migralint.core.rule.RuleOption;
+import dev.migralint.core.rule.RuleRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Finds, reads and validates {@code .migralint.yaml}. Every failure is a one-line {@link ConfigException}. */
+public final class ConfigLoader {
+    public static final String FILE_NAME = ".migralint.yaml";
+    private static final List<String> NAMES = List.of(FILE_NAME, ".migralint.yml");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private ConfigLoader() {
+    }
+
+    /** The nearest config file in {@code startDir} or one of its parents. */
+    public static Optional<Path> find(Path startDir) {
+        for (Path dir = startDir.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            for (String name : NAMES) {
+                Path candidate = dir.resolve(name);
+                if (Files.isRegularFile(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Config load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read config file: " + e.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    /** Parses config text; {@code file} names it in messages. */
+    public static Config parse(Path file, String text) {
+        ConfigFile raw;
+        try {
+            JsonNode tree = YAML.readTree(text);
+            raw = tree == null || tree.isMissingNode() || tree.isNull() ? null : YAML.readValue(text, ConfigFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            // Jackson's location is past the value; the key's own line is what a user needs.
+            throw new ConfigException(at(file, text, e.getPropertyName()) + ": unknown key '" + e.getPropertyName()
+                    + "' (known keys: " + String.join(", ", knownKeys(e)) + ")");
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(where(file, e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+        }
+        Config defaults = Config.defaults();
+        if (raw == null) {
+            return new Config(defaults.dialect(), defaults.targetVersion(), List.of(), List.of(), List.of(),
+                    Map.of(), false, defaults.assumeInTransaction(), defaults.failOn(), null, Map.of(), file);
+        }
+        Dialect dialect = defaults.dialect();
+        if (raw.dialect() != null) {
+            dialect = Dialect.parse(raw.dialect());
+            if (dialect == null) {
+                throw new ConfigException(at(file, text, "dialect") + ": unknown dialect '" + raw.dialect()
+                        + "' (use postgresql, mysql or generic)");
+            }
+        }
+        FailOn failOn = defaults.failOn();
+        if (raw.failOn() != null) {
+            failOn = FailOn.parse(raw.failOn());
+            if (failOn == null) {
+                throw new ConfigException(at(file, text, "fail-on") + ": unknown fail-on '" + raw.failOn()
+                        + "' (use error, warning, info or never)");
+            }
+        }
+        Map<String, RuleSetting> rules = new LinkedHashMap<>();
+        if (raw.rules() != null) {
+            raw.rules().forEach((id, node) -> rules.put(id, ruleSetting(file, text, id, node)));
+        }
+        Map<String, String> placeholders = raw.placeholders() == null ? Map.of() : raw.placeholders();
+        return new Config(
+                dialect,
+                raw.targetVersion() == null ? defaults.targetVersion() : raw.targetVersion(),
+                raw.migrations() == null ? List.of()
+                        : raw.migrations().stream().map(ConfigFile.PathEntry::path).toList(),
+                raw.queries() == null ? List.of() : raw.queries(),
+                raw.queryLogs() == null ? List.of() : raw.queryLogs(),
+                placeholders,
+                false,
+                raw.assumeInTransaction() != null && raw.assumeInTransaction(),
+                failOn,
+                raw.baseline(),
+                rules,
+                file);
+    }
+
+    /**
+     * Checks rule ids and option names against the rules a run has. Separate from parsing because the
+     * registry depends on the class path (rule jars).
+     */
+    public static void validateRules(Config config, RuleRegistry registry) {
+        if (config.source() == null) {
+            return;
+        }
+        String text;
+        try {
+            text = Files.readString(config.source(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            text = "";
+        }
+        for (Map.Entry<String, RuleSetting> e : config.rules().entrySet()) {
+            Optional<Rule> rule = registry.find(e.getKey());
+            if (rule.isEmpty()) {
+                throw new ConfigException(at(config.source(), text, e.getKey()) + ": unknown rule '" + e.getKey()
+                        + "' under rules (run `migralint rules` for the list)");
+            }
+            Set<String> known = rule.get().meta().options().stream().map(RuleOption::name)
+                    .collect(Collectors.toSet());
+            for (String option : e.getValue().options().keySet()) {
+                if (!known.contains(option)) {
+                    throw new ConfigException(at(config.source(), text, option) + ": unknown option '" + option
+                            + "' for rule " + e.getKey()
+                            + (known.isEmpty() ? " (it has no options)" : " (known: " + String.join(", ", known) + ")"));
+                }
+            }
+        }
+    }
+
+    private static RuleSetting ruleSetting(Path file, String text, String id, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return RuleSetting.DEFAULT;
+        }
+        if (node.isBoolean()) {
+            return new RuleSetting(node.booleanValue(), null, Map.of());
+        }
+        if (node.isTextual()) {
+            String v = node.textValue().trim();
+            if (v.equalsIgnoreCase("off") || v.equalsIgnoreCase("false")) {
+                return new RuleSetting(false, null, Map.of());
+            }
+            if (v.equalsIgnoreCase("on") || v.equalsIgnoreCase("true")) {
+                return new RuleSetting(true, null, Map.of());
+            }
+            Severity s = Severity.parse(v);
+            if (s == null) {
+                throw new ConfigException(at(file, text, id) + ": rule " + id + ": '" + v
+                        + "' is not off, on or a severity (error, warning, info)");
+            }
+            return new RuleSetting(true, s, Map.of());
+        }
+        if (node.isObject()) {
+            Boolean enabled = null;
+            Severity severity = null;
+            Map<String, String> options = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
+                String key = f.getKey();
+                JsonNode v = f.getValue();
+                switch (key) {
+                    case "severity" -> {
+                        RuleSetting inner = ruleSetting(file, text, id, v);
+                        enabled = inner.enabled();
+                        severity = inner.severity();
+                    }
+                    case "enabled" -> enabled = v.asBoolean();
+                    default -> options.put(key, v.isArray() ? joinArray(v) : v.asText());
+                }
+            }
+            return new RuleSetting(enabled, severity, options);
+        }
+        throw new ConfigException(at(file, text, id) + ": rule " + id + ": expected off, a severity or a mapping");
+    }
+
+    private static String joinArray(JsonNode array) {
+        StringBuilder sb = new StringBuilder();
+        array.forEach(n -> sb.append(sb.isEmpty() ? "" : ",").append(n.asText()));
+        return sb.toString();
+    }
+
+    private static List<String> knownKeys(UnrecognizedPropertyException e) {
+        return e.getKnownPropertyIds() == null ? List.of()
+                : e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+    }
+
+    private static String where(Path file, JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1) {
+            return file.toString();
+        }
+        return file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+    }
+
+    /** file:line of the first line where {@code key:} appears; the file alone when not found. */
+    private static String at(Path file, String text, String key) {
+        Matcher m = Pattern.compile("^\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:", Pattern.MULTILINE)
+                .matcher(text);
+        if (m.find()) {
+            int line = 1;
+            for (int i = 0; i < m.start(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            int col = m.group().indexOf(key.charAt(0)) + 1;
+            return file + ":" + line + ":" + col;
+        }
+        return file.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid config";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.migralint.core.report;
+
+import dev.migralint.core.diag.Finding;
+import dev.migralint.core.diag.InputProblem;
+import dev.migralint.core.diag.Location;
+import dev.migralint.core.diag.RelatedLocation;
+import dev.migralint.core.diag.Severity;
+import dev.migralint.core.engine.Report;
+import dev.migralint.core.engine.RunStats;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Human-readable output: one block per active finding and per input problem, in report order, then a
+ * summary line. Suppressed findings are counted, not shown. Lines end with LF on every platform.
+ *
+ * <pre>
+ * db/V2__orders.sql:4:1: warning[require-concurrent-index] CREATE INDEX on orders blocks writes
+ *   |
+ * 4 | CREATE INDEX orders_customer_idx ON orders (customer_id);
+ *   | ^^^^^^^^^^^^
+ *   help: CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);
+ *   note: db/V1__init.sql:1:1: orders is created here
+ * </pre>
+ */
+public final class TextReporter implements Reporter {
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String RED = "\u001b[1;31m";
+    private static final String YELLOW = "\u001b[1;33m";
+    private static final String CYAN = "\u001b[1;36m";
+    private static final String BLUE = "\u001b[1;34m";
+    private static final String INPUT_RULE = "input";
+
+    private final boolean color;
+
+    public TextReporter(ReporterOptions options) {
+        this.color = options.color();
+    }
+
+    @Override
+    public void write(Report report, Writer out) throws IOException {
+        for (Finding f : report.findings()) {
+            if (!f.suppressed()) {
+                writeDiagnostic(out, f.location(), f.severity(), f.ruleId(), f.message(), f.help(), f.related());
+            }
+        }
+        for (InputProblem p : report.problems()) {
+            writeDiagnostic(out, p.location(), Severity.ERROR, INPUT_RULE, p.message(), null, List.of());
+        }
+        out.write(paint(BOLD, summary(report)));
+        out.write('\n');
+        out.flush();
+    }
+
+    private void writeDiagnostic(Writer out, Location location, Severity severity, String ruleId, String message,
+            String help, List<RelatedLocation> related) throws IOException {
+        String colour = colour(severity);
+        Optional<LineColumnSpan> span = LineColumnSpan.of(location);
+        StringBuilder sb = new StringBuilder();
+        sb.append(paint(BOLD, where(location, span))).append(' ')
+                .append(paint(colour, severity.id() + "[" + ruleId + "]")).append(' ')
+                .append(indentContinuation(sanitize(message), "")).append('\n');
+        if (span.isPresent()) {
+            CodeFrame frame = new CodeFrame(s -> paint(BLUE, s), s -> paint(colour, s));
+            for (String line : frame.render(span.get())) {
+                sb.append(line).append('\n');
+            }
+        }
+        if (help != null && !help.isBlank()) {
+            sb.append("  ").append(paint(CYAN, "help:")).append(' ')
+                    .append(indentContinuation(sanitize(help), "        ")).append('\n');
+        }
+        for (RelatedLocation r : related) {
+            sb.append("  ").append(paint(BOLD, "note:")).append(' ')
+                    .append(where(r.location(), LineColumnSpan.of(r.location()))).append(' ')
+                    .append(indentContinuation(sanitize(r.message()), "        ")).append('\n');
+        }
+        sb.append('\n');
+        out.write(sb.toString());
+    }
+
+    /** {@code path:line:col:} for a span, {@code path:} for a whole file. */
+    private static String where(Location location, Optional<LineColumnSpan> span) {
+        String path = sanitize(location.file().displayPath());
+        return span.map(s -> path + ":" + s.start().line() + ":" + s.start().column() + ":").orElse(path + ":");
+    }
+
+    static String summary(Report report) {
+        RunStats stats = report.stats() == null ? RunStats.EMPTY : report.stats();
+        long errors = report.count(Severity.ERROR);
+        long warnings = report.count(Severity.WARNING);
+        long infos = report.count(Severity.INFO);
+        long suppressed = report.findings().stream().filter(Finding::suppressed).count();
+        int problems = report.problems().size();
+        String files = plural(stats.files(), "file", "files");
+        String suppressedNote = suppressed > 0 ? " (" + suppressed + " suppressed)" : "";
+        if (errors + warnings + infos + problems == 0) {
+            return "No problems found in " + files + suppressedNote + ".";
+        }
+        List<String> parts = new ArrayList<>();
+        if (errors > 0) {
+            parts.add(plural(errors, "error", "errors"));
+        }
+        if (warnings > 0) {
+            parts.add(plural(warnings, "warning", "warnings"));
+        }
+        if (infos > 0) {
+            parts.add(infos + " info");
+        }
+        if (problems > 0) {
+            parts.add(plural(problems, "input problem", "input problems"));
+        }
+        return String.join(", ", parts) + " in " + files + suppressedNote;
+    }
+
+    private static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    private static String colour(Severity severity) {
+        return switch (severity) {
+            case ERROR -> RED;
+            case WARNING -> YELLOW;
+            case INFO -> CYAN;
+        };
+    }
+
+    private String paint(String style, String s) {
+        return color ? style + s + RESET : s;
+    }
+
+    /** Continuation lines of a multi-line text line up under its first line. */
+    private static String indentContinuation(String s, String indent) {
+        return s.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\n" + indent);
+    }
+
+    /** Control characters other than line breaks and tabs never reach the terminal. */
+    private static String sanitize(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' ? '\uFFFD' : c);
+        }
+        return sb.toString();
+    }
+}

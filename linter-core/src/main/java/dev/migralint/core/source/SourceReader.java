@@ -1,0 +1,93 @@
+package dev.migralint.core.source;
+
+import dev.migralint.core.diag.InputProblem;
+import dev.migralint.core.diag.Location;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a file as UTF-8 (a byte-order mark is dropped). A file with NUL bytes is taken as binary and a
+ * file that is not valid UTF-8 is refused with the position of the first bad byte: either way the file
+ * gets one {@link InputProblem} and is skipped.
+ */
+public final class SourceReader {
+    private static final int BINARY_SNIFF = 8192;
+
+    /** Either a decoded file or why it could not be read. */
+    public sealed interface Result {
+        record Read(SourceFile file) implements Result {
+        }
+
+        record Failed(InputProblem problem) implements Result {
+        }
+    }
+
+    private SourceReader() {
+    }
+
+    public static Result read(Path path, String displayPath) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return failed(new SourceFile(path, displayPath, ""), "cannot read file: " + why);
+        }
+        return decode(path, displayPath, bytes);
+    }
+
+    public static Result decode(Path path, String displayPath, byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        int sniff = Math.min(bytes.length, start + BINARY_SNIFF);
+        for (int i = start; i < sniff; i++) {
+            if (bytes[i] == 0) {
+                return failed(new SourceFile(path, displayPath, ""), "binary file (contains NUL bytes); skipped");
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            String text = decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+            return new Result.Read(new SourceFile(path, displayPath, text));
+        } catch (CharacterCodingException e) {
+            return invalidUtf8(path, displayPath, bytes, start);
+        }
+    }
+
+    /** Points at the first invalid byte, with the text before it decoded so line:column are right. */
+    private static Result invalidUtf8(Path path, String displayPath, byte[] bytes, int start) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = decoder.decode(in, out, true);
+        int badByte = in.position();
+        out.flip();
+        String prefix = out.toString();
+        String shown = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        SourceFile file = new SourceFile(path, displayPath, shown);
+        int offset = Math.min(prefix.length(), shown.length());
+        String msg = String.format("file is not valid UTF-8 (byte 0x%02X at byte offset %d); skipped",
+                bytes[badByte] & 0xFF, badByte);
+        if (!r.isError()) {
+            msg = "file is not valid UTF-8; skipped";
+        }
+        return new Result.Failed(new InputProblem(
+                new Location.Span(file, new TextRange(offset, Math.min(offset + 1, shown.length()))), msg));
+    }
+
+    private static Result failed(SourceFile file, String message) {
+        return new Result.Failed(new InputProblem(new Location.WholeFile(file), message));
+    }
+}

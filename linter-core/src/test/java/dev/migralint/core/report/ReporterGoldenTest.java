@@ -1,0 +1,42 @@
+package dev.migralint.core.report;
+
+import dev.migralint.core.engine.Report;
+import java.io.IOException;
+import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each format's output for the sample reports, byte for byte. */
+class ReporterGoldenTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "TEXT, text.txt",
+        "JSON, json.json",
+        "SARIF, sarif.sarif.json",
+        "GITHUB, github.txt",
+    })
+    void fullSample(Format format, String golden) throws IOException {
+        GoldenFile.assertMatches(golden, render(format, SampleReports.full()));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "TEXT, empty-text.txt",
+        "JSON, empty-json.json",
+        "SARIF, empty-sarif.sarif.json",
+    })
+    void emptyReport(Format format, String golden) throws IOException {
+        GoldenFile.assertMatches(golden, render(format, SampleReports.empty()));
+    }
+
+    static String render(Format format, Report report) throws IOException {
+        return render(Reporters.create(format, SampleReports.OPTIONS), report);
+    }
+
+    static String render(Reporter reporter, Report report) throws IOException {
+        StringWriter out = new StringWriter();
+        reporter.write(report, out);
+        return out.toString();
+    }
+}
