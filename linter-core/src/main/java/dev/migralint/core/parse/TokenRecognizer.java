@@ -16,14 +16,18 @@ import java.util.Set;
 /**
  * Reads, from tokens alone, the statements migration rules need when JSqlParser cannot parse them:
  * transaction control, SET and RESET, DROP INDEX, TRUNCATE, LOCK, REINDEX, ADD ... USING INDEX and
- * the head of CREATE INDEX. Each form is
- * matched to the end of the statement (CREATE INDEX excepted, whose tail is ignored), so a fragment
- * of something else, such as a MySQL procedure body cut at a semicolon, is not mistaken for one.
+ * the head of CREATE INDEX. Each form is matched to the end of the statement (CREATE INDEX excepted,
+ * whose tail is ignored), so a fragment of something else, such as a MySQL procedure body cut at a
+ * semicolon, is not mistaken for one.
+ *
+ * <p>One small recursive-descent method per statement form, sharing one cursor over the tokens; the
+ * class is long because the forms are many, not because any one is complicated.
  */
 public final class TokenRecognizer {
     private static final Set<String> TRANSACTION_MODE_WORDS = Set.of(
             "ISOLATION", "LEVEL", "SERIALIZABLE", "REPEATABLE", "READ", "COMMITTED", "UNCOMMITTED", "WRITE",
             "ONLY", "NOT", "DEFERRABLE", "WITH", "CONSISTENT", "SNAPSHOT", ",");
+    private static final Set<String> DEFERRABILITY_WORDS = Set.of("NOT", "DEFERRABLE", "INITIALLY", "DEFERRED", "IMMEDIATE");
     private static final Set<String> LOCK_MODES = Set.of(
             "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE",
             "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE");
@@ -289,8 +293,9 @@ public final class TokenRecognizer {
         if (index == null) {
             return null;
         }
-        while (accept("NOT") || accept("DEFERRABLE") || accept("INITIALLY") || accept("DEFERRED") || accept("IMMEDIATE")) {
-            // deferrability does not change what the constraint is
+        // Deferrability does not change what the constraint is.
+        while (i < tokens.size() && DEFERRABILITY_WORDS.contains(upper(i))) {
+            i++;
         }
         return end(new RecognizedStatement.AddConstraintUsingIndex(table, constraint, primaryKey, index));
     }
