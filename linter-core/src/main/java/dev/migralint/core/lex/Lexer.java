@@ -486,6 +486,11 @@ public final class Lexer {
 
     private void operator() {
         int start = pos;
+        char c = s[start];
+        if (c == '(' || c == ')' || c == ',' || c == '[' || c == ']') {
+            emit(TokenKind.OPERATOR, start, start + 1);
+            return;
+        }
         for (String op : OPERATORS_3) {
             if (matchesAt(start, op)) {
                 emit(TokenKind.OPERATOR, start, start + 3);

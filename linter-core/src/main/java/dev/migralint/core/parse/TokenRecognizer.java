@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * Reads, from tokens alone, the statements migration rules need when JSqlParser cannot parse them:
- * transaction control, SET and RESET, DROP INDEX, TRUNCATE, LOCK, REINDEX, ADD ... USING INDEX and
- * the head of CREATE INDEX. Each form is matched to the end of the statement (CREATE INDEX excepted,
- * whose tail is ignored), so a fragment of something else, such as a MySQL procedure body cut at a
+ * transaction control, SET and RESET, DROP INDEX, DROP TYPE, TRUNCATE, LOCK, REINDEX, ADD ... USING
+ * INDEX and the heads of CREATE INDEX and CREATE SEQUENCE. Each form is matched to the end of the
+ * statement (the two CREATE forms excepted, whose tails are ignored), so a fragment of something else, such as a MySQL procedure body cut at a
  * semicolon, is not mistaken for one.
  *
  * <p>One small recursive-descent method per statement form, sharing one cursor over the tokens; the
@@ -69,10 +69,11 @@ public final class TokenRecognizer {
             }
             case "SET" -> set();
             case "RESET" -> reset();
-            case "DROP" -> accept("INDEX") ? dropIndex() : null;
+            case "DROP" -> accept("INDEX") ? dropIndex() : accept("TYPE") || accept("DOMAIN") ? dropType() : null;
             case "TRUNCATE" -> truncate();
             case "LOCK" -> lock();
-            case "CREATE" -> createIndex();
+            case "CREATE" -> isWord(1, "SEQUENCE") || (isWord(2, "SEQUENCE")
+                    && (isWord(1, "TEMP") || isWord(1, "TEMPORARY") || isWord(1, "UNLOGGED"))) ? createSequence() : createIndex();
             case "REINDEX" -> reindex();
             case "ALTER" -> addConstraintUsingIndex();
             default -> null;
@@ -82,8 +83,9 @@ public final class TokenRecognizer {
     /**
      * Why a statement JSqlParser could not read is left out of analysis, when it is one that changes
      * neither schema nor session in ways rules look at: COPY (data transfer; pg_dump writes one per
-     * table), COMMENT ON, maintenance commands, the table locks mysqldump writes around its data, and
-     * MySQL stored programs, whose bodies only act when called.
+     * table), COMMENT ON, maintenance commands, DROP POLICY (row security policies are not modelled),
+     * the table locks mysqldump writes around its data, and MySQL stored programs, whose bodies only
+     * act when called.
      */
     public static Optional<String> notAnalysed(ScriptStatement statement, Dialect dialect) {
         if (statement.kind() != ScriptStatement.Kind.SQL) {
@@ -103,6 +105,7 @@ public final class TokenRecognizer {
             case "UNLOCK", "LOCK" -> dialect != Dialect.POSTGRESQL && second.equals("TABLES")
                     ? first + " TABLES is not analysed" : null;
             case "FLUSH" -> dialect == Dialect.MYSQL ? "FLUSH is not analysed" : null;
+            case "DROP" -> second.equals("POLICY") ? "DROP POLICY is not analysed" : null;
             case "CREATE" -> dialect == Dialect.MYSQL && r.isStoredProgram() ? "stored program bodies are not analysed" : null;
             default -> null;
         };
@@ -298,6 +301,41 @@ public final class TokenRecognizer {
             i++;
         }
         return end(new RecognizedStatement.AddConstraintUsingIndex(table, constraint, primaryKey, index));
+    }
+
+    private RecognizedStatement dropType() {
+        boolean ifExists = accept("IF");
+        if (ifExists && !accept("EXISTS")) {
+            return null;
+        }
+        List<Name> names = names(false);
+        if (names == null) {
+            return null;
+        }
+        boolean cascade = accept("CASCADE");
+        if (!cascade) {
+            accept("RESTRICT");
+        }
+        return end(new RecognizedStatement.DropType(names, ifExists, cascade));
+    }
+
+    /** CREATE [TEMP | TEMPORARY | UNLOGGED] SEQUENCE [IF NOT EXISTS] name; the options are not read. */
+    private RecognizedStatement createSequence() {
+        if (!accept("TEMP") && !accept("TEMPORARY")) {
+            accept("UNLOGGED");
+        }
+        if (!accept("SEQUENCE")) {
+            return null;
+        }
+        boolean ifNotExists = false;
+        if (accept("IF")) {
+            if (!accept("NOT") || !accept("EXISTS")) {
+                return null;
+            }
+            ifNotExists = true;
+        }
+        Name name = name();
+        return name == null ? null : new RecognizedStatement.CreateSequence(name, ifNotExists);
     }
 
     private RecognizedStatement dropIndex() {

@@ -179,6 +179,13 @@ class StatementParserTest {
     }
 
     @Test
+    void dropTypeAndCreateSequenceIfNotExistsAreRecognized() {
+        assertThat(recognized("DROP TYPE mood;")).isInstanceOf(RecognizedStatement.DropType.class);
+        assertThat(recognized("CREATE SEQUENCE IF NOT EXISTS s;")).isInstanceOf(RecognizedStatement.CreateSequence.class);
+        assertThat(one("CREATE SEQUENCE s;", Dialect.POSTGRESQL)).isInstanceOf(ParsedStatement.Parsed.class);
+    }
+
+    @Test
     void setDataTypeIsReadAsType() {
         ParsedStatement p = one("ALTER TABLE t ALTER COLUMN c SET DATA TYPE text USING c::text;", Dialect.POSTGRESQL);
         assertThat(p).isInstanceOfSatisfying(ParsedStatement.Parsed.class, parsed -> {

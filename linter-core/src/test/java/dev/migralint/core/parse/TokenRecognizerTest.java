@@ -169,7 +169,29 @@ class TokenRecognizerTest {
     }
 
     @Test
+    void dropTypeAndDomain() {
+        assertThat(pg("DROP TYPE IF EXISTS a, s.b CASCADE")).isInstanceOfSatisfying(RecognizedStatement.DropType.class, d -> {
+            assertThat(d.types()).extracting(Name::qualified).containsExactly("a", "s.b");
+            assertThat(d.ifExists()).isTrue();
+            assertThat(d.cascade()).isTrue();
+        });
+        assertThat(pg("DROP DOMAIN d")).isInstanceOfSatisfying(RecognizedStatement.DropType.class,
+                d -> assertThat(d.ifExists()).isFalse());
+        assertThat(recognize("DROP TYPE", Dialect.POSTGRESQL)).isEmpty();
+    }
+
+    @Test
+    void createSequenceHead() {
+        assertThat(pg("CREATE UNLOGGED SEQUENCE IF NOT EXISTS s.seq START 10 INCREMENT BY 2"))
+                .isEqualTo(new RecognizedStatement.CreateSequence(
+                        new Name("s", "seq", new dev.migralint.core.source.TextRange(39, 44)), true));
+        assertThat(recognize("CREATE SEQUENCE IF EXISTS s", Dialect.POSTGRESQL)).isEmpty();
+        assertThat(pg("CREATE INDEX sequence ON t USING x")).isInstanceOf(RecognizedStatement.CreateIndex.class);
+    }
+
+    @Test
     void statementsLeftOutOfAnalysis() {
+        assertThat(notAnalysed("DROP POLICY IF EXISTS p ON t", Dialect.POSTGRESQL)).contains("DROP POLICY is not analysed");
         assertThat(notAnalysed("COPY t TO stdout", Dialect.POSTGRESQL)).contains("COPY is not analysed");
         assertThat(notAnalysed("comment on schema s is 'x'", Dialect.POSTGRESQL)).contains("COMMENT ON is not analysed");
         assertThat(notAnalysed("CLUSTER t USING i", Dialect.POSTGRESQL)).contains("CLUSTER is not analysed");
