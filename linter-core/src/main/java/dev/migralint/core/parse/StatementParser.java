@@ -19,7 +19,7 @@ import net.sf.jsqlparser.statement.Statement;
 
 /**
  * Parses one statement with JSqlParser, falling back to {@link TokenRecognizer}. One instance per
- * thread; it is reusable and keeps no state between statements.
+ * thread; it is reusable, and no statement's result depends on the statements parsed before it.
  *
  * <p>JSqlParser's convenience methods run every parse on a new thread to enforce a timeout, which
  * costs several times the parse itself; this class calls the generated parser directly, over
@@ -40,7 +40,7 @@ public final class StatementParser {
     private final Dialect dialect;
     private final FeatureConfiguration simple;
     private final FeatureConfiguration complex;
-    /** A parser that last finished a parse cleanly, with its statement count; null after a failure. */
+    /** A parser that last finished a parse cleanly, and how often it has been reused; null after a failure. */
     private CCJSqlParser reusable;
     private int reuses;
 
