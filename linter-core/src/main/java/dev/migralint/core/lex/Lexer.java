@@ -30,6 +30,7 @@ public final class Lexer {
     private final PlaceholderMasker masker;
     private final int[] placeholderStarts;
     private final int[] placeholderEnds;
+    private final int[] placeholderQuotedEnds;
     private final int placeholderCount;
     private final List<Token> tokens = new ArrayList<>();
     private final List<LexProblem> problems = new ArrayList<>();
@@ -62,6 +63,7 @@ public final class Lexer {
         this.n = s.length;
         this.placeholderStarts = masking.starts();
         this.placeholderEnds = masking.ends();
+        this.placeholderQuotedEnds = masking.quotedEnds();
         this.placeholderCount = masking.count();
     }
 
@@ -304,12 +306,25 @@ public final class Lexer {
                     i += 2;
                     continue;
                 }
-                emit(kind, start, i + 1);
+                emit(kind, start, quotedTokenEnd(quoteAt, i + 1));
                 return;
             }
             i += backslashEscapes && c == '\\' ? 2 : 1;
         }
         unterminated(start);
+    }
+
+    /**
+     * Where a quoted token ends in the original text: the masker may have moved the closing quote of
+     * {@code "{{ .Schema }}"} in to follow the value, but the token still spans what was written.
+     */
+    private int quotedTokenEnd(int quoteAt, int end) {
+        for (int k = nextPlaceholder; k < placeholderCount && placeholderStarts[k] <= quoteAt + 1; k++) {
+            if (placeholderStarts[k] == quoteAt + 1 && placeholderQuotedEnds[k] > end) {
+                return placeholderQuotedEnds[k];
+            }
+        }
+        return end;
     }
 
     private void unterminated(int start) {
@@ -471,6 +486,11 @@ public final class Lexer {
 
     private void operator() {
         int start = pos;
+        char c = s[start];
+        if (c == '(' || c == ')' || c == ',' || c == '[' || c == ']') {
+            emit(TokenKind.OPERATOR, start, start + 1);
+            return;
+        }
         for (String op : OPERATORS_3) {
             if (matchesAt(start, op)) {
                 emit(TokenKind.OPERATOR, start, start + 3);
