@@ -404,11 +404,16 @@ public final class Lexer {
      */
     private void at(char next) {
         int start = pos;
-        if (options.atPlaceholders() && isIdentifierStart(next)) {
-            int i = start + 1;
-            while (i < n && isIdentifierPart(s[i]) && s[i] != '$') {
-                i++;
-            }
+        int nameEnd = start + 1;
+        while (nameEnd < n && isIdentifierPart(s[nameEnd]) && s[nameEnd] != '$') {
+            nameEnd++;
+        }
+        // A name listed under `placeholders:` is masked even without the switch, so a project can
+        // declare @cdmDatabaseSchema without turning every MySQL @variable into a placeholder.
+        boolean declared = nameEnd > start + 1
+                && options.placeholders().containsKey(original.substring(start + 1, nameEnd));
+        if ((options.atPlaceholders() || declared) && isIdentifierStart(next)) {
+            int i = nameEnd;
             maskAt(start, i);
             emit(TokenKind.PLACEHOLDER, start, i);
         } else if (!pg && (isIdentifierStart(next) || next == '@')) {

@@ -399,6 +399,14 @@ class LexerTest {
         }
 
         @Test
+        void aDeclaredAtPlaceholderIsMaskedWithoutTheSwitchAndOthersAreNot() {
+            String text = "SELECT @cdmDatabaseSchema, @other";
+            LexResult r = Lexer.lex(text, new LexOptions(Dialect.MYSQL, Map.of("cdmDatabaseSchema", "cdm"), false));
+            assertThat(r.maskedText()).isEqualTo("SELECT cdm" + " ".repeat(15) + ", @other");
+            assertThat(render(text, r)).contains("PLACEHOLDER @cdmDatabaseSchema", "WORD @other");
+        }
+
+        @Test
         void bracesThatAreNotATemplateAreLeftAlone() {
             String text = "SELECT '{\"a\": {\"b\": 1}}'::jsonb, '{{a,b},{c,d}}'::text[], ARRAY['{1,2}']";
             LexResult r = Lexer.lex(text, LexOptions.of(Dialect.POSTGRESQL));
