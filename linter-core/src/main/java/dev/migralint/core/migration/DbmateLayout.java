@@ -38,8 +38,10 @@ final class DbmateLayout {
             if (file == null) {
                 continue;
             }
+            // a file without a version prefix still has sections; its name stands in for the version
             Matcher v = VERSION.matcher(Folder.name(p));
-            Migration m = v.matches() ? migration(file, v.group(1), v.group(2), run) : null;
+            String stem = Folder.name(p).substring(0, Folder.name(p).length() - 4);
+            Migration m = v.matches() ? migration(file, v.group(1), v.group(2), run) : migration(file, stem, stem, run);
             if (m == null) {
                 unchained.add(file);
             } else {
