@@ -13,7 +13,7 @@ public sealed interface RecognizedStatement {
     record Transaction(TransactionKind kind) implements RecognizedStatement {
     }
 
-    /** SET [SESSION|LOCAL] name {TO|=} value. */
+    /** SET [SESSION|LOCAL] name {TO|=} value; also RESET name, read as value DEFAULT. Name lower-case. */
     record SetSetting(String name, String value, boolean local) implements RecognizedStatement {
     }
 
@@ -30,6 +30,21 @@ public sealed interface RecognizedStatement {
 
     /** CREATE [UNIQUE] INDEX the parser could not read (e.g. exotic options); columns may be empty. */
     record CreateIndex(Name index, Name table, boolean unique, boolean concurrently, boolean ifNotExists)
+            implements RecognizedStatement {
+    }
+
+    /**
+     * REINDEX {INDEX | TABLE | SCHEMA | DATABASE | SYSTEM} [CONCURRENTLY] name; {@code target} upper-case,
+     * {@code name} null where PostgreSQL lets it be left out (DATABASE, SYSTEM).
+     */
+    record Reindex(String target, Name name, boolean concurrently) implements RecognizedStatement {
+    }
+
+    /**
+     * ALTER TABLE table ADD [CONSTRAINT name] {UNIQUE | PRIMARY KEY} USING INDEX index, which JSqlParser
+     * does not read; {@code constraint} null when unnamed.
+     */
+    record AddConstraintUsingIndex(Name table, String constraint, boolean primaryKey, Name index)
             implements RecognizedStatement {
     }
 

@@ -1,0 +1,126 @@
+package dev.migralint.core.parse;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.lex.Token;
+import dev.migralint.core.lex.TokenKind;
+import dev.migralint.core.split.ScriptStatement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Rewrites of a statement's text that let JSqlParser read forms it lacks, tried only after a plain
+ * parse failed. Each keeps every offset in place (text is replaced by text of the same length, or
+ * appended at the end), so a later error still points into the file correctly.
+ */
+final class ParseRewrites {
+    /**
+     * PostgreSQL's reserved key words (both "reserved" and "reserved, can be function or type"):
+     * these can't name a column unquoted, so an error at one is a real error, not JSqlParser's.
+     */
+    private static final Set<String> PG_RESERVED = Set.of(
+            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
+            "binary", "both", "case", "cast", "check", "collate", "collation", "column", "concurrently",
+            "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
+            "current_schema", "current_time", "current_timestamp", "current_user", "default", "deferrable",
+            "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign", "freeze",
+            "from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner", "intersect",
+            "into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
+            "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order",
+            "outer", "overlaps", "placing", "primary", "references", "returning", "right", "select",
+            "session_user", "similar", "some", "symmetric", "system_user", "table", "tablesample", "then",
+            "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
+            "where", "window", "with");
+
+    private ParseRewrites() {
+    }
+
+    /**
+     * The statement's text with known gaps bridged, or {@code sql} itself when none applies:
+     * {@code SET DATA TYPE} becomes {@code TYPE} (the same in PostgreSQL), MySQL's
+     * {@code DROP FOREIGN KEY fk} becomes {@code DROP CONSTRAINT fk}, and psql's {@code :'var'} and
+     * {@code :"var"} interpolations lose their colon, leaving a string or an identifier.
+     */
+    static String rewrite(ScriptStatement statement, Dialect dialect) {
+        String sql = statement.sql();
+        int base = statement.range().start();
+        List<Token> tokens = statement.significantTokens();
+        char[] out = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (dialect != Dialect.MYSQL && isWord(sql, base, t, "SET") && i + 2 < tokens.size()
+                    && isWord(sql, base, tokens.get(i + 1), "DATA") && isWord(sql, base, tokens.get(i + 2), "TYPE")) {
+                out = out == null ? sql.toCharArray() : out;
+                fill(out, t.start() - base, tokens.get(i + 1).end() - base, "");
+            } else if (dialect == Dialect.MYSQL && isWord(sql, base, t, "DROP") && i + 3 < tokens.size()
+                    && isWord(sql, base, tokens.get(i + 1), "FOREIGN") && isWord(sql, base, tokens.get(i + 2), "KEY")
+                    && isName(tokens.get(i + 3))) {
+                out = out == null ? sql.toCharArray() : out;
+                fill(out, tokens.get(i + 1).start() - base, tokens.get(i + 2).end() - base, "CONSTRAINT");
+            } else if (dialect == Dialect.POSTGRESQL && t.kind() == TokenKind.OPERATOR && t.end() - t.start() == 1
+                    && sql.charAt(t.start() - base) == ':' && i + 1 < tokens.size()
+                    && tokens.get(i + 1).start() == t.end()
+                    && (tokens.get(i + 1).kind() == TokenKind.STRING
+                    || tokens.get(i + 1).kind() == TokenKind.QUOTED_IDENTIFIER)) {
+                out = out == null ? sql.toCharArray() : out;
+                out[t.start() - base] = ' ';
+            }
+        }
+        return out == null ? sql : new String(out);
+    }
+
+    /**
+     * When JSqlParser stopped at a word it treats as a key word but PostgreSQL accepts as a name
+     * ({@code errors}, {@code data}, {@code public}), the text with that word double-quoted, else null.
+     * The quotes take the place of whitespace around the word, or go at the end; the word is
+     * lower-cased, as PostgreSQL folds an unquoted name.
+     */
+    static String quoteWord(ScriptStatement statement, String text, int errorOffset) {
+        int base = statement.range().start();
+        Token word = null;
+        for (Token t : statement.tokens()) {
+            if (t.start() - base == errorOffset && t.kind() == TokenKind.WORD) {
+                word = t;
+                break;
+            }
+        }
+        if (word == null) {
+            return null;
+        }
+        int start = word.start() - base;
+        int end = word.end() - base;
+        String lower = text.substring(start, end).toLowerCase(Locale.ROOT);
+        if (PG_RESERVED.contains(lower)) {
+            return null;
+        }
+        int before = 0;
+        while (before < 2 && start - before > 0 && Character.isWhitespace(text.charAt(start - before - 1))) {
+            before++;
+        }
+        int after = 0;
+        while (after < 2 - before && end + after < text.length() && Character.isWhitespace(text.charAt(end + after))) {
+            after++;
+        }
+        boolean atEnd = end + after == text.length();
+        if (before + after < 2 && !atEnd) {
+            return null;
+        }
+        return text.substring(0, start - before) + '"' + lower + '"' + text.substring(end + after);
+    }
+
+    private static void fill(char[] out, int from, int to, String text) {
+        text.getChars(0, text.length(), out, from);
+        for (int i = from + text.length(); i < to; i++) {
+            out[i] = ' ';
+        }
+    }
+
+    private static boolean isWord(String sql, int base, Token t, String keyword) {
+        return t.kind() == TokenKind.WORD && t.end() - t.start() == keyword.length()
+                && sql.regionMatches(true, t.start() - base, keyword, 0, keyword.length());
+    }
+
+    private static boolean isName(Token t) {
+        return t.kind() == TokenKind.WORD || t.kind() == TokenKind.QUOTED_IDENTIFIER;
+    }
+}

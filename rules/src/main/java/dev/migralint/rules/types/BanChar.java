@@ -1,0 +1,59 @@
+package dev.migralint.rules.types;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.change.ColumnDef;
+import dev.migralint.core.change.DataType;
+import dev.migralint.core.change.ObjectName;
+import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.diag.Severity;
+import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.RuleContext;
+import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.StatementRule;
+
+/**
+ * PostgreSQL's char(n) pads values with spaces to n characters and ignores trailing spaces when
+ * comparing, is no faster than text or varchar, and a bare {@code char} is char(1). MySQL is left
+ * alone: there CHAR is a reasonable fixed-width type for codes and hashes.
+ */
+public final class BanChar implements StatementRule {
+    private static final RuleMeta META = RuleMeta.of("ban-char", Category.TYPES, Severity.WARNING,
+            "Avoid char(n) in PostgreSQL: it pads with spaces and is no faster than text");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        if (ctx.dialect() != Dialect.POSTGRESQL) {
+            return;
+        }
+        for (SchemaChange change : ctx.changes()) {
+            if (change instanceof SchemaChange.CreateTable create) {
+                create.columns().forEach(c -> checkColumn(ctx, create.table(), c));
+            } else if (change instanceof SchemaChange.AddColumn add) {
+                checkColumn(ctx, add.table(), add.column());
+            }
+        }
+    }
+
+    private static void checkColumn(RuleContext ctx, ObjectName table, ColumnDef column) {
+        DataType type = column.type();
+        if (!type.name().equals("char")) {
+            return;
+        }
+        String column1 = table.name() + "." + column.name();
+        String length = type.args().isEmpty() ? null : type.args().get(0);
+        String message = length == null
+                ? "Column " + column1 + " is " + type.text() + ", which is char(1): it holds a single character"
+                : "Column " + column1 + " is " + type.text() + ", which pads values with spaces to " + length
+                        + " characters";
+        String help = length == null
+                ? "Use text (or varchar(n) with the length you need): " + column.name() + " text"
+                : "Use text or varchar(" + length + "); if values must be exactly " + length + " characters, say so: "
+                        + column.name() + " text CHECK (char_length(" + column.name() + ") = " + length + ")";
+        ctx.report(column.typeRange(), message).help(help);
+    }
+}

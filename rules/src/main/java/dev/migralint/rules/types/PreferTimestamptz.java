@@ -1,0 +1,57 @@
+package dev.migralint.rules.types;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.change.ColumnDef;
+import dev.migralint.core.change.DataType;
+import dev.migralint.core.change.ObjectName;
+import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.diag.Severity;
+import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.RuleContext;
+import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.StatementRule;
+
+/**
+ * PostgreSQL's timestamp (without time zone) stores a wall-clock reading with no zone: the same
+ * instant written from sessions in different zones gets different values, and daylight-saving
+ * changes make some readings ambiguous. timestamptz stores an instant and costs the same 8 bytes.
+ */
+public final class PreferTimestamptz implements StatementRule {
+    private static final RuleMeta META = RuleMeta.of("prefer-timestamptz", Category.TYPES, Severity.WARNING,
+            "Use timestamptz rather than timestamp without time zone");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        if (ctx.dialect() != Dialect.POSTGRESQL) {
+            return;
+        }
+        for (SchemaChange change : ctx.changes()) {
+            if (change instanceof SchemaChange.CreateTable create) {
+                create.columns().forEach(c -> checkColumn(ctx, create.table(), c));
+            } else if (change instanceof SchemaChange.AddColumn add) {
+                checkColumn(ctx, add.table(), add.column());
+            }
+        }
+    }
+
+    private static void checkColumn(RuleContext ctx, ObjectName table, ColumnDef column) {
+        DataType type = column.type();
+        if (!type.name().equals("timestamp")) {
+            return;
+        }
+        ctx.report(column.typeRange(), "Column " + table.name() + "." + column.name() + " is " + type.text()
+                        + ", which stores a wall-clock time without its time zone")
+                .help("Store an instant instead: " + column.name() + " " + corrected(type));
+    }
+
+    /** timestamp(3) -> timestamptz(3), timestamp without time zone[] -> timestamptz[]. */
+    private static String corrected(DataType type) {
+        String args = type.args().isEmpty() ? "" : "(" + String.join(", ", type.args()) + ")";
+        return "timestamptz" + args + (type.array() ? "[]" : "");
+    }
+}

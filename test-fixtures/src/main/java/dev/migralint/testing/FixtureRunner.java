@@ -1,0 +1,163 @@
+package dev.migralint.testing;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.config.Config;
+import dev.migralint.core.config.FailOn;
+import dev.migralint.core.config.RuleSetting;
+import dev.migralint.core.diag.Finding;
+import dev.migralint.core.engine.LintEngine;
+import dev.migralint.core.engine.Report;
+import dev.migralint.core.rule.RuleRegistry;
+import dev.migralint.core.source.NaturalOrder;
+import dev.migralint.core.source.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Runs rule fixtures: {@code <root>/<rule-id>/<case>.sql} (or a {@code <case>/} folder of
+ * migrations), each linted with the real engine and compared with its {@code -- expect:} markers
+ * both ways. Only findings of the rule under test, of parse-error, and of rules a marker names are
+ * compared, so a fixture need not announce what other rules think of it.
+ *
+ * <p>A first line {@code -- options: k=v} sets {@code dialect}, {@code target-version} and
+ * {@code assume-in-transaction} for the run; any other key is an option of the rule under test.
+ */
+public final class FixtureRunner {
+    public static final String PARSE_ERROR = "parse-error";
+    private static final Set<String> RUN_KEYS = Set.of("dialect", "target-version", "assume-in-transaction");
+
+    private final Path root;
+    private final BiFunction<List<SourceFile>, Config, Report> linter;
+
+    public FixtureRunner(Path root, BiFunction<List<SourceFile>, Config, Report> linter) {
+        this.root = root;
+        this.linter = linter;
+    }
+
+    /** A runner that lints with {@link LintEngine} over the given rules. */
+    public static FixtureRunner withEngine(Path root, RuleRegistry registry) {
+        LintEngine engine = new LintEngine(registry);
+        return new FixtureRunner(root, engine::lintSources);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** One dynamic test per case, named {@code rule-id/case}. */
+    public Stream<DynamicTest> tests() {
+        return discover().stream().map(c -> DynamicTest.dynamicTest(c.id(), c.path().toUri(), () -> verify(c)));
+    }
+
+    public void verify(FixtureCase fixture) {
+        CaseOutcome outcome = run(fixture);
+        if (!outcome.passed()) {
+            throw new AssertionFailedError(outcome.describe());
+        }
+    }
+
+    /** Every case under the root, by rule id and then natural case order. */
+    public List<FixtureCase> discover() {
+        List<FixtureCase> cases = new ArrayList<>();
+        for (Path ruleDir : list(root)) {
+            if (!Files.isDirectory(ruleDir)) {
+                continue;
+            }
+            String ruleId = ruleDir.getFileName().toString();
+            for (Path entry : list(ruleDir)) {
+                String fileName = entry.getFileName().toString();
+                if (Files.isDirectory(entry)) {
+                    List<Path> sql = list(entry).stream().filter(FixtureRunner::isCaseFile).toList();
+                    cases.add(new FixtureCase(ruleId, fileName, entry, sql.stream().map(this::read).toList()));
+                } else if (isCaseFile(entry)) {
+                    String name = fileName.substring(0, fileName.length() - ".sql".length());
+                    cases.add(new FixtureCase(ruleId, name, entry, List.of(read(entry))));
+                }
+            }
+        }
+        return cases;
+    }
+
+    public CaseOutcome run(FixtureCase fixture) {
+        Report report = linter.apply(fixture.sources(), config(fixture));
+        Set<String> comparedRules = fixture.comparedRules();
+        List<Finding> compared = report.activeFindings().stream()
+                .filter(f -> comparedRules.contains(f.ruleId())).toList();
+        List<Finding> unmatched = new ArrayList<>(compared);
+        List<Expectation> missing = new ArrayList<>();
+        // Markers with a fragment pick their finding first, so a bare marker on the same line cannot
+        // take the finding the specific one needs.
+        List<Expectation> ordered = fixture.expectations().stream()
+                .sorted(Comparator.comparing(e -> e.fragment() == null)).toList();
+        for (Expectation e : ordered) {
+            Finding hit = unmatched.stream()
+                    .filter(f -> e.matches(f.location().file().displayPath(), CaseOutcome.line(f), f.ruleId(), f.message()))
+                    .findFirst().orElse(null);
+            if (hit == null) {
+                missing.add(e);
+            } else {
+                unmatched.remove(hit);
+            }
+        }
+        return new CaseOutcome(fixture, missing, unmatched, compared);
+    }
+
+    /** The run configuration for a case: its run options, the rule under test and marker rules on. */
+    public static Config config(FixtureCase fixture) {
+        Map<String, String> options = fixture.options();
+        Dialect dialect = Dialect.POSTGRESQL;
+        if (options.containsKey("dialect")) {
+            dialect = Dialect.parse(options.get("dialect"));
+            if (dialect == null) {
+                throw new IllegalArgumentException(fixture.id() + ": unknown dialect " + options.get("dialect"));
+            }
+        }
+        int targetVersion = options.containsKey("target-version")
+                ? Integer.parseInt(options.get("target-version")) : Config.DEFAULT_TARGET_VERSION;
+        boolean inTransaction = Boolean.parseBoolean(options.getOrDefault("assume-in-transaction", "false"));
+        Map<String, String> ruleOptions = new HashMap<>(options);
+        ruleOptions.keySet().removeAll(RUN_KEYS);
+        Map<String, RuleSetting> rules = new LinkedHashMap<>();
+        fixture.comparedRules().forEach(id -> rules.put(id, new RuleSetting(true, null, Map.of())));
+        rules.put(fixture.ruleId(), new RuleSetting(true, null, ruleOptions));
+        return new Config(dialect, targetVersion, List.of(), List.of(), List.of(), Map.of(), false, inTransaction,
+                FailOn.NEVER, null, rules, null);
+    }
+
+    private FixtureFile read(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String display = root.relativize(file).toString().replace('\\', '/');
+            return ExpectationParser.parse(new SourceFile(file, display, text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isCaseFile(Path p) {
+        String n = p.getFileName().toString();
+        return Files.isRegularFile(p) && n.endsWith(".sql") && !n.endsWith(".fixed.sql");
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

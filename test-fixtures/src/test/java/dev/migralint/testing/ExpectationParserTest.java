@@ -1,0 +1,62 @@
+package dev.migralint.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migralint.core.source.SourceFile;
+import org.junit.jupiter.api.Test;
+
+class ExpectationParserTest {
+
+    @Test
+    void readsMarkersWithTheirLines() {
+        SourceFile f = SourceFile.of("r/case.sql", """
+                CREATE TABLE t (a int);
+                CREATE INDEX i ON t (a); -- expect: require-concurrent-index
+                UPDATE t SET a = 1; -- expect: missing-where "UPDATE t"
+                """);
+        assertThat(ExpectationParser.expectations(f)).containsExactly(
+                new Expectation("r/case.sql", 2, "require-concurrent-index", null),
+                new Expectation("r/case.sql", 3, "missing-where", "UPDATE t"));
+    }
+
+    @Test
+    void readsSeveralMarkersOnOneLine() {
+        SourceFile f = SourceFile.of("x.sql", "SELECT * FROM t WHERE a = NULL; -- expect: select-star -- expect: null-comparison \"a = NULL\"\n");
+        assertThat(ExpectationParser.expectations(f)).extracting(Expectation::ruleId, Expectation::fragment)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("select-star", null),
+                        org.assertj.core.groups.Tuple.tuple("null-comparison", "a = NULL"));
+    }
+
+    @Test
+    void countsCrlfLinesLikeTheLineIndex() {
+        SourceFile f = SourceFile.of("x.sql", "SELECT 1;\r\n\r\nDELETE FROM t; -- expect: missing-where\r\n");
+        assertThat(ExpectationParser.expectations(f)).extracting(Expectation::line).containsExactly(3);
+    }
+
+    @Test
+    void aFileWithoutMarkersIsClean() {
+        assertThat(ExpectationParser.expectations(SourceFile.of("x.sql", "SELECT 1; -- expected nothing\n"))).isEmpty();
+    }
+
+    @Test
+    void aMarkerWithoutRuleIdIsAnError() {
+        SourceFile f = SourceFile.of("x.sql", "SELECT 1;\nSELECT 2; -- expect: \"oops\"\n");
+        assertThatThrownBy(() -> ExpectationParser.expectations(f))
+                .hasMessageContaining("x.sql:2").hasMessageContaining("without a rule id");
+    }
+
+    @Test
+    void readsTheOptionsLine() {
+        assertThat(ExpectationParser.options("-- options: dialect=mysql max=3\nSELECT 1;"))
+                .containsExactly(java.util.Map.entry("dialect", "mysql"), java.util.Map.entry("max", "3"));
+        assertThat(ExpectationParser.options("SELECT 1;\n-- options: dialect=mysql\n")).isEmpty();
+    }
+
+    @Test
+    void rejectsAnOptionsLineWithStrayText() {
+        assertThatThrownBy(() -> ExpectationParser.options("-- options: dialect mysql\n"))
+                .hasMessageContaining("not key=value");
+    }
+}
