@@ -89,10 +89,22 @@ record MigrationScript(String text, String origin) {
                     if (s.kind() != ScriptStatement.Kind.SQL) {
                         continue;
                     }
+                    StringBuilder piece = new StringBuilder();
                     for (Token c : s.leadingComments()) {
-                        out.append(c.text(text)).append('\n');
+                        piece.append(c.text(text)).append('\n');
                     }
-                    out.append(s.text()).append(";\n\n");
+                    piece.append(s.text());
+                    if (!s.tokens().isEmpty() && s.tokens().get(s.tokens().size() - 1).isComment()) {
+                        // A statement that ran to the end of its file can end in a line comment.
+                        piece.append('\n');
+                    }
+                    piece.append(";\n\n");
+                    // Out of its file, a statement may split differently (e.g. one in a BEGIN ATOMIC
+                    // body): keep only those that stand alone, so the count stays exact.
+                    if (!standsAlone(piece.toString())) {
+                        continue;
+                    }
+                    out.append(piece);
                     if (++count == STATEMENTS) {
                         return out.toString();
                     }
@@ -103,6 +115,12 @@ record MigrationScript(String text, String origin) {
             }
         }
         return count == STATEMENTS ? out.toString() : generated();
+    }
+
+    private static boolean standsAlone(String piece) {
+        SourceFile f = SourceFile.of("piece.sql", piece);
+        List<ScriptStatement> split = Splitter.split(f, Lexer.lex(piece, LexOptions.of(Dialect.POSTGRESQL)));
+        return split.size() == 1 && split.get(0).kind() == ScriptStatement.Kind.SQL;
     }
 
     /** A made-up migration history: tables, columns, indexes, constraints, data fixes, functions. */
