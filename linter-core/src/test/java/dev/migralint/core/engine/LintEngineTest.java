@@ -1,0 +1,185 @@
+package dev.migralint.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.config.Config;
+import dev.migralint.core.config.ConfigException;
+import dev.migralint.core.config.ConfigLoader;
+import dev.migralint.core.config.RuleSetting;
+import dev.migralint.core.diag.Finding;
+import dev.migralint.core.diag.Severity;
+import dev.migralint.core.diag.Suppression;
+import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.ChangeRule;
+import dev.migralint.core.rule.Rule;
+import dev.migralint.core.rule.RuleContext;
+import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleRegistry;
+import dev.migralint.core.source.Position;
+import dev.migralint.core.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintEngineTest {
+
+    /** Reports every DROP TABLE, and whether the table was created earlier in the file. */
+    static final class NoDrop implements ChangeRule<SchemaChange.DropTable> {
+        @Override
+        public RuleMeta meta() {
+            return RuleMeta.of("no-drop", Category.REVERSIBILITY, Severity.WARNING, "Drops a table");
+        }
+
+        @Override
+        public Class<SchemaChange.DropTable> changeType() {
+            return SchemaChange.DropTable.class;
+        }
+
+        @Override
+        public void check(SchemaChange.DropTable change, RuleContext ctx) {
+            boolean created = ctx.facts().createdInThisMigration(change.tables().get(0));
+            ctx.report(change, "drop " + change.tables().get(0) + (created ? " (created here)" : "")
+                    + (ctx.facts().inTransaction() ? " in transaction" : "")).help("keep it");
+        }
+    }
+
+    private static Rule meta(String id) {
+        return () -> RuleMeta.of(id, Category.META, Severity.WARNING, "Engine rule " + id);
+    }
+
+    private final LintEngine engine = new LintEngine(new RuleRegistry(List.of(new NoDrop(),
+            meta(EngineRules.PARSE_ERROR), meta(EngineRules.UNUSED_SUPPRESSION))));
+
+    private List<Finding> lint(String sql) {
+        return lint(sql, Config.defaults());
+    }
+
+    private List<Finding> lint(String sql, Config config) {
+        return engine.lintSources(List.of(SourceFile.of("m.sql", sql)), config).findings();
+    }
+
+    private static Position start(Finding f) {
+        return f.location().file().position(f.location().startOffset());
+    }
+
+    @Test
+    void runsChangeRulesWithFactsFromEarlierStatements() {
+        List<Finding> findings = lint("""
+                DROP TABLE a;
+                CREATE TABLE b (id int);
+                BEGIN;
+                DROP TABLE b;
+                COMMIT;
+                """);
+        assertThat(findings).extracting(Finding::message)
+                .containsExactly("drop a", "drop b (created here) in transaction");
+        assertThat(start(findings.get(1))).isEqualTo(new Position(4, 1));
+        assertThat(findings.get(0).help()).isEqualTo("keep it");
+    }
+
+    @Test
+    void assumeInTransactionAppliesToEveryStatement() {
+        Config config = ConfigLoader.parse(Path.of("c.yaml"), "assume-in-transaction: true\n");
+        assertThat(lint("DROP TABLE a;", config)).extracting(Finding::message).containsExactly("drop a in transaction");
+    }
+
+    @Test
+    void suppressesTheNextStatementAndKeepsTheFindingMarked() {
+        List<Finding> findings = lint("""
+                -- migralint-ignore no-drop -- legacy table, nobody reads it
+                DROP TABLE a;
+                DROP TABLE b;
+                """);
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(0).suppression()).isNotNull();
+        assertThat(findings.get(0).suppression().kind()).isEqualTo(Suppression.Kind.INLINE);
+        assertThat(findings.get(0).suppression().justification()).isEqualTo("legacy table, nobody reads it");
+        assertThat(findings.get(1).suppressed()).isFalse();
+    }
+
+    @Test
+    void fileSuppressionWorksFromAnywhereInTheFile() {
+        List<Finding> findings = lint("DROP TABLE a;\nDROP TABLE b;\n/* migralint-ignore-file no-drop */\n");
+        assertThat(findings).hasSize(2).allMatch(Finding::suppressed);
+    }
+
+    @Test
+    void unusedAndUnknownSuppressionsAreFindings() {
+        List<Finding> findings = lint("""
+                -- migralint-ignore no-drop, no-such-rule
+                CREATE TABLE t (id int);
+                """);
+        assertThat(findings).extracting(Finding::ruleId).containsOnly(EngineRules.UNUSED_SUPPRESSION);
+        assertThat(findings).extracting(Finding::message).containsExactly(
+                "Suppression of no-drop matches no finding on the next statement",
+                "migralint-ignore names unknown rule 'no-such-rule'");
+        // Each points at the rule id inside the comment.
+        assertThat(start(findings.get(0))).isEqualTo(new Position(1, 21));
+        assertThat(start(findings.get(1))).isEqualTo(new Position(1, 30));
+    }
+
+    @Test
+    void unusedSuppressionCanItselfBeSilencedForTheFile() {
+        List<Finding> findings = lint("""
+                -- migralint-ignore-file unused-suppression
+                -- migralint-ignore no-drop
+                SELECT 1;
+                """);
+        assertThat(findings).hasSize(1).allMatch(Finding::suppressed);
+    }
+
+    @Test
+    void parseErrorsPointAtTheOffendingToken() {
+        List<Finding> findings = lint("SELECT 1;\nCREATE TABLE t (id int,, x int);\nDROP TABLE z;\n");
+        assertThat(findings).extracting(Finding::ruleId).containsExactly(EngineRules.PARSE_ERROR, "no-drop");
+        assertThat(start(findings.get(0)).line()).isEqualTo(2);
+        assertThat(findings.get(0).message()).startsWith("Cannot parse statement: ");
+    }
+
+    @Test
+    void configDisablesRulesAndOverridesSeverity() {
+        Config off = Config.defaults().withRules(Map.of("no-drop", new RuleSetting(false, null, Map.of())));
+        assertThat(lint("DROP TABLE a;", off)).isEmpty();
+        Config error = Config.defaults().withRules(Map.of("no-drop", new RuleSetting(null, Severity.ERROR, Map.of())));
+        assertThat(lint("DROP TABLE a;", error)).extracting(Finding::severity).containsExactly(Severity.ERROR);
+        Report report = engine.lintSources(List.of(SourceFile.of("m.sql", "SELECT 1;")), error);
+        assertThat(report.rules()).filteredOn(m -> m.id().equals("no-drop"))
+                .extracting(RuleMeta::defaultSeverity).containsExactly(Severity.ERROR);
+    }
+
+    @Test
+    void fingerprintsSurviveLineShiftsAndDistinguishRepeats() {
+        List<Finding> before = lint("DROP TABLE a;\nDROP TABLE a;\n");
+        List<Finding> after = lint("-- a comment\n\n\nDROP   TABLE a;\nDROP TABLE a;\n");
+        assertThat(before).extracting(Finding::fingerprint).doesNotHaveDuplicates()
+                .containsExactlyElementsOf(after.stream().map(Finding::fingerprint).toList());
+        assertThat(lint("DROP TABLE b;\n").get(0).fingerprint()).isNotEqualTo(before.get(0).fingerprint());
+    }
+
+    @Test
+    void runReadsFilesReportsUnreadableOnesAndRejectsMissingPaths(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__a.sql"), "DROP TABLE a;\n");
+        Files.write(dir.resolve("V2__b.sql"), new byte[] {1, 0, 2});
+        Report report = engine.run(new LintRequest(List.of(dir), dir, Config.defaults()));
+        assertThat(report.findings()).extracting(f -> f.location().file().displayPath()).containsExactly("V1__a.sql");
+        assertThat(report.problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("binary file"));
+        assertThat(report.stats().files()).isEqualTo(2);
+        assertThatThrownBy(() -> engine.run(new LintRequest(List.of(dir.resolve("nope")), dir, Config.defaults())))
+                .isInstanceOf(InputException.class);
+    }
+
+    @Test
+    void runRejectsUnknownRulesInConfig(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(".migralint.yaml");
+        Files.writeString(file, "rules:\n  nope: off\n");
+        Config config = ConfigLoader.load(file);
+        assertThatThrownBy(() -> engine.run(new LintRequest(List.of(dir), dir, config)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown rule 'nope'");
+    }
+}
