@@ -1,7 +1,6 @@
 package dev.migralint.cli;
 
 import dev.migralint.core.config.Config;
-import dev.migralint.core.config.ConfigLoader;
 import dev.migralint.core.config.FailOn;
 import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.LintRequest;
@@ -74,7 +73,6 @@ final class CheckCommand implements Callable<Integer> {
             config = config.withFailOn(failOn);
         }
         RuleRegistry registry = RuleRegistry.load(CheckCommand.class.getClassLoader());
-        ConfigLoader.validateRules(config, registry);
 
         List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         Report report = new LintEngine(registry).run(new LintRequest(targets, env.workingDir(), config));
