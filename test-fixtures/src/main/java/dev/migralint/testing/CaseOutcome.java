@@ -6,18 +6,20 @@ import java.util.List;
 
 /**
  * The comparison of one case's markers with its findings: markers no finding hit, and findings no
- * marker announced. {@code compared} are all findings of the rules the case checks.
+ * marker announced. {@code compared} are all findings of the rules the case checks;
+ * {@code fixProblems} says how applying the rule's fixes missed the case's {@code .fixed.sql}.
  */
 public record CaseOutcome(FixtureCase fixture, List<Expectation> missing, List<Finding> unexpected,
-                          List<Finding> compared) {
+                          List<Finding> compared, List<String> fixProblems) {
     public CaseOutcome {
         missing = List.copyOf(missing);
         unexpected = List.copyOf(unexpected);
         compared = List.copyOf(compared);
+        fixProblems = List.copyOf(fixProblems);
     }
 
     public boolean passed() {
-        return missing.isEmpty() && unexpected.isEmpty();
+        return missing.isEmpty() && unexpected.isEmpty() && fixProblems.isEmpty();
     }
 
     static int line(Finding f) {
@@ -31,6 +33,7 @@ public record CaseOutcome(FixtureCase fixture, List<Expectation> missing, List<F
     /** A failure message listing expected and actual findings with their lines. */
     public String describe() {
         StringBuilder sb = new StringBuilder("fixture " + fixture.id() + " does not match its markers\n");
+        fixProblems.forEach(p -> sb.append("  fix: ").append(p).append('\n'));
         if (!missing.isEmpty()) {
             sb.append("  expected but not reported:\n");
             missing.forEach(e -> sb.append("    ").append(e).append('\n'));

@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * One fixture case of a rule: a single SQL file, or a folder of migration files replayed in
  * natural file-name order as one chain. {@code name} is the file name without {@code .sql}, or the
- * folder name.
+ * folder name. {@code fixed} is the {@code <case>.fixed.sql} file the rule's fixes must produce, or
+ * null.
  */
-public record FixtureCase(String ruleId, String name, Path path, List<FixtureFile> files) {
+public record FixtureCase(String ruleId, String name, Path path, List<FixtureFile> files, Path fixed) {
     public FixtureCase {
         files = List.copyOf(files);
     }

@@ -33,11 +33,16 @@ import org.opentest4j.AssertionFailedError;
  * both ways. Only findings of the rule under test, of parse-error, and of rules a marker names are
  * compared, so a fixture need not announce what other rules think of it.
  *
+ * <p>A case {@code <case>.sql} with a sibling {@code <case>.fixed.sql} also checks the rule's fixes:
+ * applied to the case they must give that file, which must lint clean of the rule.
+ *
  * <p>A first line {@code -- options: k=v} sets {@code dialect}, {@code target-version} and
  * {@code assume-in-transaction} for the run; any other key is an option of the rule under test.
  */
 public final class FixtureRunner {
     public static final String PARSE_ERROR = "parse-error";
+    /** The expected text after applying the rule's fixes to {@code <case>.sql}. */
+    public static final String FIXED_SUFFIX = ".fixed.sql";
     private static final Set<String> RUN_KEYS = Set.of("dialect", "target-version", "assume-in-transaction");
 
     private final Path root;
@@ -82,10 +87,15 @@ public final class FixtureRunner {
                 String fileName = entry.getFileName().toString();
                 if (Files.isDirectory(entry)) {
                     List<Path> sql = list(entry).stream().filter(FixtureRunner::isCaseFile).toList();
-                    cases.add(new FixtureCase(ruleId, fileName, entry, sql.stream().map(this::read).toList()));
+                    cases.add(new FixtureCase(ruleId, fileName, entry, sql.stream().map(this::read).toList(), null));
                 } else if (isCaseFile(entry)) {
                     String name = fileName.substring(0, fileName.length() - ".sql".length());
-                    cases.add(new FixtureCase(ruleId, name, entry, List.of(read(entry))));
+                    Path fixed = entry.resolveSibling(name + FIXED_SUFFIX);
+                    cases.add(new FixtureCase(ruleId, name, entry, List.of(read(entry)),
+                            Files.exists(fixed) ? fixed : null));
+                } else if (fileName.endsWith(FIXED_SUFFIX) && !Files.exists(entry.resolveSibling(
+                        fileName.substring(0, fileName.length() - FIXED_SUFFIX.length()) + ".sql"))) {
+                    throw new IllegalStateException(entry + " has no case file it is the fixed form of");
                 }
             }
         }
@@ -113,7 +123,40 @@ public final class FixtureRunner {
                 unmatched.remove(hit);
             }
         }
-        return new CaseOutcome(fixture, missing, unmatched, compared);
+        List<String> fixProblems = fixture.fixed() == null ? List.of() : checkFix(fixture, compared);
+        return new CaseOutcome(fixture, missing, unmatched, compared, fixProblems);
+    }
+
+    /**
+     * Applies the fixes of the rule under test, compares the result with {@code <case>.fixed.sql}, and
+     * lints the result again: a fix that leaves the finding behind fixes nothing.
+     */
+    private List<String> checkFix(FixtureCase fixture, List<Finding> compared) {
+        List<Finding> ruleFindings = compared.stream().filter(f -> f.ruleId().equals(fixture.ruleId())).toList();
+        if (ruleFindings.stream().noneMatch(f -> f.fix() != null)) {
+            return List.of("the case has a " + FIXED_SUFFIX + " file but " + fixture.ruleId() + " offered no fix");
+        }
+        SourceFile source = fixture.sources().get(0);
+        String fixedText;
+        String expected;
+        try {
+            fixedText = FixApplier.apply(source.text(), ruleFindings);
+            expected = Files.readString(fixture.fixed(), StandardCharsets.UTF_8);
+        } catch (IllegalStateException e) {
+            return List.of(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> problems = new ArrayList<>();
+        if (!fixedText.equals(expected)) {
+            problems.add("applying the fixes gives\n" + fixedText + "\n  but " + fixture.fixed().getFileName()
+                    + " holds\n" + expected);
+        }
+        SourceFile relinted = new SourceFile(source.path(), source.displayPath(), fixedText);
+        linter.apply(List.of(relinted), config(fixture)).activeFindings().stream()
+                .filter(f -> f.ruleId().equals(fixture.ruleId()) || f.ruleId().equals(PARSE_ERROR))
+                .forEach(f -> problems.add("after the fix: " + CaseOutcome.describe(f)));
+        return problems;
     }
 
     /** The run configuration for a case: its run options, the rule under test and marker rules on. */
@@ -150,7 +193,7 @@ public final class FixtureRunner {
 
     private static boolean isCaseFile(Path p) {
         String n = p.getFileName().toString();
-        return Files.isRegularFile(p) && n.endsWith(".sql") && !n.endsWith(".fixed.sql");
+        return Files.isRegularFile(p) && n.endsWith(".sql") && !n.endsWith(FIXED_SUFFIX);
     }
 
     private static List<Path> list(Path dir) {

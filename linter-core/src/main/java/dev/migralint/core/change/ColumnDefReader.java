@@ -28,6 +28,9 @@ final class ColumnDefReader {
 
     static boolean startsTableElement(StatementTokens t, int start) {
         String w = t.word(start);
+        if (w.equals("period")) {
+            return t.isWord(start + 1, "for"); // SQL:2011 PERIOD FOR; otherwise a column named period
+        }
         if (TABLE_ELEMENT_WORDS.contains(w)) {
             return true;
         }

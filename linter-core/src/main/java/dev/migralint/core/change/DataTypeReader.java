@@ -25,12 +25,15 @@ final class DataTypeReader {
 
     /** Reads a type at {@code start}, not reading at or past {@code limit}; null when there is none. */
     static Read read(StatementTokens t, int start, int limit) {
-        if (start >= limit || !(t.isKind(start, TokenKind.WORD) || t.isKind(start, TokenKind.QUOTED_IDENTIFIER))) {
+        if (start >= limit || !t.isIdentifier(start)) {
             return null;
         }
         StringBuilder name = new StringBuilder();
         int i = start;
-        if (t.isKind(i, TokenKind.QUOTED_IDENTIFIER)) {
+        if (t.isKind(i, TokenKind.PLACEHOLDER)) {
+            // a templated schema, as in {{ .Schema }}.status_type
+            name.append(t.identifier(i));
+        } else if (t.isKind(i, TokenKind.QUOTED_IDENTIFIER)) {
             String id = t.identifier(i);
             // PostgreSQL's "char" is a one-byte internal type, unlike char(n): keep it apart.
             name.append(id.equals("char") ? "\"char\"" : id);

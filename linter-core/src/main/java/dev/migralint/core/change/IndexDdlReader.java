@@ -16,6 +16,19 @@ final class IndexDdlReader {
 
     private static final Set<String> KEY_SUFFIX_WORDS = Set.of("asc", "desc", "nulls", "collate");
 
+    /** What the words before INDEX say: UNIQUE, or a MySQL FULLTEXT / SPATIAL method. */
+    private record Kind(boolean unique, String method, int next) {
+        static Kind at(StatementTokens t, int i) {
+            if (t.isWord(i, "unique")) {
+                return new Kind(true, "btree", i + 1);
+            }
+            if (t.isWord(i, "fulltext") || t.isWord(i, "spatial")) {
+                return new Kind(false, t.word(i), i + 1);
+            }
+            return new Kind(false, "btree", i);
+        }
+    }
+
     /**
      * CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] [USING m]
      * ON [ONLY] table [USING m] (keys) [INCLUDE (..)] [WITH (..)] [TABLESPACE t] [WHERE predicate].
@@ -24,30 +37,17 @@ final class IndexDdlReader {
         if (!t.isWord(0, "create")) {
             return null;
         }
-        int i = 1;
-        boolean unique = false;
-        String method = "btree";
-        if (t.isWord(i, "unique")) {
-            unique = true;
-            i++;
-        } else if (t.isWord(i, "fulltext") || t.isWord(i, "spatial")) {
-            method = t.word(i);
-            i++;
-        }
+        Kind kind = Kind.at(t, 1);
+        int i = kind.next();
         if (!t.isWord(i, "index")) {
             return null;
         }
         i++;
-        boolean concurrently = false;
-        if (t.isWord(i, "concurrently") && t.dialect() != Dialect.MYSQL) {
-            concurrently = true;
-            i++;
-        }
-        boolean ifNotExists = false;
-        if (t.isWords(i, "if", "not", "exists")) {
-            ifNotExists = true;
-            i += 3;
-        }
+        boolean concurrently = t.dialect() != Dialect.MYSQL && t.isWord(i, "concurrently");
+        i = concurrently ? i + 1 : i;
+        int afterIf = t.skip(i, "if", "not", "exists");
+        boolean ifNotExists = afterIf > i;
+        i = afterIf;
         ObjectName name = null;
         if (!t.isWord(i, "on")) {
             StatementTokens.QualifiedName q = t.qualifiedName(i);
@@ -57,34 +57,22 @@ final class IndexDdlReader {
             name = q.name();
             i = q.end();
         }
-        if (t.isWord(i, "using")) {
-            method = t.word(i + 1);
-            i += 2;
-        }
+        String method = usingMethod(t, i, kind.method());
+        i = t.isWord(i, "using") ? i + 2 : i;
         if (!t.isWord(i, "on")) {
             return null;
         }
-        i++;
-        if (t.isWord(i, "only")) {
-            i++;
-        }
-        StatementTokens.QualifiedName table = t.qualifiedName(i);
+        StatementTokens.QualifiedName table = t.qualifiedName(t.skip(i + 1, "only"));
         if (table == null) {
             return null;
         }
         i = table.end();
-        if (t.isWord(i, "using")) {
-            method = t.word(i + 1);
-            i += 2;
-        }
-        if (!t.isOperator(i, "(")) {
-            return null;
-        }
-        int close = t.closingParen(i);
+        method = usingMethod(t, i, method);
+        i = t.isWord(i, "using") ? i + 2 : i;
+        int close = t.isOperator(i, "(") ? t.closingParen(i) : -1;
         if (close < 0) {
             return null;
         }
-        List<IndexColumn> columns = keys(t, i + 1, close);
         String where = null;
         int w = t.findTopLevelWord(close + 1, t.size(), "where");
         if (w >= 0 && w + 1 < t.size()) {
@@ -94,8 +82,44 @@ final class IndexDdlReader {
         if (name != null && name.schema() == null && table.name().schema() != null) {
             name = new ObjectName(table.name().schema(), name.name());
         }
-        return new CreateIndex(name, table.name(), columns, unique, concurrently, ifNotExists,
-                method.isEmpty() ? "btree" : method, where, range);
+        return new CreateIndex(name, table.name(), keys(t, i + 1, close), kind.unique(), concurrently, ifNotExists,
+                method, where, range);
+    }
+
+    /**
+     * MySQL's ALTER TABLE ... ADD [UNIQUE|FULLTEXT|SPATIAL] {INDEX|KEY} [name] [USING m] (keys), read from
+     * the word after ADD at {@code i}: an index like CREATE INDEX.
+     */
+    static CreateIndex addIndexClause(StatementTokens t, ObjectName table, int i, int end, TextRange clause) {
+        Kind kind = Kind.at(t, i);
+        i = kind.next();
+        if (t.isWord(i, "index") || t.isWord(i, "key")) {
+            i++;
+        } else if (!kind.unique() && kind.method().equals("btree")) {
+            return null;
+        }
+        ObjectName name = null;
+        if (!t.isOperator(i, "(") && !t.isWord(i, "using")) {
+            StatementTokens.QualifiedName q = t.qualifiedName(i);
+            if (q == null) {
+                return null;
+            }
+            name = q.name();
+            i = q.end();
+        }
+        String method = usingMethod(t, i, kind.method());
+        i = t.isWord(i, "using") ? i + 2 : i;
+        int close = t.isOperator(i, "(") ? t.closingParen(i) : -1;
+        if (close < 0 || close >= end) {
+            return null;
+        }
+        return new CreateIndex(name, table, keys(t, i + 1, close), kind.unique(), false, false, method, null, clause);
+    }
+
+    /** The method of a USING clause at {@code i}, or {@code fallback} when there is none. */
+    private static String usingMethod(StatementTokens t, int i, String fallback) {
+        String m = t.isWord(i, "using") ? t.word(i + 1) : "";
+        return m.isEmpty() ? fallback : m;
     }
 
     /** The key parts between the parentheses of an index definition, tokens {@code [from, to)}. */
@@ -153,17 +177,11 @@ final class IndexDdlReader {
         if (!t.isWords(0, "drop", "index")) {
             return null;
         }
-        int i = 2;
-        boolean concurrently = false;
-        if (t.isWord(i, "concurrently") && t.dialect() != Dialect.MYSQL) {
-            concurrently = true;
-            i++;
-        }
-        boolean ifExists = false;
-        if (t.isWords(i, "if", "exists")) {
-            ifExists = true;
-            i += 2;
-        }
+        boolean concurrently = t.dialect() != Dialect.MYSQL && t.isWord(2, "concurrently");
+        int i = concurrently ? 3 : 2;
+        int afterIf = t.skip(i, "if", "exists");
+        boolean ifExists = afterIf > i;
+        i = afterIf;
         List<ObjectName> names = new ArrayList<>();
         StatementTokens.QualifiedName q = t.qualifiedName(i);
         while (q != null) {

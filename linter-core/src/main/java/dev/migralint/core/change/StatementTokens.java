@@ -61,6 +61,11 @@ final class StatementTokens {
         return true;
     }
 
+    /** {@code i} moved past {@code keywords} when they stand there, else {@code i} unchanged. */
+    int skip(int i, String... keywords) {
+        return isWords(i, keywords) ? i + keywords.length : i;
+    }
+
     boolean isOperator(int i, String op) {
         return isKind(i, TokenKind.OPERATOR) && text(i).equals(op);
     }
@@ -139,24 +144,39 @@ final class StatementTokens {
     }
 
     /**
-     * A compact canonical form of tokens {@code [from, to)}: unquoted words lower-cased, quoted
-     * identifiers and strings kept, one space only between two word-like tokens. Two spellings of the
-     * same expression ("LOWER( email )", "lower(email)") give the same text.
+     * A canonical form of tokens {@code [from, to)}: unquoted words lower-cased, quoted identifiers and
+     * strings kept, tokens separated by one space except around {@code ( ) [ ] . ::} and before a comma.
+     * Two spellings of the same expression ("LOWER( email )", "lower(email)") give the same text.
      */
     String canonical(int from, int to) {
         StringBuilder sb = new StringBuilder();
-        boolean previousWordLike = false;
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
-            boolean wordLike = t.kind() != TokenKind.OPERATOR;
-            if (wordLike && previousWordLike) {
+            String text = t.kind() == TokenKind.WORD ? text(i).toLowerCase(Locale.ROOT) : text(i);
+            if (i > from && spaceBetween(i - 1, i)) {
                 sb.append(' ');
             }
-            sb.append(t.kind() == TokenKind.WORD ? text(i).toLowerCase(Locale.ROOT) : text(i));
-            previousWordLike = wordLike;
+            sb.append(text);
         }
         return sb.toString();
     }
+
+    private static final java.util.Set<String> NO_SPACE_AFTER = java.util.Set.of("(", "[", ".", "::");
+    private static final java.util.Set<String> NO_SPACE_BEFORE = java.util.Set.of(")", "]", ",", ".", "::", "[");
+
+    private boolean spaceBetween(int left, int right) {
+        boolean leftOp = isKind(left, TokenKind.OPERATOR);
+        boolean rightOp = isKind(right, TokenKind.OPERATOR);
+        if ((leftOp && NO_SPACE_AFTER.contains(text(left))) || (rightOp && NO_SPACE_BEFORE.contains(text(right)))) {
+            return false;
+        }
+        // a function call, lower(email), as opposed to a keyword before a parenthesis: a and (b or c)
+        return !(rightOp && text(right).equals("(") && !leftOp && !KEYWORDS_BEFORE_PAREN.contains(word(left)));
+    }
+
+    private static final java.util.Set<String> KEYWORDS_BEFORE_PAREN = java.util.Set.of(
+            "and", "or", "not", "in", "is", "between", "like", "ilike", "when", "then", "else", "case", "as", "on",
+            "where", "select");
 
     /** Reads a possibly qualified name at {@code i}: identifiers joined by '.'; null when none is there. */
     QualifiedName qualifiedName(int i) {
@@ -164,15 +184,30 @@ final class StatementTokens {
             return null;
         }
         List<String> parts = new ArrayList<>();
-        parts.add(identifier(i));
-        int end = i + 1;
+        int end = partEnd(i);
+        parts.add(part(i, end));
         while (isOperator(end, ".") && isIdentifier(end + 1)) {
-            parts.add(identifier(end + 1));
-            end += 2;
+            int next = partEnd(end + 1);
+            parts.add(part(end + 1, next));
+            end = next;
         }
         String name = parts.get(parts.size() - 1);
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         return new QualifiedName(new ObjectName(schema, name), i, end);
+    }
+
+    /** End of the name part at {@code i}: one identifier, or words glued to placeholders ({@code idx_${name}}). */
+    private int partEnd(int i) {
+        int end = i + 1;
+        while (isIdentifier(end) && tokens.get(end).start() == tokens.get(end - 1).end()
+                && (isKind(end, TokenKind.PLACEHOLDER) || isKind(end - 1, TokenKind.PLACEHOLDER))) {
+            end++;
+        }
+        return end;
+    }
+
+    private String part(int start, int end) {
+        return end == start + 1 ? identifier(start) : sourceText(start, end - 1);
     }
 
     /**

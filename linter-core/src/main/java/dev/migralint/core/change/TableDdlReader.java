@@ -20,7 +20,7 @@ final class TableDdlReader {
     }
 
     private static final Set<String> CREATE_TABLE_MODIFIERS = Set.of(
-            "or", "replace", "global", "local", "temporary", "temp", "unlogged");
+            "or", "replace", "global", "local", "temporary", "temp", "unlogged", "foreign");
 
     /** Words after ADD that add a constraint, an index or a partition rather than a column. */
     private static final Set<String> ADD_NON_COLUMN = Set.of(
@@ -44,12 +44,9 @@ final class TableDdlReader {
             return null;
         }
         i++;
-        boolean ifNotExists = false;
-        if (t.isWords(i, "if", "not", "exists")) {
-            ifNotExists = true;
-            i += 3;
-        }
-        StatementTokens.QualifiedName name = t.qualifiedName(i);
+        int afterIf = t.skip(i, "if", "not", "exists");
+        boolean ifNotExists = afterIf > i;
+        StatementTokens.QualifiedName name = t.qualifiedName(afterIf);
         if (name == null) {
             return null;
         }
@@ -85,14 +82,7 @@ final class TableDdlReader {
         if (!t.isWord(i, "table")) {
             return null;
         }
-        i++;
-        if (t.isWords(i, "if", "exists")) {
-            i += 2;
-        }
-        if (t.isWord(i, "only")) {
-            i++;
-        }
-        StatementTokens.QualifiedName name = t.qualifiedName(i);
+        StatementTokens.QualifiedName name = t.qualifiedName(t.skip(t.skip(i + 1, "if", "exists"), "only"));
         if (name == null) {
             return null;
         }
@@ -125,17 +115,13 @@ final class TableDdlReader {
             TextRange clause) {
         int i = start + 1;
         if (ADD_NON_COLUMN.contains(t.word(i))) {
-            CreateIndex index = t.dialect() == Dialect.MYSQL ? mysqlAddIndex(t, table, i, end, clause) : null;
+            CreateIndex index = t.dialect() == Dialect.MYSQL ? IndexDdlReader.addIndexClause(t, table, i, end, clause) : null;
             return List.of(index != null ? index : opaqueAction(t, start, end, clause));
         }
-        if (t.isWord(i, "column")) {
-            i++;
-        }
-        boolean ifNotExists = false;
-        if (t.isWords(i, "if", "not", "exists")) {
-            ifNotExists = true;
-            i += 3;
-        }
+        i = t.skip(i, "column");
+        int afterIf = t.skip(i, "if", "not", "exists");
+        boolean ifNotExists = afterIf > i;
+        i = afterIf;
         List<SchemaChange> changes = new ArrayList<>();
         if (t.isOperator(i, "(") && t.dialect() == Dialect.MYSQL) {
             // MySQL: ADD [COLUMN] (a int, b int)
@@ -158,46 +144,6 @@ final class TableDdlReader {
         return changes.isEmpty() ? List.of(opaqueAction(t, start, end, clause)) : changes;
     }
 
-    /** MySQL ADD [UNIQUE|FULLTEXT|SPATIAL] {INDEX|KEY} [name] [USING m] (keys): an index like CREATE INDEX. */
-    private static CreateIndex mysqlAddIndex(StatementTokens t, ObjectName table, int i, int end, TextRange clause) {
-        boolean unique = false;
-        String method = "btree";
-        if (t.isWord(i, "unique")) {
-            unique = true;
-            i++;
-        } else if (t.isWord(i, "fulltext") || t.isWord(i, "spatial")) {
-            method = t.word(i);
-            i++;
-        }
-        if (t.isWord(i, "index") || t.isWord(i, "key")) {
-            i++;
-        } else if (!unique && method.equals("btree")) {
-            return null;
-        }
-        ObjectName name = null;
-        if (!t.isOperator(i, "(") && !t.isWord(i, "using")) {
-            StatementTokens.QualifiedName q = t.qualifiedName(i);
-            if (q == null) {
-                return null;
-            }
-            name = q.name();
-            i = q.end();
-        }
-        if (t.isWord(i, "using")) {
-            method = t.word(i + 1);
-            i += 2;
-        }
-        if (!t.isOperator(i, "(")) {
-            return null;
-        }
-        int close = t.closingParen(i);
-        if (close < 0 || close >= end) {
-            return null;
-        }
-        return new CreateIndex(name, table, IndexDdlReader.keys(t, i + 1, close), unique, false, false,
-                method, null, clause);
-    }
-
     private static SchemaChange dropAction(StatementTokens t, ObjectName table, int start, int end,
             TextRange clause) {
         int i = start + 1;
@@ -208,14 +154,10 @@ final class TableDdlReader {
         if (DROP_NON_COLUMN.contains(t.word(i))) {
             return null;
         }
-        if (t.isWord(i, "column")) {
-            i++;
-        }
-        boolean ifExists = false;
-        if (t.isWords(i, "if", "exists")) {
-            ifExists = true;
-            i += 2;
-        }
+        i = t.skip(i, "column");
+        int afterIf = t.skip(i, "if", "exists");
+        boolean ifExists = afterIf > i;
+        i = afterIf;
         if (!t.isIdentifier(i) || i >= end) {
             return null;
         }
@@ -235,19 +177,13 @@ final class TableDdlReader {
         if (!t.isWord(0, "drop")) {
             return null;
         }
-        int i = 1;
-        if (t.isWord(i, "temporary")) {
-            i++;
-        }
+        int i = t.skip(1, "temporary");
         if (!t.isWord(i, "table")) {
             return null;
         }
-        i++;
-        boolean ifExists = false;
-        if (t.isWords(i, "if", "exists")) {
-            ifExists = true;
-            i += 2;
-        }
+        int afterIf = t.skip(i + 1, "if", "exists");
+        boolean ifExists = afterIf > i + 1;
+        i = afterIf;
         List<ObjectName> names = names(t, i);
         if (names.isEmpty()) {
             return null;
@@ -260,10 +196,7 @@ final class TableDdlReader {
     static List<ObjectName> names(StatementTokens t, int i) {
         List<ObjectName> names = new ArrayList<>();
         while (true) {
-            if (t.isWord(i, "only")) {
-                i++;
-            }
-            StatementTokens.QualifiedName q = t.qualifiedName(i);
+            StatementTokens.QualifiedName q = t.qualifiedName(t.skip(i, "only"));
             if (q == null) {
                 return names;
             }

@@ -34,12 +34,21 @@ class ChangeTranslatorCorpusTest {
 
     @Test
     void translatesTheCorpusMigrations() throws IOException {
-        Path migrations = CORPUS.resolve("migrations");
-        assumeTrue(Files.isDirectory(migrations), "corpus not found at " + migrations.toAbsolutePath() + ": skipped");
+        assertThat(translateAll(CORPUS.resolve("migrations"), Long.MAX_VALUE)).isGreaterThan(1000);
+    }
+
+    /** pg_dump-style schemas: many index and column forms. The multi-megabyte data dumps are left out. */
+    @Test
+    void translatesTheCorpusSchemas() throws IOException {
+        assertThat(translateAll(CORPUS.resolve("schemas"), 1_000_000)).isGreaterThan(1000);
+    }
+
+    private int translateAll(Path dir, long maxBytes) throws IOException {
+        assumeTrue(Files.isDirectory(dir), "corpus not found at " + dir.toAbsolutePath() + ": skipped");
         List<String> problems = new ArrayList<>();
         int statements = 0;
-        try (Stream<Path> files = Files.walk(migrations)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".sql") && size(p) <= maxBytes).sorted().toList()) {
                 Dialect dialect = f.toString().toLowerCase(Locale.ROOT).contains("mysql") ? Dialect.MYSQL : Dialect.POSTGRESQL;
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 SourceFile file = SourceFile.of(f.toString(), text);
@@ -67,10 +76,28 @@ class ChangeTranslatorCorpusTest {
                         problems.add(where + "parsed " + p.ast().getClass().getSimpleName() + " came out opaque: "
                                 + s.text().lines().findFirst().orElse(""));
                     }
+                    if (parsed instanceof ParsedStatement.Parsed p && p.ast() instanceof CreateTable ct
+                            && changes.get(0) instanceof SchemaChange.CreateTable t) {
+                        List<String> expected = ct.getColumnDefinitions() == null ? List.of()
+                                : ct.getColumnDefinitions().stream()
+                                        .map(d -> ObjectName.normalize(d.getColumnName(), dialect)).toList();
+                        List<String> actual = t.columns().stream().map(ColumnDef::name).toList();
+                        if (!expected.equals(actual)) {
+                            problems.add(where + "columns " + actual + " but JSqlParser read " + expected);
+                        }
+                    }
                 }
             }
         }
-        assertThat(statements).isGreaterThan(1000);
         assertThat(problems).as("translation problems in %d statements", statements).isEmpty();
+        return statements;
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -21,12 +21,15 @@ import dev.migralint.core.change.SchemaChange.Truncate;
 import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.lex.Lexer;
 import dev.migralint.core.parse.ParsedStatement;
+import dev.migralint.core.parse.RecognizedStatement;
 import dev.migralint.core.parse.StatementParser;
 import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
 import dev.migralint.core.split.Splitter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChangeTranslatorTest {
@@ -180,12 +183,39 @@ class ChangeTranslatorTest {
     }
 
     @Test
+    void expressionsAndPredicatesHaveOneSpelling() {
+        List<SchemaChange> changes = translate("CREATE INDEX a ON t (LOWER( email )) WHERE Status='open' AND (x+1)>2;"
+                + "CREATE INDEX b ON t (lower(email)) WHERE status = 'open' and ( x + 1 ) > 2;");
+        CreateIndex a = (CreateIndex) changes.get(0);
+        CreateIndex b = (CreateIndex) changes.get(1);
+        assertThat(a.columns()).isEqualTo(b.columns()).containsExactly(new IndexColumn(null, "lower(email)", false));
+        assertThat(a.where()).isEqualTo(b.where()).isEqualTo("status = 'open' and (x + 1) > 2");
+    }
+
+    @Test
+    void placeholdersStayAsWrittenInNames() {
+        List<SchemaChange> changes = new ArrayList<>();
+        text = "CREATE INDEX idx_${name} ON ${schema}.users (email);";
+        SourceFile file = SourceFile.of("t.sql", text);
+        LexOptions options = new LexOptions(Dialect.POSTGRESQL, Map.of("name", "x", "schema", "public"), false);
+        ChangeTranslator translator = new ChangeTranslator(Dialect.POSTGRESQL);
+        StatementParser parser = new StatementParser(Dialect.POSTGRESQL);
+        for (ScriptStatement s : Splitter.split(file, Lexer.lex(text, options))) {
+            changes.addAll(translator.translate(parser.parse(s)));
+        }
+        assertThat(changes).hasSize(1).first().isInstanceOf(CreateIndex.class);
+        CreateIndex i = (CreateIndex) changes.get(0);
+        assertThat(i.name()).isEqualTo(new ObjectName("${schema}", "idx_${name}"));
+        assertThat(i.table()).isEqualTo(new ObjectName("${schema}", "users"));
+    }
+
+    @Test
     void unnamedIndexWithMethodAndExpression() {
         CreateIndex i = only("CREATE INDEX ON orders USING GIN ((data -> 'tags'));", CreateIndex.class);
         assertThat(i.name()).isNull();
         assertThat(i.method()).isEqualTo("gin");
         assertThat(i.concurrently()).isFalse();
-        assertThat(i.columns()).containsExactly(new IndexColumn(null, "data->'tags'", false));
+        assertThat(i.columns()).containsExactly(new IndexColumn(null, "data -> 'tags'", false));
     }
 
     @Test
@@ -349,6 +379,24 @@ class ChangeTranslatorTest {
                 .containsExactly(new DataChange(DataChangeKind.UPDATE, ObjectName.of("users"), false, new TextRange(0, 39)));
         assertThat(translateUnparsed("DELETE FROM users WHERE CURRENT OF c;", Dialect.POSTGRESQL))
                 .extracting(c -> ((DataChange) c).hasWhere()).containsExactly(true);
+    }
+
+    @Test
+    void recognizedStatementsTheTokenReadersCannotReadKeepTheRecognizersReading() {
+        text = "CREATE INDEX CONCURRENTLY \"Idx\" ON app.\"T\" USING";
+        SourceFile file = SourceFile.of("t.sql", text);
+        ScriptStatement s = Splitter.split(file, Lexer.lex(text, LexOptions.of(Dialect.POSTGRESQL))).get(0);
+        int idx = text.indexOf("\"Idx\"");
+        int table = text.indexOf("app.");
+        RecognizedStatement.CreateIndex what = new RecognizedStatement.CreateIndex(
+                new RecognizedStatement.Name(null, "Idx", new TextRange(idx, idx + 5)),
+                new RecognizedStatement.Name("app", "T", new TextRange(table, table + 7)), false, true, false);
+
+        List<SchemaChange> changes = new ChangeTranslator(Dialect.POSTGRESQL)
+                .translate(new ParsedStatement.Recognized(s, what));
+
+        assertThat(changes).containsExactly(new CreateIndex(ObjectName.of("Idx"), new ObjectName("app", "T"),
+                List.of(), false, true, false, "btree", null, s.range()));
     }
 
     /** Translates as if JSqlParser had failed, to exercise the token-only path. */

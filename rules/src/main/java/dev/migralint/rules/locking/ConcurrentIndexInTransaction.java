@@ -6,6 +6,8 @@ import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
 import dev.migralint.core.change.SchemaChange.DropIndex;
 import dev.migralint.core.diag.Severity;
+import dev.migralint.core.parse.ParsedStatement;
+import dev.migralint.core.parse.RecognizedStatement.Reindex;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
@@ -46,11 +48,9 @@ public final class ConcurrentIndexInTransaction implements StatementRule {
                         .help(HELP);
             }
         }
-        String text = ctx.file().text();
-        var tokens = ctx.statement().significantTokens();
-        if (!tokens.isEmpty() && tokens.get(0).isWord(text, "reindex")
-                && tokens.stream().anyMatch(t -> t.isWord(text, "concurrently"))) {
-            ctx.report("REINDEX CONCURRENTLY cannot run inside a transaction block").help(HELP);
+        if (ctx.parsed() instanceof ParsedStatement.Recognized r && r.what() instanceof Reindex reindex
+                && reindex.concurrently()) {
+            ctx.report("REINDEX " + reindex.target() + " CONCURRENTLY cannot run inside a transaction block").help(HELP);
         }
     }
 }

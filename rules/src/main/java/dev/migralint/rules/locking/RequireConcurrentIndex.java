@@ -6,12 +6,12 @@ import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
 import dev.migralint.core.diag.Severity;
-import dev.migralint.core.lex.Token;
+import dev.migralint.core.parse.ParsedStatement;
+import dev.migralint.core.parse.RecognizedStatement.Reindex;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.StatementRule;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -47,37 +47,22 @@ public final class RequireConcurrentIndex implements StatementRule {
     }
 
     private static void checkReindex(RuleContext ctx) {
-        String text = ctx.file().text();
-        List<Token> tokens = ctx.statement().significantTokens();
-        if (tokens.size() < 3 || !tokens.get(0).isWord(text, "reindex")
-                || tokens.stream().anyMatch(t -> t.isWord(text, "concurrently"))) {
+        if (!(ctx.parsed() instanceof ParsedStatement.Recognized r) || !(r.what() instanceof Reindex reindex)
+                || reindex.concurrently() || reindex.target().equals("SYSTEM")) {
+            return; // system catalogs cannot be reindexed concurrently
+        }
+        String target = reindex.name() == null ? "" : ctx.file().text(reindex.name().range());
+        if (reindex.target().equals("TABLE") && !target.isEmpty()
+                && ctx.facts().createdInThisMigration(ObjectName.parse(target, ctx.dialect()))) {
             return;
         }
-        int kind = tokens.get(1).text(text).equals("(") ? indexAfterParen(tokens, text) : 1;
-        if (kind < 0 || kind + 1 >= tokens.size() || tokens.get(kind).isWord(text, "system")) {
-            return;
-        }
-        String what = tokens.get(kind).text(text).toUpperCase(java.util.Locale.ROOT);
-        String target = ctx.file().text(tokens.get(kind + 1).range().union(tokens.get(tokens.size() - 1).range()));
-        if (what.equals("TABLE") && ctx.facts().createdInThisMigration(ObjectName.parse(target, ctx.dialect()))) {
-            return;
-        }
-        ctx.report("REINDEX " + what + " " + target + " blocks writes to the table and reads that use the "
-                        + "rebuilt indexes until it finishes")
+        String what = "REINDEX " + reindex.target() + (target.isEmpty() ? "" : " " + target);
+        ctx.report(what + " blocks writes to the table and reads that use the rebuilt indexes until it finishes")
                 .help(ctx.targetVersion() >= 12
-                        ? "Rebuild without blocking (PostgreSQL 12+, outside a transaction block): REINDEX " + what
-                                + " CONCURRENTLY " + target + ";"
+                        ? "Rebuild without blocking (PostgreSQL 12+, outside a transaction block): REINDEX "
+                                + reindex.target() + " CONCURRENTLY" + (target.isEmpty() ? "" : " " + target) + ";"
                         : "Before PostgreSQL 12 there is no REINDEX CONCURRENTLY: build a replacement with CREATE "
                                 + "INDEX CONCURRENTLY, then DROP INDEX CONCURRENTLY the old one and rename the new one");
-    }
-
-    private static int indexAfterParen(List<Token> tokens, String text) {
-        for (int i = 2; i < tokens.size(); i++) {
-            if (tokens.get(i).text(text).equals(")")) {
-                return i + 1;
-            }
-        }
-        return -1;
     }
 
     static String concurrentSql(CreateIndex index) {

@@ -1,19 +1,22 @@
 package dev.migralint.rules.query;
 
+import dev.migralint.core.diag.Fix;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.StatementRule;
 import dev.migralint.core.source.TextRange;
+import java.util.List;
 import java.util.Set;
 
 /**
  * {@code x = NULL}, {@code x <> NULL} and {@code x != NULL} yield NULL, never true, so a WHERE with
  * them matches no row. Assignments ({@code UPDATE ... SET x = NULL}, MySQL's ON DUPLICATE KEY
- * UPDATE, {@code SET var = NULL}) are not comparisons and are skipped, as are routine definitions
- * whose parameter defaults use {@code = NULL}.
+ * UPDATE, {@code SET var = NULL}) are not comparisons and are skipped, as are routine parameter
+ * defaults ({@code CREATE FUNCTION f(a int = NULL)}).
  */
 public final class NullComparison implements StatementRule {
     private static final RuleMeta META = RuleMeta.of("null-comparison", Category.QUERY, Severity.ERROR,
@@ -34,10 +37,11 @@ public final class NullComparison implements StatementRule {
             return;
         }
         TokenClauses t = new TokenClauses(ctx.statement());
-        if (definesRoutine(t)) {
-            return;
-        }
+        int[] parameters = routineParameters(t);
         for (int i = 0; i < t.size(); i++) {
+            if (i > parameters[0] && i < parameters[1]) {
+                continue; // CREATE FUNCTION f(a int = NULL): a parameter default, not a comparison
+            }
             String op = t.text(i);
             if (!t.isOperator(i, op) || !OPERATORS.contains(op)) {
                 continue;
@@ -47,14 +51,16 @@ public final class NullComparison implements StatementRule {
             if ((!nullRight && !nullLeft) || isAssignment(t, i)) {
                 continue;
             }
-            int operandEnd = nullRight ? i - 1 : i + 1;
-            String operand = nullRight ? operandText(t, operandEnd, ctx) : t.text(operandEnd);
             TextRange range = t.token(nullRight ? i : i - 1).range().union(t.token(nullRight ? i + 1 : i).range());
             String written = ctx.file().text(range);
+            String operand = nullRight ? operandText(t, i - 1, ctx) : t.isIdentifier(i + 1) ? t.text(i + 1) : "";
+            String comparison = operand.isEmpty() ? written : nullRight ? operand + " " + written : written + " " + operand;
             String test = op.equals("=") ? "IS NULL" : "IS NOT NULL";
-            ctx.report(range, (operand.isEmpty() ? "" : operand + " ") + written
-                            + " is never true: any comparison with NULL yields NULL")
+            FindingBuilder finding = ctx.report(range, comparison + " is never true: any comparison with NULL yields NULL")
                     .help("Use " + (operand.isEmpty() ? "" : operand + " ") + test);
+            if (nullRight) {
+                finding.fix(new Fix("Replace " + written + " with " + test, List.of(new Fix.Edit(range, test))));
+            }
         }
     }
 
@@ -75,13 +81,20 @@ public final class NullComparison implements StatementRule {
         return start > 0 && (ASSIGNMENT_LIST_START.contains(t.word(start - 1)) || t.isOperator(start - 1, ","));
     }
 
-    private static boolean definesRoutine(TokenClauses t) {
-        for (int i = 0; i < Math.min(t.size(), 6); i++) {
-            String w = t.word(i);
-            if (w.equals("function") || w.equals("procedure") || w.equals("trigger")) {
-                return t.word(0).equals("create");
+    /** The parentheses of a CREATE FUNCTION / PROCEDURE parameter list, or {-1, -1}. */
+    private static int[] routineParameters(TokenClauses t) {
+        if (!t.word(0).equals("create")) {
+            return new int[] {-1, -1};
+        }
+        for (int i = 1; i < Math.min(t.size(), 6); i++) {
+            if (t.word(i).equals("function") || t.word(i).equals("procedure")) {
+                for (int j = i + 1; j < t.size(); j++) {
+                    if (t.isOperator(j, "(")) {
+                        return new int[] {j, t.partner(j) < 0 ? t.size() : t.partner(j)};
+                    }
+                }
             }
         }
-        return false;
+        return new int[] {-1, -1};
     }
 }

@@ -3,8 +3,7 @@ package dev.migralint.rules.types;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.ColumnDef;
 import dev.migralint.core.change.DataType;
-import dev.migralint.core.change.ObjectName;
-import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.change.TableColumn;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
@@ -30,25 +29,22 @@ public final class BanChar implements StatementRule {
         if (ctx.dialect() != Dialect.POSTGRESQL) {
             return;
         }
-        for (SchemaChange change : ctx.changes()) {
-            if (change instanceof SchemaChange.CreateTable create) {
-                create.columns().forEach(c -> checkColumn(ctx, create.table(), c));
-            } else if (change instanceof SchemaChange.AddColumn add) {
-                checkColumn(ctx, add.table(), add.column());
-            }
+        for (TableColumn c : TableColumn.definedBy(ctx.changes())) {
+            checkColumn(ctx, c);
         }
     }
 
-    private static void checkColumn(RuleContext ctx, ObjectName table, ColumnDef column) {
+    private static void checkColumn(RuleContext ctx, TableColumn c) {
+        ColumnDef column = c.column();
         DataType type = column.type();
         if (!type.name().equals("char")) {
             return;
         }
-        String column1 = table.name() + "." + column.name();
+        String label = c.label();
         String length = type.args().isEmpty() ? null : type.args().get(0);
         String message = length == null
-                ? "Column " + column1 + " is " + type.text() + ", which is char(1): it holds a single character"
-                : "Column " + column1 + " is " + type.text() + ", which pads values with spaces to " + length
+                ? "Column " + label + " is " + type.text() + ", which is char(1): it holds a single character"
+                : "Column " + label + " is " + type.text() + ", which pads values with spaces to " + length
                         + " characters";
         String help = length == null
                 ? "Use text (or varchar(n) with the length you need): " + column.name() + " text"

@@ -3,13 +3,14 @@ package dev.migralint.rules.types;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.ColumnDef;
 import dev.migralint.core.change.DataType;
-import dev.migralint.core.change.ObjectName;
-import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.change.TableColumn;
+import dev.migralint.core.diag.Fix;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.StatementRule;
+import java.util.List;
 
 /**
  * PostgreSQL's timestamp (without time zone) stores a wall-clock reading with no zone: the same
@@ -30,23 +31,22 @@ public final class PreferTimestamptz implements StatementRule {
         if (ctx.dialect() != Dialect.POSTGRESQL) {
             return;
         }
-        for (SchemaChange change : ctx.changes()) {
-            if (change instanceof SchemaChange.CreateTable create) {
-                create.columns().forEach(c -> checkColumn(ctx, create.table(), c));
-            } else if (change instanceof SchemaChange.AddColumn add) {
-                checkColumn(ctx, add.table(), add.column());
-            }
+        for (TableColumn c : TableColumn.definedBy(ctx.changes())) {
+            checkColumn(ctx, c);
         }
     }
 
-    private static void checkColumn(RuleContext ctx, ObjectName table, ColumnDef column) {
+    private static void checkColumn(RuleContext ctx, TableColumn c) {
+        ColumnDef column = c.column();
         DataType type = column.type();
         if (!type.name().equals("timestamp")) {
             return;
         }
-        ctx.report(column.typeRange(), "Column " + table.name() + "." + column.name() + " is " + type.text()
+        ctx.report(column.typeRange(), "Column " + c.label() + " is " + type.text()
                         + ", which stores a wall-clock time without its time zone")
-                .help("Store an instant instead: " + column.name() + " " + corrected(type));
+                .help("Store an instant instead: " + column.name() + " " + corrected(type))
+                .fix(new Fix("Change the type to " + corrected(type),
+                        List.of(new Fix.Edit(column.typeRange(), corrected(type)))));
     }
 
     /** timestamp(3) -> timestamptz(3), timestamp without time zone[] -> timestamptz[]. */

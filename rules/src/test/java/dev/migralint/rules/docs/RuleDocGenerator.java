@@ -47,10 +47,13 @@ public final class RuleDocGenerator {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(m.id()).append("\n\n");
-        sb.append("| Category | Default severity | Enabled by default | Since |\n");
-        sb.append("|---|---|---|---|\n");
+        String options = m.options().isEmpty() ? "none"
+                : m.options().stream().map(o -> "`" + o.name() + "`").collect(java.util.stream.Collectors.joining(", "));
+        sb.append("| Category | Default severity | Enabled by default | Since | Options |\n");
+        sb.append("|---|---|---|---|---|\n");
         sb.append("| ").append(m.category().id()).append(" | ").append(m.defaultSeverity().id()).append(" | ")
-                .append(m.defaultOn() ? "yes" : "no").append(" | ").append(m.since()).append(" |\n\n");
+                .append(m.defaultOn() ? "yes" : "no").append(" | ").append(m.since()).append(" | ").append(options)
+                .append(" |\n\n");
         sb.append(m.summary()).append(".\n\n");
         sb.append(sidecar.strip()).append("\n\n");
         sb.append("## Examples\n\n");
