@@ -43,7 +43,8 @@ final class CheckCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Parameters(paramLabel = "PATHS", arity = "0..*",
-            description = "Files and folders to lint; folders are searched for .sql files (default: .).")
+            description = "Files and folders to lint (default: the working directory); a folder contributes"
+                    + " its SQL files, recursively.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = OptionValues.FormatConverter.class,
