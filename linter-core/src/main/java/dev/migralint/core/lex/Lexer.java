@@ -30,6 +30,7 @@ public final class Lexer {
     private final PlaceholderMasker masker;
     private final int[] placeholderStarts;
     private final int[] placeholderEnds;
+    private final int[] placeholderQuotedEnds;
     private final int placeholderCount;
     private final List<Token> tokens = new ArrayList<>();
     private final List<LexProblem> problems = new ArrayList<>();
@@ -62,6 +63,7 @@ public final class Lexer {
         this.n = s.length;
         this.placeholderStarts = masking.starts();
         this.placeholderEnds = masking.ends();
+        this.placeholderQuotedEnds = masking.quotedEnds();
         this.placeholderCount = masking.count();
     }
 
@@ -304,12 +306,25 @@ public final class Lexer {
                     i += 2;
                     continue;
                 }
-                emit(kind, start, i + 1);
+                emit(kind, start, quotedTokenEnd(quoteAt, i + 1));
                 return;
             }
             i += backslashEscapes && c == '\\' ? 2 : 1;
         }
         unterminated(start);
+    }
+
+    /**
+     * Where a quoted token ends in the original text: the masker may have moved the closing quote of
+     * {@code "{{ .Schema }}"} in to follow the value, but the token still spans what was written.
+     */
+    private int quotedTokenEnd(int quoteAt, int end) {
+        for (int k = nextPlaceholder; k < placeholderCount && placeholderStarts[k] <= quoteAt + 1; k++) {
+            if (placeholderStarts[k] == quoteAt + 1 && placeholderQuotedEnds[k] > end) {
+                return placeholderQuotedEnds[k];
+            }
+        }
+        return end;
     }
 
     private void unterminated(int start) {
@@ -389,11 +404,16 @@ public final class Lexer {
      */
     private void at(char next) {
         int start = pos;
-        if (options.atPlaceholders() && isIdentifierStart(next)) {
-            int i = start + 1;
-            while (i < n && isIdentifierPart(s[i]) && s[i] != '$') {
-                i++;
-            }
+        int nameEnd = start + 1;
+        while (nameEnd < n && isIdentifierPart(s[nameEnd]) && s[nameEnd] != '$') {
+            nameEnd++;
+        }
+        // A name listed under `placeholders:` is masked even without the switch, so a project can
+        // declare @cdmDatabaseSchema without turning every MySQL @variable into a placeholder.
+        boolean declared = nameEnd > start + 1
+                && options.placeholders().containsKey(original.substring(start + 1, nameEnd));
+        if ((options.atPlaceholders() || declared) && isIdentifierStart(next)) {
+            int i = nameEnd;
             maskAt(start, i);
             emit(TokenKind.PLACEHOLDER, start, i);
         } else if (!pg && (isIdentifierStart(next) || next == '@')) {
@@ -471,6 +491,11 @@ public final class Lexer {
 
     private void operator() {
         int start = pos;
+        char c = s[start];
+        if (c == '(' || c == ')' || c == ',' || c == '[' || c == ']') {
+            emit(TokenKind.OPERATOR, start, start + 1);
+            return;
+        }
         for (String op : OPERATORS_3) {
             if (matchesAt(start, op)) {
                 emit(TokenKind.OPERATOR, start, start + 3);
