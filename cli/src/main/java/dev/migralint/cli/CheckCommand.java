@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,7 +114,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.printf("migralint: debug: config %s, dialect %s, fail-on %s%n",
                 config.source() == null ? "(defaults)" : config.source(), config.dialect().id(),
-                config.failOn().name().toLowerCase(java.util.Locale.ROOT));
+                config.failOn().name().toLowerCase(Locale.ROOT));
         err.printf("migralint: debug: %d files, %d statements (%d parsed, %d recognized, %d skipped, %d unparsed),"
                         + " %d findings, %d input problems, %d ms%n",
                 s.files(), s.statements(), s.parsed(), s.recognized(), s.skipped(), s.unparsed(),
