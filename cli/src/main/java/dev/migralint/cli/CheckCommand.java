@@ -89,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             writeFile(reporter, report, env.resolve(output));
         }
-        if (debug.enabled()) {
+        if (DebugOption.requested(spec)) {
             printStats(report, config, System.nanoTime() - started);
         }
         return ExitCodes.of(report, config.failOn());

@@ -70,12 +70,7 @@ final class ExceptionMapper implements IExecutionExceptionHandler, IParameterExc
 
     /** The --debug flag, from the parse result when there is one, else from the raw arguments. */
     boolean debugRequested(ParseResult parsed) {
-        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--debug")) {
-                return true;
-            }
-        }
-        return args.contains("--debug");
+        return DebugOption.requested(parsed) || args.contains("--debug");
     }
 
     static String oneLine(String s) {

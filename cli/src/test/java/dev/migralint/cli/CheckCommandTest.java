@@ -208,6 +208,18 @@ class CheckCommandTest {
         assertThat(run.out()).contains("require-concurrent-index").contains("V3__blob.sql");
     }
 
+    @Test
+    void debugPrintsRunStatisticsWhereverItIsGiven() {
+        CliRun after = CliRun.in(dir, "check", "--debug", "db/findings");
+        CliRun before = CliRun.in(dir, "--debug", "check", "db/findings");
+
+        for (CliRun run : new CliRun[] {after, before}) {
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FINDINGS);
+            assertThat(run.err()).contains("migralint: debug: config (defaults), dialect postgresql, fail-on warning")
+                    .containsPattern("migralint: debug: 2 files, 2 statements \\(2 parsed, .*1 findings");
+        }
+    }
+
     private void write(String relative, String text) throws IOException {
         Path file = dir.resolve(relative);
         Files.createDirectories(file.getParent());
