@@ -24,7 +24,7 @@ final class DbmateLayout {
 
     static boolean isDbmate(SourceFile file) {
         return ScriptText.lines(file.text()).stream()
-                .anyMatch(l -> MARKER.matcher(l.text()).matches() && l.text().toLowerCase().contains("migrate:up"));
+                .anyMatch(l -> MARKER.matcher(l.text()).matches() && l.text().toLowerCase(java.util.Locale.ROOT).contains("migrate:up"));
     }
 
     static FolderResult read(Folder folder, DiscoveryRun run) {
@@ -40,7 +40,8 @@ final class DbmateLayout {
             }
             // a file without a version prefix still has sections; its name stands in for the version
             Matcher v = VERSION.matcher(Folder.name(p));
-            String stem = Folder.name(p).substring(0, Folder.name(p).length() - 4);
+            String name = Folder.name(p);
+            String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
             Migration m = v.matches() ? migration(file, v.group(1), v.group(2), run) : migration(file, stem, stem, run);
             if (m == null) {
                 unchained.add(file);

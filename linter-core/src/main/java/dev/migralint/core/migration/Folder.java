@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * folders and build output are skipped, as {@link dev.migralint.core.source.SourceSet} does), both in
  * natural order of their names.
  */
-record Folder(Path dir, List<Path> files, List<Path> subdirs) {
+record Folder(Path dir, List<Path> files, List<Path> subdirs, boolean named) {
     private static final Set<String> SKIPPED_DIRS = Set.of("node_modules", "target", "build");
     static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE);
 
@@ -38,16 +38,16 @@ record Folder(Path dir, List<Path> files, List<Path> subdirs) {
         }
         files.sort(BY_NAME);
         subdirs.sort(BY_NAME);
-        return new Folder(dir, List.copyOf(files), List.copyOf(subdirs));
+        return new Folder(dir, List.copyOf(files), List.copyOf(subdirs), false);
     }
 
-    /** A folder of the given files only, for a file named on the command line. */
+    /** A folder of one file named on the command line, which is SQL whatever its name. */
     static Folder ofFile(Path file) {
-        return new Folder(file.getParent(), List.of(file), List.of());
+        return new Folder(file.getParent(), List.of(file), List.of(), true);
     }
 
     List<Path> sqlFiles() {
-        return files.stream().filter(Folder::isSql).toList();
+        return named ? files : files.stream().filter(Folder::isSql).toList();
     }
 
     Optional<Path> file(String name) {

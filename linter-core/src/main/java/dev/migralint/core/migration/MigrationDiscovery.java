@@ -75,6 +75,11 @@ public final class MigrationDiscovery {
         return new Discovery(chains, loose, d.run.problems);
     }
 
+    /** Discovers the chains under {@code paths} with the dialect and forced layouts of {@code config}. */
+    public static Discovery discover(List<Path> paths, Path baseDir, dev.migralint.core.config.Config config) {
+        return discover(paths, baseDir, config.dialect(), config.migrationLayouts());
+    }
+
     private List<Found> visitFile(Path file) {
         if (!visited.add(file)) {
             return List.of();

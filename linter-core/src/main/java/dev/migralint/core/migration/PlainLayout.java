@@ -33,7 +33,7 @@ final class PlainLayout {
             String lower = key.toLowerCase(Locale.ROOT);
             boolean down = lower.endsWith(".down.sql");
             String stem = lower.endsWith(".up.sql") || down ? key.substring(0, key.length() - (down ? 9 : 7))
-                    : key.substring(0, key.length() - 4);
+                    : lower.endsWith(".sql") ? key.substring(0, key.length() - 4) : key;
             Pair pair = byStem.computeIfAbsent(stem, s -> new Pair());
             if (down) {
                 pair.down = files.get(i);

@@ -153,6 +153,27 @@ class LayoutDetectionTest {
     }
 
     @Test
+    void aFileNamedOnItsOwnIsReadWhateverItsExtension() throws IOException {
+        write("notes/schema.ddl", "CREATE TABLE t (id int);\n");
+        MigrationChain c = Fixtures.onlyChain(discover("notes/schema.ddl"));
+        assertThat(c.layout()).isEqualTo(Layout.PLAIN);
+        assertThat(c.migrations()).singleElement().satisfies(m -> assertThat(m.version()).isEqualTo("schema.ddl"));
+        assertThat(discover("notes").chains()).isEmpty();
+    }
+
+    @Test
+    void configLayoutsAndDialectComeFromTheConfig() throws IOException {
+        write("db/1_a.sql", "SELECT 1;\n");
+        write("db/2_b.sql", "SELECT 2;\n");
+        dev.migralint.core.config.Config config = new dev.migralint.core.config.Config(Dialect.MYSQL, 8, List.of("db"),
+                List.of(), List.of(), Map.of(), false, false, dev.migralint.core.config.FailOn.WARNING, null, Map.of(),
+                null, Map.of("db", Layout.SQLX));
+        MigrationChain c = Fixtures.onlyChain(MigrationDiscovery.discover(List.of(Path.of("db")), repo, config));
+        assertThat(c.layout()).isEqualTo(Layout.SQLX);
+        assertThat(Fixtures.versions(c)).containsExactly("1", "2");
+    }
+
+    @Test
     void aPathGivenTwiceGivesItsChainsOnce() throws IOException {
         upDownPair("db/migrations");
         Discovery d = MigrationDiscovery.discover(List.of(Path.of("db"), Path.of("db/migrations")), repo,
