@@ -52,6 +52,7 @@ public final class Main {
         cl.addSubcommand("check", new CheckCommand(env));
         cl.addSubcommand("rules", new RulesCommand());
         cl.addSubcommand("explain", new ExplainCommand());
+        cl.addSubcommand("schema", new SchemaCommand(env));
         cl.addSubcommand("init", new InitCommand(env));
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(
                 env.colorAllowed() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));

@@ -12,6 +12,7 @@ import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.rule.RuleOptions;
 import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
+import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
 import dev.migralint.core.split.ScriptStatement;
 import java.util.ArrayList;
@@ -20,11 +21,16 @@ import java.util.List;
 /**
  * Lints one migration chain: each migration's up script in order from an empty schema, each down
  * against the schema its own up produced (a down is never replayed forward), then the schema rules
- * on the schema the chain ends with.
+ * on the schema the chain ends with. With no rules it is the replay alone, which is how
+ * {@link SchemaBuilder} gets the schema after each migration.
  */
 final class ChainLinter {
-    /** Findings of one chain (in any order), every statement linted, and counts. */
-    record Result(List<Finding> findings, List<ScriptStatement> statements, RunStats stats) {
+    /**
+     * Findings of one chain (in any order), every statement linted, the schema after each migration
+     * replayed (in chain order), the changes replay refused, and counts.
+     */
+    record Result(List<Finding> findings, List<ScriptStatement> statements, List<Schema> schemas,
+                  List<ReplayNote> notes, RunStats stats) {
     }
 
     private final Config config;
@@ -38,19 +44,30 @@ final class ChainLinter {
     }
 
     Result lint(MigrationChain chain) {
+        return lint(chain, chain.migrations().size(), true);
+    }
+
+    /**
+     * Lints the first {@code count} migrations of the chain, their down scripts only when
+     * {@code downs}; the schema rules see the schema those migrations end with.
+     */
+    Result lint(MigrationChain chain, int count, boolean downs) {
         Schema schema = Schema.empty(config.dialect());
         List<Finding> findings = new ArrayList<>();
         List<ScriptStatement> statements = new ArrayList<>();
+        List<Schema> schemas = new ArrayList<>(count);
+        List<ReplayNote> notes = new ArrayList<>();
         RunStats stats = RunStats.EMPTY;
-        for (Migration m : chain.migrations()) {
+        for (Migration m : chain.migrations().subList(0, count)) {
             TransactionMode mode = m.transactionMode() == TransactionMode.NO_TRANSACTION
                     && m.layout() == Layout.PLAIN && config.assumeInTransaction()
                     ? TransactionMode.IN_TRANSACTION : m.transactionMode();
             ScriptLinter.Result up = scripts.lint(m.up(), schema, mode, false, List.of());
             findings.addAll(up.findings());
             statements.addAll(up.statements());
+            notes.addAll(up.notes());
             stats = stats.plus(up.stats());
-            if (m.down() != null) {
+            if (downs && m.down() != null) {
                 List<ObjectName> createdByUp = up.created();
                 ScriptLinter.Result down = scripts.lint(m.down(), up.schemaAfter(), mode, true, createdByUp);
                 findings.addAll(down.findings());
@@ -58,9 +75,10 @@ final class ChainLinter {
                 stats = stats.plus(down.stats());
             }
             schema = up.schemaAfter();
+            schemas.add(schema);
         }
         findings.addAll(schemaRules(chain, schema));
-        return new Result(findings, statements, stats);
+        return new Result(findings, statements, schemas, notes, stats);
     }
 
     private List<Finding> schemaRules(MigrationChain chain, Schema schema) {

@@ -56,11 +56,16 @@ public final class LintEngine {
     public Report run(LintRequest request) {
         ConfigLoader.validateRules(request.config(), registry);
         Discovery discovery = MigrationDiscovery.discover(request.paths(), request.baseDir(), request.config());
+        return lint(chains(discovery), discovery.problems(), request.config(), request.baseDir());
+    }
+
+    /** The discovered chains, then each file that belongs to none as a chain of its own. */
+    static List<MigrationChain> chains(Discovery discovery) {
         List<MigrationChain> chains = new ArrayList<>(discovery.chains());
         for (SourceFile loose : discovery.unchained()) {
             chains.add(chainOf(List.of(loose)));
         }
-        return lint(chains, discovery.problems(), request.config(), request.baseDir());
+        return chains;
     }
 
     /**
@@ -85,9 +90,7 @@ public final class LintEngine {
         List<ActiveRule> active = activeRules(config);
         Set<String> known = registry.all().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
         LexOptions lexOptions = new LexOptions(config.dialect(), config.placeholders(), config.atPlaceholders());
-        ThreadLocal<ChainLinter> linters = ThreadLocal.withInitial(() -> new ChainLinter(config, active,
-                new ScriptLinter(config, active, new StatementParser(config.dialect()),
-                        new ChangeTranslator(config.dialect()), lexOptions)));
+        ThreadLocal<ChainLinter> linters = ThreadLocal.withInitial(() -> chainLinter(config, active));
         List<ChainLinter.Result> results = chains.parallelStream().map(c -> linters.get().lint(c)).toList();
 
         // Group by file: a file's findings may come from several chains (a schema rule pointing back
@@ -130,6 +133,13 @@ public final class LintEngine {
         stats = stats.plus(new RunStats(files.size() + problems.size(), 0, 0, 0, 0, 0));
         List<RuleMeta> metas = active.stream().map(ActiveRule::effectiveMeta).toList();
         return new Report(findings, problems, metas, baseDir, stats);
+    }
+
+    /** A linter for one thread: the parser and translator it holds are not thread-safe. */
+    static ChainLinter chainLinter(Config config, List<ActiveRule> rules) {
+        LexOptions lexOptions = new LexOptions(config.dialect(), config.placeholders(), config.atPlaceholders());
+        return new ChainLinter(config, rules, new ScriptLinter(config, rules, new StatementParser(config.dialect()),
+                new ChangeTranslator(config.dialect()), lexOptions));
     }
 
     private List<ActiveRule> activeRules(Config config) {

@@ -35,9 +35,12 @@ import java.util.Optional;
  * schema before it and the facts of its situation. Not shared between threads.
  */
 final class ScriptLinter {
-    /** What one script gave: findings, its statements, the schema after it, tables it created, counts. */
+    /**
+     * What one script gave: findings, its statements, the schema after it, tables it created, the
+     * changes replay refused, counts.
+     */
     record Result(List<Finding> findings, List<ScriptStatement> statements, Schema schemaAfter,
-                  List<ObjectName> created, RunStats stats) {
+                  List<ObjectName> created, List<ReplayNote> notes, RunStats stats) {
     }
 
     private final Config config;
@@ -80,6 +83,7 @@ final class ScriptLinter {
         Schema schema = before;
         List<ObjectName> created = new ArrayList<>(createdByUp);
         boolean explicitTransaction = false;
+        List<ReplayNote> allNotes = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             List<SchemaChange> statementChanges = changes.get(i);
             Schema statementBefore = schema;
@@ -92,6 +96,7 @@ final class ScriptLinter {
             StatementFacts facts = facts(wrapped || explicitTransaction, created, down);
             StatementContext ctx = new StatementContext(parsed.get(i), statementChanges, config.dialect(),
                     config.targetVersion(), facts, statementBefore, schema, notes);
+            allNotes.addAll(notes);
             runRules(ctx, statementChanges);
             findings.addAll(ctx.findings());
             for (SchemaChange c : statementChanges) {
@@ -107,7 +112,7 @@ final class ScriptLinter {
             }
         }
         RunStats stats = new RunStats(0, statements.size(), counts[0], counts[1], counts[2], counts[3]);
-        return new Result(findings, statements, schema, created, stats);
+        return new Result(findings, statements, schema, created, allNotes, stats);
     }
 
     private static StatementFacts facts(boolean inTransaction, List<ObjectName> created, boolean down) {

@@ -1,0 +1,110 @@
+package dev.migralint.core.report;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.change.DataType;
+import dev.migralint.core.change.ObjectName;
+import dev.migralint.core.engine.SchemaHistory;
+import dev.migralint.core.migration.Migration;
+import dev.migralint.core.schema.Column;
+import dev.migralint.core.schema.Index;
+import dev.migralint.core.schema.Schema;
+import dev.migralint.core.schema.Table;
+import dev.migralint.core.schema.TableConstraint.ForeignKey;
+import dev.migralint.core.schema.TableConstraint.UniqueKey;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What the schema writers show alike: names, types, the keys a column is part of, relationships. */
+final class SchemaDisplay {
+    private SchemaDisplay() {
+    }
+
+    /**
+     * How a foreign key reads as an ER relationship. {@code childUnique}: at most one child row per
+     * parent (the key's columns are unique in the child); {@code required}: every child row has a
+     * parent (all its columns are NOT NULL); {@code identifying}: the key's columns are part of the
+     * child's primary key, so the child cannot exist without its parent.
+     */
+    record Relationship(boolean childUnique, boolean required, boolean identifying) {
+    }
+
+    /**
+     * A table's name as diagrams show it: PostgreSQL's default schema {@code public} is left out, any
+     * other schema is kept ({@code billing.invoices}).
+     */
+    static String tableName(Schema schema, ObjectName name) {
+        if (schema.dialect() != Dialect.MYSQL && "public".equals(name.schema())) {
+            return name.name();
+        }
+        return name.qualified();
+    }
+
+    /** The column's type, canonical and with its arguments: {@code varchar(255)}, {@code numeric(12,2)}, {@code text[]}. */
+    static String type(DataType type) {
+        StringBuilder s = new StringBuilder(type.name());
+        if (!type.args().isEmpty()) {
+            s.append('(').append(String.join(",", type.args())).append(')');
+        }
+        if (type.array()) {
+            s.append("[]");
+        }
+        return s.toString();
+    }
+
+    /** {@code PK}, {@code FK} and {@code UK} (a unique key of that column alone), in that order. */
+    static List<String> keys(Table table, Column column) {
+        List<String> keys = new ArrayList<>();
+        String name = column.name();
+        boolean soleKey = table.primaryKey() != null && table.primaryKey().columns().equals(List.of(name));
+        if (table.primaryKey() != null && table.primaryKey().columns().contains(name)) {
+            keys.add("PK");
+        }
+        if (table.foreignKeys().stream().anyMatch(fk -> fk.columns().contains(name))) {
+            keys.add("FK");
+        }
+        if (!soleKey && isUnique(table, List.of(name))) {
+            keys.add("UK");
+        }
+        return keys;
+    }
+
+    /**
+     * Whether {@code columns} (in any order) are unique in the table: its primary key, a unique
+     * constraint or a unique index on exactly those columns that is neither partial nor on an expression.
+     */
+    static boolean isUnique(Table table, List<String> columns) {
+        Set<String> wanted = new HashSet<>(columns);
+        if (table.primaryKey() != null && new HashSet<>(table.primaryKey().columns()).equals(wanted)) {
+            return true;
+        }
+        for (UniqueKey u : table.uniques()) {
+            if (new HashSet<>(u.columns()).equals(wanted)) {
+                return true;
+            }
+        }
+        for (Index i : table.indexes()) {
+            if (i.unique() && i.predicate() == null && !i.hasExpressions()
+                    && new HashSet<>(i.columnNames()).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Relationship relationship(Table child, ForeignKey fk) {
+        boolean required = fk.columns().stream()
+                .allMatch(c -> child.column(c).map(Column::notNull).orElse(false));
+        boolean identifying = child.primaryKey() != null && child.primaryKey().columns().containsAll(fk.columns());
+        return new Relationship(isUnique(child, fk.columns()), required, identifying);
+    }
+
+    /** A heading for a chain: {@code db/migration (flyway, 6 migrations, through 5)}. */
+    static String heading(SchemaHistory h) {
+        StringBuilder s = new StringBuilder(h.chain().displayRoot()).append(" (").append(h.layout().id())
+                .append(", ").append(h.steps().size()).append(h.steps().size() == 1 ? " migration" : " migrations");
+        h.last().map(Migration::version).ifPresent(v -> s.append(", through ").append(v));
+        return s.append(')').toString();
+    }
+}
