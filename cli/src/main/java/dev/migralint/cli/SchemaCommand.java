@@ -140,7 +140,8 @@ final class SchemaCommand implements Callable<Integer> {
         int unparsed = histories.stream().map(SchemaHistory::stats).mapToInt(RunStats::unparsed).sum();
         if (unparsed > 0) {
             err.println("migralint: warning: " + unparsed + (unparsed == 1 ? " statement" : " statements")
-                    + " could not be parsed, so the schema lacks what they do (run 'migralint check' to see them)");
+                    + " could not be parsed, so the schema lacks what " + (unparsed == 1 ? "it does" : "they do")
+                    + " (run 'migralint check' to see them)");
         }
         List<ReplayNote> notes = histories.stream().flatMap(h -> h.notes().stream()).toList();
         Iterator<ReplayNote> it = notes.iterator();

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  *
  * <p>What Mermaid's grammar accepts decides the spelling. An attribute's type and name are single
  * words that start with a letter (older Mermaid releases allow nothing else), so a type is shown as
- * its name's word characters ({@code varchar}, {@code double_precision}) and the full type
- * ({@code varchar(255)}) goes into the comment; a name that is not such a word is rewritten and its
- * real spelling goes into the comment too. {@code PK}, {@code FK} and {@code UK} are keywords in any
+ * its name's word characters ({@code varchar}, {@code double_precision}, {@code text_array}) and a
+ * type with arguments in full ({@code varchar(255)}) in the comment; a name that is not such a word
+ * is rewritten and its real spelling goes into the comment too. {@code PK}, {@code FK} and {@code UK} are keywords in any
  * case, so a column of that name gets a trailing underscore. An entity name that is not a plain word
  * (a schema-qualified name, a keyword such as {@code end} or {@code one}) is quoted.
  */
@@ -80,7 +80,7 @@ final class MermaidSchemaWriter implements SchemaWriter {
         if (!name.equals(c.name())) {
             notes.add(c.name());
         }
-        if (!type.equals(fullType)) {
+        if (!c.type().args().isEmpty()) {
             notes.add(fullType);
         }
         s.append(INDENT).append(INDENT).append(type).append(' ').append(name);
@@ -89,7 +89,7 @@ final class MermaidSchemaWriter implements SchemaWriter {
             s.append(' ').append(String.join(", ", keys));
         }
         if (!notes.isEmpty()) {
-            s.append(" \"").append(comment(String.join(" ", notes))).append('"');
+            s.append(" \"").append(comment(String.join(", ", notes))).append('"');
         }
         s.append('\n');
     }
