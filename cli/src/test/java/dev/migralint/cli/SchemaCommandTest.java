@@ -206,6 +206,39 @@ class SchemaCommandTest {
         assertThat(MermaidErGrammar.violations("graph TD\n")).isNotEmpty();
     }
 
+    /** Every field name of the JSON output is documented in docs/schema-format.md (as `name` or `parent.name`). */
+    @Test
+    void everyJsonFieldIsDocumented() throws IOException {
+        String doc = Files.readString(REPO.resolve("docs/schema-format.md"));
+        JsonNode root = new ObjectMapper().readTree(schema("--format", "json", "db").out());
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        collectFieldNames(root, names);
+
+        assertThat(names).hasSizeGreaterThan(40);
+        assertThat(names).filteredOn(n -> !doc.contains("`" + n + "`") && !doc.contains("." + n + "`")).isEmpty();
+    }
+
+    private static void collectFieldNames(JsonNode node, java.util.Set<String> out) {
+        if (node.isArray()) {
+            node.forEach(e -> collectFieldNames(e, out));
+        } else if (node.isObject()) {
+            node.fieldNames().forEachRemaining(name -> {
+                out.add(name);
+                collectFieldNames(node.get(name), out);
+            });
+        }
+    }
+
+    /** The doc's Mermaid example keeps to the grammar, like the command's output. */
+    @Test
+    void docMermaidExampleKeepsToTheGrammar() throws IOException {
+        String doc = Files.readString(REPO.resolve("docs/schema-format.md"));
+        int start = doc.indexOf("```mermaid\n");
+        int end = doc.indexOf("```\n", start + 1);
+        assertThat(start).isPositive();
+        assertThat(MermaidErGrammar.violations(doc.substring(start + "```mermaid\n".length(), end))).isEmpty();
+    }
+
     /** Runs Graphviz on the DOT output when it is installed; the build does not need it. */
     @Test
     void dotOutputIsAcceptedByGraphviz() throws Exception {
