@@ -46,7 +46,7 @@ record MigrationScript(String text, String origin) {
     }
 
     /** {@code -Dmigralint.corpus}, else ../shared/corpus from the working directory or its parent. */
-    private static Path findCorpus() {
+    static Path findCorpus() {
         String configured = System.getProperty("migralint.corpus");
         List<Path> candidates = configured != null ? List.of(Path.of(configured))
                 : List.of(Path.of("../shared/corpus"), Path.of("../../shared/corpus"));

@@ -106,8 +106,12 @@ final class PersistentMap<K, V> {
         if (c == 0) {
             return value == n.value ? n : new Node<>(key, value, n.left, n.right, n.height);
         }
-        return c < 0 ? balance(n.key, n.value, put(n.left, key, value, added), n.right)
-                : balance(n.key, n.value, n.left, put(n.right, key, value, added));
+        if (c < 0) {
+            Node<K, V> left = put(n.left, key, value, added);
+            return left == n.left ? n : balance(n.key, n.value, left, n.right);
+        }
+        Node<K, V> right = put(n.right, key, value, added);
+        return right == n.right ? n : balance(n.key, n.value, n.left, right);
     }
 
     private Node<K, V> remove(Node<K, V> n, K key) {

@@ -6,7 +6,6 @@ import dev.migralint.core.diag.Location;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -93,8 +92,13 @@ final class ReplayState {
     /** Whether a constraint name is taken: per schema in PostgreSQL (as it checks), per table in MySQL. */
     Predicate<String> constraintTaken(Table.Builder b) {
         return n -> b.hasConstraint(n) || (!mysql() && schema.constraintNameTaken(b.name.schema(), n))
-                || (mysql() && schema.allRelations().stream().anyMatch(t -> !t.name().equals(b.name)
-                        && Objects.equals(t.name().schema(), b.name.schema()) && t.constraint(n).isPresent()));
+                || (mysql() && schema.constraintNameCount(b.name.schema(), n) > (storedHas(b.name, n) ? 1 : 0));
+    }
+
+    /** Whether the table stored under {@code key} (the one being changed, as it was) has constraint {@code name}. */
+    private boolean storedHas(ObjectName key, String name) {
+        Table stored = schema.tableByKey(key);
+        return stored != null && stored.constraint(name).isPresent();
     }
 
     /** The column, or a refusal naming it (unless the table's columns are not all known, then null). */

@@ -4,10 +4,10 @@ import dev.migralint.core.Dialect;
 import dev.migralint.core.change.ObjectName;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +37,11 @@ public final class Schema {
     private final PersistentMap<ObjectName, EnumType> enums;
     /** PostgreSQL: index (schema, name) to its table's key. */
     private final PersistentMap<ObjectName, ObjectName> indexTables;
+    /**
+     * (schema, constraint name) to how many tables of that schema have a constraint of that name, so
+     * that choosing a constraint name does not scan every table (which made replay quadratic).
+     */
+    private final PersistentMap<ObjectName, Integer> constraintNames;
     private final Set<String> schemas;
     private final List<String> searchPath;
     /** Schemas to return to on ROLLBACK (first: BEGIN) and ROLLBACK TO (the later ones: savepoints). */
@@ -44,12 +49,14 @@ public final class Schema {
 
     private Schema(Dialect dialect, PersistentMap<ObjectName, Table> tables, PersistentMap<ObjectName, View> views,
                    PersistentMap<ObjectName, EnumType> enums, PersistentMap<ObjectName, ObjectName> indexTables,
-                   Set<String> schemas, List<String> searchPath, List<Schema> snapshots) {
+                   PersistentMap<ObjectName, Integer> constraintNames, Set<String> schemas, List<String> searchPath,
+                   List<Schema> snapshots) {
         this.dialect = dialect;
         this.tables = tables;
         this.views = views;
         this.enums = enums;
         this.indexTables = indexTables;
+        this.constraintNames = constraintNames;
         this.schemas = schemas;
         this.searchPath = searchPath;
         this.snapshots = snapshots;
@@ -59,7 +66,7 @@ public final class Schema {
     public static Schema empty(Dialect dialect) {
         boolean pg = dialect != Dialect.MYSQL;
         return new Schema(dialect, PersistentMap.empty(NAME_ORDER), PersistentMap.empty(NAME_ORDER),
-                PersistentMap.empty(NAME_ORDER), PersistentMap.empty(NAME_ORDER),
+                PersistentMap.empty(NAME_ORDER), PersistentMap.empty(NAME_ORDER), PersistentMap.empty(NAME_ORDER),
                 pg ? Set.of("public") : Set.of(), pg ? List.of("public") : List.of(), List.of());
     }
 
@@ -235,12 +242,13 @@ public final class Schema {
 
     /** True when some constraint in the key's schema is named {@code name} (PostgreSQL's constraint namespace). */
     boolean constraintNameTaken(String schema, String name) {
-        for (Table t : tables.values()) {
-            if (Objects.equals(t.name().schema(), schema) && t.constraint(name).isPresent()) {
-                return true;
-            }
-        }
-        return false;
+        return constraintNameCount(schema, name) > 0;
+    }
+
+    /** How many tables of {@code schema} have a constraint named {@code name}. */
+    int constraintNameCount(String schema, String name) {
+        Integer n = constraintNames.get(new ObjectName(schema, name));
+        return n == null ? 0 : n;
     }
 
     Table tableByKey(ObjectName key) {
@@ -260,17 +268,66 @@ public final class Schema {
         Table old = oldKey == null ? null : tables.get(oldKey);
         if (old != null) {
             t = t.remove(oldKey);
-            for (Index i : old.indexes()) {
-                idx = idx.remove(i.qualifiedName());
-            }
         }
         t = t.put(table.name(), table);
         if (dialect != Dialect.MYSQL) {
-            for (Index i : table.indexes()) {
-                idx = idx.put(i.qualifiedName(), table.name());
+            // Only the index names that changed: re-entering all of a table's indexes on every change
+            // made a table's n CREATE INDEX statements cost n^2.
+            boolean sameKey = old != null && old.name().equals(table.name());
+            Set<ObjectName> before = old == null ? Set.of() : indexKeys(old);
+            Set<ObjectName> after = indexKeys(table);
+            for (ObjectName k : before) {
+                if (!sameKey || !after.contains(k)) {
+                    idx = idx.remove(k);
+                }
+            }
+            for (ObjectName k : after) {
+                if (!sameKey || !before.contains(k)) {
+                    idx = idx.put(k, table.name());
+                }
             }
         }
-        return new Schema(dialect, t, views, enums, idx, schemas, searchPath, snapshots);
+        return new Schema(dialect, t, views, enums, idx, recount(constraintNames, old, table), schemas, searchPath,
+                snapshots);
+    }
+
+    private static Set<ObjectName> indexKeys(Table table) {
+        Set<ObjectName> keys = new HashSet<>();
+        for (Index i : table.indexes()) {
+            keys.add(i.qualifiedName());
+        }
+        return keys;
+    }
+
+    private static Set<ObjectName> constraintKeys(Table table) {
+        Set<ObjectName> keys = new HashSet<>();
+        if (table != null) {
+            for (TableConstraint c : table.constraints()) {
+                keys.add(new ObjectName(table.name().schema(), c.name()));
+            }
+        }
+        return keys;
+    }
+
+    /** The constraint name counts with {@code old}'s names (null: none) replaced by {@code now}'s. */
+    private static PersistentMap<ObjectName, Integer> recount(PersistentMap<ObjectName, Integer> counts, Table old,
+                                                              Table now) {
+        Set<ObjectName> before = constraintKeys(old);
+        Set<ObjectName> after = constraintKeys(now);
+        PersistentMap<ObjectName, Integer> c = counts;
+        for (ObjectName k : before) {
+            if (!after.contains(k)) {
+                Integer n = c.get(k);
+                c = n == null || n <= 1 ? c.remove(k) : c.put(k, n - 1);
+            }
+        }
+        for (ObjectName k : after) {
+            if (!before.contains(k)) {
+                Integer n = c.get(k);
+                c = c.put(k, n == null ? 1 : n + 1);
+            }
+        }
+        return c;
     }
 
     Schema withoutTable(ObjectName key) {
@@ -282,53 +339,55 @@ public final class Schema {
         for (Index i : old.indexes()) {
             idx = idx.remove(i.qualifiedName());
         }
-        return new Schema(dialect, tables.remove(key), views, enums, idx, schemas, searchPath, snapshots);
+        return new Schema(dialect, tables.remove(key), views, enums, idx, recount(constraintNames, old, null), schemas,
+                searchPath, snapshots);
     }
 
     Schema withView(ObjectName oldKey, View view) {
         PersistentMap<ObjectName, View> v = oldKey == null ? views : views.remove(oldKey);
-        return new Schema(dialect, tables, v.put(view.name(), view), enums, indexTables, schemas, searchPath, snapshots);
+        return new Schema(dialect, tables, v.put(view.name(), view), enums, indexTables, constraintNames, schemas, searchPath, snapshots);
     }
 
     Schema withoutView(ObjectName key) {
-        return new Schema(dialect, tables, views.remove(key), enums, indexTables, schemas, searchPath, snapshots);
+        return new Schema(dialect, tables, views.remove(key), enums, indexTables, constraintNames, schemas, searchPath, snapshots);
     }
 
     Schema withEnum(EnumType type) {
-        return new Schema(dialect, tables, views, enums.put(type.name(), type), indexTables, schemas, searchPath,
+        return new Schema(dialect, tables, views, enums.put(type.name(), type), indexTables, constraintNames, schemas, searchPath,
                 snapshots);
     }
 
     Schema withoutEnum(ObjectName key) {
-        return new Schema(dialect, tables, views, enums.remove(key), indexTables, schemas, searchPath, snapshots);
+        return new Schema(dialect, tables, views, enums.remove(key), indexTables, constraintNames, schemas, searchPath,
+                snapshots);
     }
 
     Schema withSchema(String name) {
         Set<String> s = new LinkedHashSet<>(schemas);
         s.add(name);
-        return new Schema(dialect, tables, views, enums, indexTables, Set.copyOf(s), searchPath, snapshots);
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, Set.copyOf(s), searchPath, snapshots);
     }
 
     Schema withoutSchema(String name) {
         Set<String> s = new LinkedHashSet<>(schemas);
         s.remove(name);
-        return new Schema(dialect, tables, views, enums, indexTables, Set.copyOf(s), searchPath, snapshots);
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, Set.copyOf(s), searchPath, snapshots);
     }
 
     Schema withSearchPath(List<String> path) {
-        return new Schema(dialect, tables, views, enums, indexTables, schemas, List.copyOf(path), snapshots);
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, List.copyOf(path), snapshots);
     }
 
     /** BEGIN or SAVEPOINT: remember this schema to return to. */
     Schema pushSnapshot() {
         List<Schema> s = new ArrayList<>(snapshots);
         s.add(this);
-        return new Schema(dialect, tables, views, enums, indexTables, schemas, searchPath, List.copyOf(s));
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, searchPath, List.copyOf(s));
     }
 
     /** COMMIT: nothing to return to any more. */
     Schema clearSnapshots() {
-        return new Schema(dialect, tables, views, enums, indexTables, schemas, searchPath, List.of());
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, searchPath, List.of());
     }
 
     /** ROLLBACK: the schema as it was at BEGIN (session settings included, as PostgreSQL undoes SET too). */
@@ -342,7 +401,7 @@ public final class Schema {
             return rollback().pushSnapshot();
         }
         Schema at = snapshots.get(snapshots.size() - 1);
-        return new Schema(dialect, at.tables, at.views, at.enums, at.indexTables, at.schemas, at.searchPath, snapshots);
+        return new Schema(dialect, at.tables, at.views, at.enums, at.indexTables, at.constraintNames, at.schemas, at.searchPath, snapshots);
     }
 
     /** RELEASE SAVEPOINT: forget the last savepoint. */
@@ -350,13 +409,13 @@ public final class Schema {
         if (snapshots.size() < 2) {
             return this;
         }
-        return new Schema(dialect, tables, views, enums, indexTables, schemas, searchPath,
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, searchPath,
                 List.copyOf(snapshots.subList(0, snapshots.size() - 1)));
     }
 
     /** A new session on the same database: default search_path, no open transaction. */
     public Schema newSession() {
-        return new Schema(dialect, tables, views, enums, indexTables, schemas,
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas,
                 dialect == Dialect.MYSQL ? List.of() : List.of("public"), List.of());
     }
 }
