@@ -1,6 +1,7 @@
 package dev.migralint.core.engine;
 
 import dev.migralint.core.config.Config;
+import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.migration.Discovery;
 import dev.migralint.core.migration.Layout;
 import dev.migralint.core.migration.Migration;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 public final class SchemaBuilder {
     /** The chains found under some paths, and the files that could not be read. */
-    public record Found(List<MigrationChain> chains, List<dev.migralint.core.diag.InputProblem> problems) {
+    public record Found(List<MigrationChain> chains, List<InputProblem> problems) {
         public Found {
             chains = List.copyOf(chains);
             problems = List.copyOf(problems);
