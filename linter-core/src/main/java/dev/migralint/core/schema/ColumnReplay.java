@@ -90,10 +90,11 @@ final class ColumnReplay {
 
     private static IndexColumn renameKey(IndexColumn k, String from, String to) {
         if (from.equals(k.column())) {
-            return new IndexColumn(to, null, k.descending());
+            return new IndexColumn(to, null, k.descending(), k.opclass());
         }
         if (k.expression() != null) {
-            return new IndexColumn(null, GeneratedNames.renameIdentifier(k.expression(), from, to), k.descending());
+            return new IndexColumn(null, GeneratedNames.renameIdentifier(k.expression(), from, to), k.descending(),
+                    k.opclass());
         }
         return k;
     }

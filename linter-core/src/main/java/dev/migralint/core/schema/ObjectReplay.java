@@ -282,6 +282,9 @@ final class ObjectReplay {
                     : s.schema.index(name).orElse(null);
             if (index == null) {
                 if (d.ifExists()) {
+                    if (!s.mysql()) {
+                        s.schema = s.schema.withSeen(s.schema.keyForNew(name, false));
+                    }
                     continue;
                 }
                 if (d.table() != null) {

@@ -41,10 +41,13 @@ public final class Schema {
     private final List<String> searchPath;
     /** Schemas to return to on ROLLBACK (first: BEGIN) and ROLLBACK TO (the later ones: savepoints). */
     private final List<Schema> snapshots;
+    /** Relation keys that existed at some point of the replay, or that DROP ... IF EXISTS made sure are gone. */
+    private final PersistentMap<ObjectName, Boolean> seen;
 
     private Schema(Dialect dialect, PersistentMap<ObjectName, Table> tables, PersistentMap<ObjectName, View> views,
                    PersistentMap<ObjectName, EnumType> enums, PersistentMap<ObjectName, ObjectName> indexTables,
-                   Set<String> schemas, List<String> searchPath, List<Schema> snapshots) {
+                   Set<String> schemas, List<String> searchPath, List<Schema> snapshots,
+                   PersistentMap<ObjectName, Boolean> seen) {
         this.dialect = dialect;
         this.tables = tables;
         this.views = views;
@@ -53,6 +56,7 @@ public final class Schema {
         this.schemas = schemas;
         this.searchPath = searchPath;
         this.snapshots = snapshots;
+        this.seen = seen;
     }
 
     /** A database with nothing in it: PostgreSQL's has the schema {@code public} on the search_path. */
@@ -60,7 +64,8 @@ public final class Schema {
         boolean pg = dialect != Dialect.MYSQL;
         return new Schema(dialect, PersistentMap.empty(NAME_ORDER), PersistentMap.empty(NAME_ORDER),
                 PersistentMap.empty(NAME_ORDER), PersistentMap.empty(NAME_ORDER),
-                pg ? Set.of("public") : Set.of(), pg ? List.of("public") : List.of(), List.of());
+                pg ? Set.of("public") : Set.of(), pg ? List.of("public") : List.of(), List.of(),
+                PersistentMap.empty(NAME_ORDER));
     }
 
     public Dialect dialect() {
@@ -153,6 +158,15 @@ public final class Schema {
             }
         });
         return refs;
+    }
+
+    /**
+     * True when a table, materialized view or (PostgreSQL) index that {@code name} resolves to has existed
+     * at some point of the replay so far, or a DROP ... IF EXISTS made sure it is gone: the object's
+     * history is in view, so its absence now is a fact, not a gap in what replay saw.
+     */
+    public boolean seenInChain(ObjectName name) {
+        return resolve(name, seen::containsKey) != null;
     }
 
     /** PostgreSQL's search_path as set (without {@code "$user"}); empty for MySQL. */
@@ -265,12 +279,20 @@ public final class Schema {
             }
         }
         t = t.put(table.name(), table);
+        PersistentMap<ObjectName, Boolean> seenNow = seen.containsKey(table.name()) ? seen : seen.put(table.name(), true);
         if (dialect != Dialect.MYSQL) {
             for (Index i : table.indexes()) {
                 idx = idx.put(i.qualifiedName(), table.name());
+                seenNow = seenNow.containsKey(i.qualifiedName()) ? seenNow : seenNow.put(i.qualifiedName(), true);
             }
         }
-        return new Schema(dialect, t, views, enums, idx, schemas, searchPath, snapshots);
+        return new Schema(dialect, t, views, enums, idx, schemas, searchPath, snapshots, seenNow);
+    }
+
+    /** This schema remembering that a relation named {@code key} is known to be gone (DROP ... IF EXISTS). */
+    Schema withSeen(ObjectName key) {
+        return seen.containsKey(key) ? this
+                : new Schema(dialect, tables, views, enums, indexTables, schemas, searchPath, snapshots, seen.put(key, true));
     }
 
     Schema withoutTable(ObjectName key) {
@@ -282,58 +304,65 @@ public final class Schema {
         for (Index i : old.indexes()) {
             idx = idx.remove(i.qualifiedName());
         }
-        return new Schema(dialect, tables.remove(key), views, enums, idx, schemas, searchPath, snapshots);
+        return new Schema(dialect, tables.remove(key), views, enums, idx, schemas, searchPath, snapshots, seen);
     }
 
     Schema withView(ObjectName oldKey, View view) {
         PersistentMap<ObjectName, View> v = oldKey == null ? views : views.remove(oldKey);
-        return new Schema(dialect, tables, v.put(view.name(), view), enums, indexTables, schemas, searchPath, snapshots);
+        return new Schema(dialect, tables, v.put(view.name(), view), enums, indexTables, schemas, searchPath, snapshots,
+                seen);
     }
 
     Schema withoutView(ObjectName key) {
-        return new Schema(dialect, tables, views.remove(key), enums, indexTables, schemas, searchPath, snapshots);
+        return new Schema(dialect, tables, views.remove(key), enums, indexTables, schemas, searchPath, snapshots, seen);
     }
 
     Schema withEnum(EnumType type) {
         return new Schema(dialect, tables, views, enums.put(type.name(), type), indexTables, schemas, searchPath,
-                snapshots);
+                snapshots, seen);
     }
 
     Schema withoutEnum(ObjectName key) {
-        return new Schema(dialect, tables, views, enums.remove(key), indexTables, schemas, searchPath, snapshots);
+        return new Schema(dialect, tables, views, enums.remove(key), indexTables, schemas, searchPath, snapshots, seen);
     }
 
     Schema withSchema(String name) {
         Set<String> s = new LinkedHashSet<>(schemas);
         s.add(name);
-        return new Schema(dialect, tables, views, enums, indexTables, Set.copyOf(s), searchPath, snapshots);
+        return new Schema(dialect, tables, views, enums, indexTables, Set.copyOf(s), searchPath, snapshots, seen);
     }
 
     Schema withoutSchema(String name) {
         Set<String> s = new LinkedHashSet<>(schemas);
         s.remove(name);
-        return new Schema(dialect, tables, views, enums, indexTables, Set.copyOf(s), searchPath, snapshots);
+        return new Schema(dialect, tables, views, enums, indexTables, Set.copyOf(s), searchPath, snapshots, seen);
     }
 
     Schema withSearchPath(List<String> path) {
-        return new Schema(dialect, tables, views, enums, indexTables, schemas, List.copyOf(path), snapshots);
+        return new Schema(dialect, tables, views, enums, indexTables, schemas, List.copyOf(path), snapshots, seen);
     }
 
     /** BEGIN or SAVEPOINT: remember this schema to return to. */
     Schema pushSnapshot() {
         List<Schema> s = new ArrayList<>(snapshots);
         s.add(this);
-        return new Schema(dialect, tables, views, enums, indexTables, schemas, searchPath, List.copyOf(s));
+        return new Schema(dialect, tables, views, enums, indexTables, schemas, searchPath, List.copyOf(s), seen);
     }
 
     /** COMMIT: nothing to return to any more. */
     Schema clearSnapshots() {
-        return new Schema(dialect, tables, views, enums, indexTables, schemas, searchPath, List.of());
+        return new Schema(dialect, tables, views, enums, indexTables, schemas, searchPath, List.of(), seen);
     }
 
     /** ROLLBACK: the schema as it was at BEGIN (session settings included, as PostgreSQL undoes SET too). */
     Schema rollback() {
-        return snapshots.isEmpty() ? this : snapshots.get(0).clearSnapshots();
+        if (snapshots.isEmpty()) {
+            return this;
+        }
+        Schema at = snapshots.get(0);
+        // What was created and rolled back was still in view: keep it seen.
+        return new Schema(dialect, at.tables, at.views, at.enums, at.indexTables, at.schemas, at.searchPath, List.of(),
+                seen);
     }
 
     /** ROLLBACK TO SAVEPOINT: the schema at the last savepoint, which stays. */
@@ -342,7 +371,8 @@ public final class Schema {
             return rollback().pushSnapshot();
         }
         Schema at = snapshots.get(snapshots.size() - 1);
-        return new Schema(dialect, at.tables, at.views, at.enums, at.indexTables, at.schemas, at.searchPath, snapshots);
+        return new Schema(dialect, at.tables, at.views, at.enums, at.indexTables, at.schemas, at.searchPath, snapshots,
+                seen);
     }
 
     /** RELEASE SAVEPOINT: forget the last savepoint. */
@@ -351,12 +381,12 @@ public final class Schema {
             return this;
         }
         return new Schema(dialect, tables, views, enums, indexTables, schemas, searchPath,
-                List.copyOf(snapshots.subList(0, snapshots.size() - 1)));
+                List.copyOf(snapshots.subList(0, snapshots.size() - 1)), seen);
     }
 
     /** A new session on the same database: default search_path, no open transaction. */
     public Schema newSession() {
         return new Schema(dialect, tables, views, enums, indexTables, schemas,
-                dialect == Dialect.MYSQL ? List.of() : List.of("public"), List.of());
+                dialect == Dialect.MYSQL ? List.of() : List.of("public"), List.of(), seen);
     }
 }

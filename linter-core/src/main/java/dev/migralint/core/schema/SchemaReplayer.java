@@ -129,6 +129,7 @@ public final class SchemaReplayer {
                 if (!d.ifExists()) {
                     throw s.refuse(Kind.UNKNOWN_TABLE, n.qualified(), "table " + n.qualified() + " does not exist");
                 }
+                s.schema = s.schema.withSeen(s.schema.keyForNew(n, false));
             } else if (t.kind() != Table.Kind.TABLE) {
                 throw s.refuse(Kind.INVALID, n.qualified(), n.qualified() + " is not a table");
             } else {
