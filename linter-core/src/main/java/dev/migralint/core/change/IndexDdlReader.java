@@ -150,7 +150,7 @@ final class IndexDdlReader {
             // MySQL key prefix: name(10) indexes the first 10 characters of the column
             int close = t.closingParen(start + 1);
             if (close > 0 && (close + 1 >= end || KEY_SUFFIX_WORDS.contains(t.word(close + 1)))) {
-                return new IndexColumn(t.identifier(start), null, descending);
+                return new IndexColumn(t.identifier(start), null, descending, t.canonical(start + 1, close + 1));
             }
         }
         int exprEnd = expressionEnd(t, start, end);

@@ -85,28 +85,31 @@ final class IndexShapes {
     /**
      * The index {@code index} duplicates, or null: among equivalent indexes, a non-unique one duplicates
      * a unique one; of two equally unique ones, the primary key's is kept over a constraint's, a
-     * constraint's over one someone created, and otherwise the earlier over the later.
+     * constraint's over one someone created, and otherwise the earlier over the later. When several are
+     * kept over it, the one to keep first is named.
      */
     static Index duplicated(Index index, List<Index> tableIndexes) {
         int at = tableIndexes.indexOf(index);
+        Index best = null;
         for (int i = 0; i < tableIndexes.size(); i++) {
             Index other = tableIndexes.get(i);
-            if (i == at || !equivalent(index, other)) {
-                continue;
-            }
-            if (index.unique() != other.unique()) {
-                if (!index.unique()) {
-                    return other;
-                }
-            } else if (keepRank(index) != keepRank(other)) {
-                if (keepRank(index) > keepRank(other)) {
-                    return other;
-                }
-            } else if (i < at) {
-                return other;
+            if (i != at && equivalent(index, other) && keptOver(other, i, index, at)
+                    && (best == null || keptOver(other, i, best, tableIndexes.indexOf(best)))) {
+                best = other;
             }
         }
-        return null;
+        return best;
+    }
+
+    /** Whether {@code a} (at position {@code ai}) is kept rather than the equivalent {@code b} (at {@code bi}). */
+    private static boolean keptOver(Index a, int ai, Index b, int bi) {
+        if (a.unique() != b.unique()) {
+            return a.unique();
+        }
+        if (keepRank(a) != keepRank(b)) {
+            return keepRank(a) < keepRank(b);
+        }
+        return ai < bi;
     }
 
     /** Which of two equal indexes to keep: the lower rank. */
