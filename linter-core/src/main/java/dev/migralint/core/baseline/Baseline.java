@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migralint.core.config.Config;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Suppression;
 import dev.migralint.core.engine.InputException;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,6 +87,19 @@ public record Baseline(@JsonProperty("version") int version, @JsonProperty("entr
             }
         }
         return new Baseline(VERSION, entries);
+    }
+
+    /**
+     * The baseline file a configuration names ({@code baseline:}), resolved against the folder of the
+     * config file, as every path in it is; empty when the configuration names none.
+     */
+    public static Optional<Path> configured(Config config) {
+        if (config.baseline() == null || config.baseline().isBlank()) {
+            return Optional.empty();
+        }
+        Path named = Path.of(config.baseline());
+        Path folder = config.source() == null ? null : config.source().toAbsolutePath().getParent();
+        return Optional.of(folder == null ? named : folder.resolve(named).normalize());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.config.Config;
+import dev.migralint.core.config.ConfigLoader;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.diag.Suppression;
@@ -187,6 +188,13 @@ class BaselineTest {
         Path file = dir.resolve("b.json");
         Files.writeString(file, "{\"version\": 1, \"note\": \"x\", \"entries\": [{\"fingerprint\": \"f:1\", \"line\": 3}]}");
         assertThat(Baseline.read(file).entries()).extracting(Baseline.Entry::fingerprint).containsExactly("f:1");
+    }
+
+    @Test
+    void configuredBaselineIsRelativeToTheConfigFilesFolder() {
+        Config config = ConfigLoader.parse(dir.resolve("project/.migralint.yaml"), "baseline: lint/known.json\n");
+        assertThat(Baseline.configured(config)).contains(dir.resolve("project/lint/known.json"));
+        assertThat(Baseline.configured(Config.defaults())).isEmpty();
     }
 
     private String readError(String text) throws IOException {
