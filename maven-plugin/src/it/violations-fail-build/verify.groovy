@@ -10,6 +10,11 @@ assert log.contains('migralint: 1 error, 1 warning in 3 files')
 assert log.contains('migralint: 1 finding at or above error (1 error); report: target/migralint.sarif')
 assert log.contains('BUILD FAILURE')
 
+// The sample output in docs/maven-plugin.md is this build's: its finding and help lines are all here.
+def sample = new File(pluginDoc).readLines().findAll { it ==~ /\[(ERROR|WARNING)\] src\/.*|  help: .*/ }
+assert sample.size() == 4
+sample.each { assert log.contains(it) : "docs/maven-plugin.md shows a line this build did not print: $it" }
+
 def sarif = new JsonSlurper().parse(new File(basedir, 'target/migralint.sarif'))
 assert sarif.version == '2.1.0'
 def run = sarif.runs[0]

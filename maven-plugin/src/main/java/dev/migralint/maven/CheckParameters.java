@@ -19,8 +19,9 @@ import org.apache.maven.plugin.MojoExecutionException;
 /**
  * The check goal's inputs as the user gave them (null or empty when not given), turned into one
  * {@link LintRequest}. Parameters override the config file; the config file overrides the plugin's
- * defaults. Relative parameter paths are relative to {@code baseDir}, relative config-file paths to the
- * config file's folder.
+ * defaults. Relative paths, in parameters and in the config file alike, are relative to {@code baseDir}
+ * (the project's folder), as the engine reads the config's layout overrides; so one config file at the
+ * root of a multi-module build serves every module.
  */
 record CheckParameters(
         Path baseDir,
@@ -34,7 +35,7 @@ record CheckParameters(
     static final List<String> DEFAULT_MIGRATIONS =
             List.of("src/main/resources/db/migration", "src/main/resources/db/changelog");
 
-    /** Stricter defaults would fail builds on style warnings; the CLI's default stays warning. */
+    /** Not the CLI's warning: adding the plugin to a build should not break it over warnings. */
     static final FailOn DEFAULT_FAIL_ON = FailOn.ERROR;
 
     CheckParameters {
@@ -58,9 +59,8 @@ record CheckParameters(
         }
         config = config.withFailOn(effectiveFailOn(config));
 
-        Path configDir = config.source() == null ? baseDir : config.source().toAbsolutePath().getParent();
-        List<Path> paths = new ArrayList<>(chosenMigrations(config, configDir));
-        paths.addAll(queries.isEmpty() ? relativeTo(configDir, config.queries()) : relativeTo(baseDir, queries));
+        List<Path> paths = new ArrayList<>(chosenMigrations(config));
+        paths.addAll(relative(queries.isEmpty() ? config.queries() : queries));
         return new LintRequest(paths, baseDir, config);
     }
 
@@ -105,12 +105,12 @@ record CheckParameters(
         }
     }
 
-    private List<Path> chosenMigrations(Config config, Path configDir) {
+    private List<Path> chosenMigrations(Config config) {
         if (!migrations.isEmpty()) {
-            return relativeTo(baseDir, migrations);
+            return relative(migrations);
         }
         if (!config.migrations().isEmpty()) {
-            return relativeTo(configDir, config.migrations());
+            return relative(config.migrations());
         }
         return DEFAULT_MIGRATIONS.stream()
                 .filter(d -> Files.isDirectory(baseDir.resolve(d)))
@@ -118,18 +118,9 @@ record CheckParameters(
                 .toList();
     }
 
-    /**
-     * Paths under the base directory stay relative, so that "path not found" messages show them as
-     * written; others become absolute.
-     */
-    private List<Path> relativeTo(Path dir, List<String> names) {
-        Path base = baseDir.toAbsolutePath().normalize();
-        List<Path> out = new ArrayList<>();
-        for (String name : names) {
-            Path p = dir.toAbsolutePath().resolve(name.trim()).normalize();
-            out.add(p.startsWith(base) && !p.equals(base) ? base.relativize(p) : p);
-        }
-        return out;
+    /** As written (so that "path not found" shows them so), for the engine to resolve against the base. */
+    private static List<Path> relative(List<String> names) {
+        return names.stream().map(n -> Path.of(n.trim())).toList();
     }
 
     private static List<String> nonBlank(List<String> values) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +26,17 @@ class CheckMojoTest {
     private static final String NULL_COMPARISON = "DELETE FROM users WHERE name = NULL;\n";
 
     @TempDir
-    Path base;
+    Path root;
+
+    /** The project's folder, inside {@code root} so that a config file can live outside it. */
+    private Path base;
 
     private final RecordingLog log = new RecordingLog();
+
+    @BeforeEach
+    void createProject() throws IOException {
+        base = Files.createDirectory(root.resolve("project"));
+    }
 
     private CheckMojo mojo() {
         CheckMojo mojo = new CheckMojo();
@@ -172,18 +181,18 @@ class CheckMojoTest {
     }
 
     @Test
-    void configFileMigrationsAreRelativeToTheConfigFile() throws Exception {
-        write("config/.migralint.yaml", "migrations: [sql]\n");
-        write("config/sql/V1__cleanup.sql", NULL_COMPARISON);
+    void configFileMigrationsAreRelativeToTheProjectWhereverTheFileIs() throws Exception {
+        write("../shared/.migralint.yaml", "migrations: [sql]\n");
+        write("sql/V1__cleanup.sql", NULL_COMPARISON);
         write(MIGRATIONS + "/V1__users.sql", CREATE_USERS);
         CheckMojo mojo = mojo();
-        mojo.configFile = base.resolve("config/.migralint.yaml").toFile();
+        mojo.configFile = base.resolve("../shared/.migralint.yaml").toFile();
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
 
-        assertThat(log.at("INFO")).first().isEqualTo("migralint: linting config/sql"
-                + " (dialect postgresql, fail-on error, config config/.migralint.yaml)");
-        assertThat(log.at("ERROR")).singleElement().asString().startsWith("config/sql/V1__cleanup.sql:1:30: ");
+        assertThat(log.at("INFO")).first().isEqualTo("migralint: linting sql (dialect postgresql, fail-on error,"
+                + " config " + base.resolve("../shared/.migralint.yaml").normalize() + ")");
+        assertThat(log.at("ERROR")).singleElement().asString().startsWith("sql/V1__cleanup.sql:1:30: ");
     }
 
     @Test
