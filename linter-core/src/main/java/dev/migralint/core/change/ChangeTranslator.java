@@ -10,14 +10,10 @@ import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
-import net.sf.jsqlparser.statement.UnsupportedStatement;
-import net.sf.jsqlparser.statement.alter.Alter;
-import net.sf.jsqlparser.statement.create.index.CreateIndex;
-import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.delete.Delete;
-import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.update.Update;
@@ -76,18 +72,6 @@ public final class ChangeTranslator {
     }
 
     private List<? extends SchemaChange> fromAst(Statement ast, StatementTokens t, TextRange range) {
-        if (ast instanceof CreateTable) {
-            return single(TableDdlReader.createTable(t, range));
-        }
-        if (ast instanceof CreateIndex) {
-            return single(IndexDdlReader.createIndex(t, range));
-        }
-        if (ast instanceof Alter) {
-            return TableDdlReader.alterTable(t, range);
-        }
-        if (ast instanceof Drop) {
-            return drop(t, range);
-        }
         if (ast instanceof Update u) {
             return List.of(new DataChange(DataChangeKind.UPDATE, tableName(u.getTable()), u.getWhere() != null, range));
         }
@@ -103,11 +87,8 @@ public final class ChangeTranslator {
             // MERGE always joins on a condition: it is never a whole-table change.
             return List.of(new DataChange(DataChangeKind.MERGE, tableName(m.getTable()), true, range));
         }
-        if (ast instanceof UnsupportedStatement) {
-            return fromTokens(t, range);
-        }
-        // Truncate, LockStatement, SetStatement, Commit, RollbackStatement, SavepointStatement, ...
-        return session(t, range);
+        // DDL and session statements: the tokens keep what the AST loses (quoting, spelling, offsets).
+        return fromTokens(t, range);
     }
 
     private List<? extends SchemaChange> fromRecognized(ParsedStatement.Recognized r, StatementTokens t,
@@ -125,7 +106,8 @@ public final class ChangeTranslator {
             return List.of(new SchemaChange.SetSetting(x.name().toLowerCase(Locale.ROOT), x.value(), x.local(), range));
         }
         if (what instanceof RecognizedStatement.DropIndex x) {
-            return List.of(new SchemaChange.DropIndex(names(s, x.indexes()), x.concurrently(), x.ifExists(), null, range));
+            return List.of(new SchemaChange.DropIndex(names(s, x.indexes()), x.concurrently(), x.ifExists(), x.cascade(), null,
+                    range));
         }
         if (what instanceof RecognizedStatement.Truncate x) {
             return List.of(new SchemaChange.Truncate(names(s, x.tables()), x.cascade(), range));
@@ -144,12 +126,22 @@ public final class ChangeTranslator {
     private List<? extends SchemaChange> fromTokens(StatementTokens t, TextRange range) {
         switch (t.word(0)) {
             case "create":
-                SchemaChange c = TableDdlReader.createTable(t, range);
-                return single(c != null ? c : IndexDdlReader.createIndex(t, range));
+                return first(() -> TableDdlReader.createTable(t, range), () -> single(IndexDdlReader.createIndex(t, range)),
+                        () -> single(ObjectDdlReader.createView(t, range)),
+                        () -> single(ObjectDdlReader.createEnum(t, range)),
+                        () -> single(ObjectDdlReader.createSchema(t, range)));
             case "alter":
-                return TableDdlReader.alterTable(t, range);
+                return first(() -> AlterTableReader.alterTable(t, range),
+                        () -> single(ObjectDdlReader.renameIndex(t, range)),
+                        () -> single(ObjectDdlReader.alterEnum(t, range)));
             case "drop":
-                return drop(t, range);
+                return first(() -> single(TableDdlReader.dropTable(t, range)),
+                        () -> single(IndexDdlReader.dropIndex(t, range)),
+                        () -> single(ObjectDdlReader.dropView(t, range)),
+                        () -> single(ObjectDdlReader.dropType(t, range)),
+                        () -> single(ObjectDdlReader.dropSchema(t, range)));
+            case "rename":
+                return ObjectDdlReader.renameTables(t, range);
             case "update", "delete", "insert":
                 return single(dataChangeFromTokens(t, range));
             default:
@@ -157,9 +149,16 @@ public final class ChangeTranslator {
         }
     }
 
-    private static List<? extends SchemaChange> drop(StatementTokens t, TextRange range) {
-        SchemaChange c = TableDdlReader.dropTable(t, range);
-        return single(c != null ? c : IndexDdlReader.dropIndex(t, range));
+    /** The first reading that is not null; each reader returns null at the first word that does not fit. */
+    @SafeVarargs
+    private static List<? extends SchemaChange> first(Supplier<List<? extends SchemaChange>>... readers) {
+        for (Supplier<List<? extends SchemaChange>> reader : readers) {
+            List<? extends SchemaChange> r = reader.get();
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static List<? extends SchemaChange> session(StatementTokens t, TextRange range) {

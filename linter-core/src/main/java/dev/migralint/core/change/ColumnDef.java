@@ -3,8 +3,12 @@ package dev.migralint.core.change;
 import dev.migralint.core.source.TextRange;
 
 /**
- * A column as defined in CREATE TABLE or ADD COLUMN. {@code notNull} and {@code primaryKey} come
- * from inline constraints; {@code defaultExpression} is the DEFAULT text or null.
+ * A column as defined in CREATE TABLE, ADD COLUMN or MySQL's MODIFY/CHANGE. {@code notNull} and
+ * {@code primaryKey} come from inline constraints (a primary key column is NOT NULL);
+ * {@code defaultExpression} is the DEFAULT text or null. {@code identity} is true for
+ * GENERATED ... AS IDENTITY and MySQL's AUTO_INCREMENT; {@code generatedExpression} is the expression
+ * of a generated column (GENERATED ALWAYS AS (expr), MySQL's AS (expr)) or null, and
+ * {@code generatedStored} tells a STORED one from a VIRTUAL one.
  * {@code range} covers the whole column definition, {@code typeRange} its type.
  */
 public record ColumnDef(
@@ -14,5 +18,13 @@ public record ColumnDef(
         boolean primaryKey,
         String defaultExpression,
         TextRange range,
-        TextRange typeRange) {
+        TextRange typeRange,
+        boolean identity,
+        String generatedExpression,
+        boolean generatedStored) {
+
+    public ColumnDef(String name, DataType type, boolean notNull, boolean primaryKey, String defaultExpression,
+                     TextRange range, TextRange typeRange) {
+        this(name, type, notNull, primaryKey, defaultExpression, range, typeRange, false, null, false);
+    }
 }

@@ -73,6 +73,12 @@ final class IndexDdlReader {
         if (close < 0) {
             return null;
         }
+        List<String> include = List.of();
+        int inc = t.findTopLevelWord(close + 1, t.size(), "include");
+        if (inc >= 0 && t.isOperator(inc + 1, "(")) {
+            int incClose = t.closingParen(inc + 1);
+            include = incClose < 0 ? List.of() : ConstraintReader.identifiers(t, inc + 2, incClose);
+        }
         String where = null;
         int w = t.findTopLevelWord(close + 1, t.size(), "where");
         if (w >= 0 && w + 1 < t.size()) {
@@ -83,7 +89,7 @@ final class IndexDdlReader {
             name = new ObjectName(table.name().schema(), name.name());
         }
         return new CreateIndex(name, table.name(), keys(t, i + 1, close), kind.unique(), concurrently, ifNotExists,
-                method, where, range);
+                method, where, include, range);
     }
 
     /**
@@ -197,6 +203,7 @@ final class IndexDdlReader {
             StatementTokens.QualifiedName tq = t.qualifiedName(i + 1);
             table = tq == null ? null : tq.name();
         }
-        return new DropIndex(names, concurrently, ifExists, table, range);
+        boolean cascade = t.findTopLevelWord(i, t.size(), "cascade") >= 0;
+        return new DropIndex(names, concurrently, ifExists, cascade, table, range);
     }
 }

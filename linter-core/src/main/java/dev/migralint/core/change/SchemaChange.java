@@ -2,19 +2,49 @@ package dev.migralint.core.change;
 
 import dev.migralint.core.source.TextRange;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a statement does to the schema or the session, independent of dialect. Each change carries
- * the range of its own clause, so findings point at the clause rather than the whole statement.
- * The list grows with schema replay; {@link Opaque} stands for statements with no modelled effect.
+ * the range of its own clause, so findings point at the clause rather than the whole statement; an
+ * ALTER TABLE with three actions gives three changes. Names are normalized ({@link ObjectName});
+ * column names are normalized identifiers. {@link Opaque} stands for statements with no modelled
+ * effect.
  */
 public sealed interface SchemaChange {
     TextRange range();
 
-    record CreateTable(ObjectName table, List<ColumnDef> columns, boolean ifNotExists, boolean temporary,
-                       TextRange range) implements SchemaChange {
+    /**
+     * CREATE TABLE. {@code constraints} holds table-level constraints and the columns' inline ones
+     * (an inline constraint lists its one column) in the order written. {@code sources} says where
+     * columns come from besides {@code columns}: LIKE, INHERITS, PARTITION OF, OF type or AS query; when
+     * it is not empty, {@code columns} may not be all the table's columns.
+     */
+    record CreateTable(ObjectName table, List<ColumnDef> columns, List<Constraint> constraints,
+                       boolean ifNotExists, boolean temporary, List<TableSource> sources, TextRange range)
+            implements SchemaChange {
         public CreateTable {
             columns = List.copyOf(columns);
+            constraints = List.copyOf(constraints);
+            sources = List.copyOf(sources);
+        }
+
+        public CreateTable(ObjectName table, List<ColumnDef> columns, boolean ifNotExists, boolean temporary,
+                           TextRange range) {
+            this(table, columns, List.of(), ifNotExists, temporary, List.of(), range);
+        }
+    }
+
+    enum SourceKind { LIKE, INHERITS, PARTITION_OF, OF_TYPE, AS_QUERY }
+
+    /**
+     * Where a created table takes columns from. {@code table} is null for AS_QUERY; {@code including}
+     * holds LIKE's INCLUDING options lower-case ("all", "defaults", "indexes", ...), and "all" for
+     * MySQL's CREATE TABLE a LIKE b, which copies everything.
+     */
+    record TableSource(SourceKind kind, ObjectName table, Set<String> including) {
+        public TableSource {
+            including = Set.copyOf(including);
         }
     }
 
@@ -25,29 +55,167 @@ public sealed interface SchemaChange {
         }
     }
 
-    record AddColumn(ObjectName table, ColumnDef column, boolean ifNotExists, TextRange range)
+    /**
+     * ALTER TABLE a RENAME TO b, MySQL's RENAME TABLE a TO b (one change per pair), or ALTER TABLE a
+     * SET SCHEMA s. {@code newName} has a schema only when the table moves to another schema.
+     */
+    record RenameTable(ObjectName table, ObjectName newName, boolean ifExists, TextRange range)
             implements SchemaChange {
     }
 
-    record DropColumn(ObjectName table, String column, boolean ifExists, TextRange range) implements SchemaChange {
+    /** ADD COLUMN; {@code constraints} are the column's inline constraints other than NOT NULL and DEFAULT. */
+    record AddColumn(ObjectName table, ColumnDef column, boolean ifNotExists, List<Constraint> constraints,
+                     TextRange range) implements SchemaChange {
+        public AddColumn {
+            constraints = List.copyOf(constraints);
+        }
+
+        public AddColumn(ObjectName table, ColumnDef column, boolean ifNotExists, TextRange range) {
+            this(table, column, ifNotExists, List.of(), range);
+        }
+    }
+
+    record DropColumn(ObjectName table, String column, boolean ifExists, boolean cascade, TextRange range)
+            implements SchemaChange {
+        public DropColumn(ObjectName table, String column, boolean ifExists, TextRange range) {
+            this(table, column, ifExists, false, range);
+        }
+    }
+
+    /** RENAME COLUMN a TO b, and the renaming part of MySQL's CHANGE COLUMN a b .... */
+    record RenameColumn(ObjectName table, String column, String newName, TextRange range) implements SchemaChange {
+    }
+
+    /**
+     * ALTER COLUMN c [SET DATA] TYPE t [USING expr]; {@code using} is the USING text or null. MySQL's
+     * MODIFY and CHANGE redefine the whole column: {@code redefinition} then holds the new definition
+     * (its nullability and default replace the old ones), else it is null.
+     */
+    record AlterColumnType(ObjectName table, String column, DataType type, String using, ColumnDef redefinition,
+                           TextRange range) implements SchemaChange {
+    }
+
+    record SetNotNull(ObjectName table, String column, TextRange range) implements SchemaChange {
+    }
+
+    record DropNotNull(ObjectName table, String column, TextRange range) implements SchemaChange {
+    }
+
+    /** ALTER COLUMN c SET DEFAULT expression; {@code expression} as written. */
+    record SetDefault(ObjectName table, String column, String expression, TextRange range) implements SchemaChange {
+    }
+
+    record DropDefault(ObjectName table, String column, TextRange range) implements SchemaChange {
+    }
+
+    /** ADD [CONSTRAINT name] ...; NOT VALID and USING INDEX are on the constraint. */
+    record AddConstraint(ObjectName table, Constraint constraint, TextRange range) implements SchemaChange {
+    }
+
+    enum ConstraintKind { PRIMARY_KEY, UNIQUE, FOREIGN_KEY, CHECK, EXCLUSION }
+
+    /**
+     * DROP CONSTRAINT name (PostgreSQL: {@code kind} null, any kind), or MySQL's DROP PRIMARY KEY
+     * ({@code name} null), DROP FOREIGN KEY name, DROP CHECK name.
+     */
+    record DropConstraint(ObjectName table, String name, ConstraintKind kind, boolean ifExists, boolean cascade,
+                          TextRange range) implements SchemaChange {
+    }
+
+    /** ALTER TABLE t RENAME CONSTRAINT a TO b (a primary key's or unique constraint's index is renamed too). */
+    record RenameConstraint(ObjectName table, String name, String newName, TextRange range) implements SchemaChange {
+    }
+
+    record ValidateConstraint(ObjectName table, String name, TextRange range) implements SchemaChange {
     }
 
     /**
      * CREATE [UNIQUE] INDEX [CONCURRENTLY]; {@code name} null when unnamed; {@code method} lower-case
-     * ("btree" when not given); {@code where} the partial-index predicate text or null.
+     * ("btree" when not given); {@code where} the partial-index predicate text or null;
+     * {@code include} the INCLUDE columns.
      */
     record CreateIndex(ObjectName name, ObjectName table, List<IndexColumn> columns, boolean unique,
                        boolean concurrently, boolean ifNotExists, String method, String where,
-                       TextRange range) implements SchemaChange {
+                       List<String> include, TextRange range) implements SchemaChange {
         public CreateIndex {
             columns = List.copyOf(columns);
+            include = List.copyOf(include);
+        }
+
+        public CreateIndex(ObjectName name, ObjectName table, List<IndexColumn> columns, boolean unique,
+                           boolean concurrently, boolean ifNotExists, String method, String where, TextRange range) {
+            this(name, table, columns, unique, concurrently, ifNotExists, method, where, List.of(), range);
         }
     }
 
-    record DropIndex(List<ObjectName> indexes, boolean concurrently, boolean ifExists, ObjectName table,
-                     TextRange range) implements SchemaChange {
+    /** DROP INDEX; {@code table} is MySQL's ON table (PostgreSQL index names are unique per schema). */
+    record DropIndex(List<ObjectName> indexes, boolean concurrently, boolean ifExists, boolean cascade,
+                     ObjectName table, TextRange range) implements SchemaChange {
         public DropIndex {
             indexes = List.copyOf(indexes);
+        }
+
+        public DropIndex(List<ObjectName> indexes, boolean concurrently, boolean ifExists, ObjectName table,
+                         TextRange range) {
+            this(indexes, concurrently, ifExists, false, table, range);
+        }
+    }
+
+    /** ALTER INDEX [IF EXISTS] a RENAME TO b, or MySQL's ALTER TABLE t RENAME {INDEX|KEY} a TO b ({@code table} set). */
+    record RenameIndex(ObjectName index, ObjectName table, String newName, boolean ifExists, TextRange range)
+            implements SchemaChange {
+    }
+
+    /** CREATE TYPE name AS ENUM (labels); labels unquoted. */
+    record CreateEnum(ObjectName name, List<String> labels, TextRange range) implements SchemaChange {
+        public CreateEnum {
+            labels = List.copyOf(labels);
+        }
+    }
+
+    enum EnumAction { ADD_VALUE, RENAME_VALUE }
+
+    /**
+     * ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'v' [{BEFORE|AFTER} 'neighbor'], or RENAME VALUE 'v' TO
+     * 'newValue'. Labels unquoted; {@code neighbor} null when ADD VALUE appends.
+     */
+    record AlterEnum(ObjectName type, EnumAction action, String value, String newValue, String neighbor,
+                     boolean before, boolean ifNotExists, TextRange range) implements SchemaChange {
+    }
+
+    record DropType(List<ObjectName> types, boolean ifExists, boolean cascade, TextRange range)
+            implements SchemaChange {
+        public DropType {
+            types = List.copyOf(types);
+        }
+    }
+
+    /**
+     * CREATE [OR REPLACE] [MATERIALIZED] VIEW; {@code referencedTables} are the names after FROM and
+     * JOIN in its query (a best effort: what a DROP ... CASCADE would take with it).
+     */
+    record CreateView(ObjectName name, boolean orReplace, boolean materialized, boolean ifNotExists,
+                      List<ObjectName> referencedTables, TextRange range) implements SchemaChange {
+        public CreateView {
+            referencedTables = List.copyOf(referencedTables);
+        }
+    }
+
+    record DropView(List<ObjectName> views, boolean materialized, boolean ifExists, boolean cascade,
+                    TextRange range) implements SchemaChange {
+        public DropView {
+            views = List.copyOf(views);
+        }
+    }
+
+    /** CREATE SCHEMA [IF NOT EXISTS] name (PostgreSQL; in MySQL a schema is a database). */
+    record CreateSchema(String name, boolean ifNotExists, TextRange range) implements SchemaChange {
+    }
+
+    record DropSchema(List<String> names, boolean ifExists, boolean cascade, TextRange range)
+            implements SchemaChange {
+        public DropSchema {
+            names = List.copyOf(names);
         }
     }
 

@@ -1,20 +1,18 @@
 package dev.migralint.core.change;
 
 import dev.migralint.core.Dialect;
-import dev.migralint.core.change.SchemaChange.AddColumn;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
 import dev.migralint.core.change.SchemaChange.CreateTable;
-import dev.migralint.core.change.SchemaChange.DropColumn;
-import dev.migralint.core.change.SchemaChange.DropIndex;
 import dev.migralint.core.change.SchemaChange.DropTable;
-import dev.migralint.core.change.SchemaChange.Opaque;
+import dev.migralint.core.change.SchemaChange.SourceKind;
+import dev.migralint.core.change.SchemaChange.TableSource;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
-/** Reads CREATE TABLE, ALTER TABLE and DROP TABLE from tokens. */
+/** Reads CREATE TABLE and DROP TABLE from tokens; ALTER TABLE is {@link AlterTableReader}'s. */
 final class TableDdlReader {
     private TableDdlReader() {
     }
@@ -22,15 +20,11 @@ final class TableDdlReader {
     private static final Set<String> CREATE_TABLE_MODIFIERS = Set.of(
             "or", "replace", "global", "local", "temporary", "temp", "unlogged", "foreign");
 
-    /** Words after ADD that add a constraint, an index or a partition rather than a column. */
-    private static final Set<String> ADD_NON_COLUMN = Set.of(
-            "constraint", "primary", "unique", "foreign", "check", "exclude", "index", "key", "fulltext",
-            "spatial", "partition");
-
-    private static final Set<String> DROP_NON_COLUMN = Set.of(
-            "constraint", "primary", "foreign", "check", "partition", "index", "key", "default");
-
-    static CreateTable createTable(StatementTokens t, TextRange range) {
+    /**
+     * CREATE TABLE: the table, then (MySQL) one CreateIndex per KEY, INDEX, UNIQUE, FULLTEXT or SPATIAL
+     * element, because MySQL's unique keys and inline indexes are indexes like any other.
+     */
+    static List<SchemaChange> createTable(StatementTokens t, TextRange range) {
         if (!t.isWord(0, "create")) {
             return null;
         }
@@ -50,126 +44,128 @@ final class TableDdlReader {
         if (name == null) {
             return null;
         }
+        ObjectName table = name.name();
         i = name.end();
+        boolean mysql = t.dialect() == Dialect.MYSQL;
+        List<TableSource> sources = new ArrayList<>();
         List<ColumnDef> columns = new ArrayList<>();
-        // CREATE TABLE ... AS SELECT, LIKE, OF type and PARTITION OF have no column list of their own.
+        List<Constraint> constraints = new ArrayList<>();
+        List<SchemaChange> indexes = new ArrayList<>();
+        if (t.isWords(i, "partition", "of") || (t.isWord(i, "of") && t.isIdentifier(i + 1))) {
+            boolean partition = t.isWord(i, "partition");
+            StatementTokens.QualifiedName parent = t.qualifiedName(partition ? i + 2 : i + 1);
+            if (parent != null) {
+                sources.add(new TableSource(partition ? SourceKind.PARTITION_OF : SourceKind.OF_TYPE, parent.name(),
+                        Set.of()));
+                i = parent.end();
+            }
+        } else if (t.isWord(i, "like")) {
+            // MySQL's CREATE TABLE a LIKE b copies columns, indexes and all.
+            StatementTokens.QualifiedName source = t.qualifiedName(i + 1);
+            if (source != null) {
+                sources.add(new TableSource(SourceKind.LIKE, source.name(), Set.of("all")));
+                i = source.end();
+            }
+        }
         if (t.isOperator(i, "(")) {
             int close = t.closingParen(i);
             if (close < 0) {
                 return null;
             }
             for (int[] element : t.splitTopLevel(i + 1, close)) {
-                if (!ColumnDefReader.startsTableElement(t, element[0])) {
-                    ColumnDef column = ColumnDefReader.read(t, element[0], element[1]);
+                int s = element[0];
+                int e = element[1];
+                if (t.isWord(s, "like")) {
+                    TableSource like = like(t, s, e);
+                    if (like != null) {
+                        sources.add(like);
+                    }
+                } else if (ColumnDefReader.startsTableElement(t, s)) {
+                    tableElement(t, table, s, e, constraints, indexes);
+                } else {
+                    ColumnDefReader.Read column = ColumnDefReader.readWithConstraints(t, s, e);
                     if (column != null) {
-                        columns.add(column);
+                        columns.add(column.column());
+                        for (Constraint c : column.constraints()) {
+                            if (mysql && c instanceof Constraint.Unique u) {
+                                indexes.add(mysqlUniqueIndex(table, u));
+                            } else {
+                                constraints.add(c);
+                            }
+                        }
                     }
                 }
             }
+            i = close + 1;
         }
-        return new CreateTable(name.name(), columns, ifNotExists, temporary, range);
-    }
-
-    /** ALTER TABLE [IF EXISTS] [ONLY] name action [, action ...]: one change per action. */
-    static List<SchemaChange> alterTable(StatementTokens t, TextRange range) {
-        if (!t.isWord(0, "alter")) {
-            return null;
+        int inherits = t.findTopLevelWord(i, t.size(), "inherits");
+        if (inherits >= 0 && t.isOperator(inherits + 1, "(")) {
+            int close = t.closingParen(inherits + 1);
+            for (int[] part : t.splitTopLevel(inherits + 2, close < 0 ? t.size() : close)) {
+                StatementTokens.QualifiedName parent = t.qualifiedName(part[0]);
+                if (parent != null) {
+                    sources.add(new TableSource(SourceKind.INHERITS, parent.name(), Set.of()));
+                }
+            }
         }
-        int i = 1;
-        while (t.isWord(i, "online") || t.isWord(i, "ignore")) {
-            i++;
-        }
-        if (!t.isWord(i, "table")) {
-            return null;
-        }
-        StatementTokens.QualifiedName name = t.qualifiedName(t.skip(t.skip(i + 1, "if", "exists"), "only"));
-        if (name == null) {
-            return null;
-        }
-        i = name.end();
-        if (t.isOperator(i, "*")) {
-            i++;
+        if (t.findTopLevelWord(i, t.size(), "as") >= 0 || (mysql && t.findTopLevelWord(i, t.size(), "select") >= 0)) {
+            sources.add(new TableSource(SourceKind.AS_QUERY, null, Set.of()));
         }
         List<SchemaChange> changes = new ArrayList<>();
-        for (int[] action : t.splitTopLevel(i, t.size())) {
-            changes.addAll(alterAction(t, name.name(), action[0], action[1]));
-        }
+        changes.add(new CreateTable(table, columns, constraints, ifNotExists, temporary, sources, range));
+        changes.addAll(indexes);
         return changes;
     }
 
-    private static List<SchemaChange> alterAction(StatementTokens t, ObjectName table, int start, int end) {
-        TextRange clause = t.range(start, end - 1);
-        if (t.isWord(start, "add")) {
-            return addAction(t, table, start, end, clause);
+    /** LIKE source [{INCLUDING | EXCLUDING} option ...] inside the column list (PostgreSQL). */
+    private static TableSource like(StatementTokens t, int start, int end) {
+        StatementTokens.QualifiedName source = t.qualifiedName(start + 1);
+        if (source == null) {
+            return null;
         }
-        if (t.isWord(start, "drop")) {
-            SchemaChange drop = dropAction(t, table, start, end, clause);
-            if (drop != null) {
-                return List.of(drop);
+        Set<String> including = new LinkedHashSet<>();
+        for (int k = source.end(); k + 1 < end; k += 2) {
+            if (t.isWord(k, "including")) {
+                including.add(t.word(k + 1));
+            } else if (t.isWord(k, "excluding")) {
+                including.remove(t.word(k + 1));
             }
         }
-        return List.of(opaqueAction(t, start, end, clause));
+        return new TableSource(SourceKind.LIKE, source.name(), including);
     }
 
-    private static List<SchemaChange> addAction(StatementTokens t, ObjectName table, int start, int end,
-            TextRange clause) {
-        int i = start + 1;
-        if (ADD_NON_COLUMN.contains(t.word(i))) {
-            CreateIndex index = t.dialect() == Dialect.MYSQL ? IndexDdlReader.addIndexClause(t, table, i, end, clause) : null;
-            return List.of(index != null ? index : opaqueAction(t, start, end, clause));
-        }
-        i = t.skip(i, "column");
-        int afterIf = t.skip(i, "if", "not", "exists");
-        boolean ifNotExists = afterIf > i;
-        i = afterIf;
-        List<SchemaChange> changes = new ArrayList<>();
-        if (t.isOperator(i, "(") && t.dialect() == Dialect.MYSQL) {
-            // MySQL: ADD [COLUMN] (a int, b int)
-            int close = t.closingParen(i);
-            if (close < 0 || close >= end) {
-                return List.of(opaqueAction(t, start, end, clause));
-            }
-            for (int[] part : t.splitTopLevel(i + 1, close)) {
-                ColumnDef column = ColumnDefReader.read(t, part[0], part[1]);
-                if (column != null) {
-                    changes.add(new AddColumn(table, column, ifNotExists, column.range()));
+    /** A table-level element: a constraint, or (MySQL) an index. */
+    private static void tableElement(StatementTokens t, ObjectName table, int s, int e, List<Constraint> constraints,
+            List<SchemaChange> indexes) {
+        TextRange clause = t.range(s, e - 1);
+        if (t.dialect() == Dialect.MYSQL) {
+            String symbol = ConstraintReader.constraintName(t, s);
+            int body = symbol != null ? s + 2 : t.isWord(s, "constraint") ? s + 1 : s;
+            if (t.isWord(body, "unique") || t.isWord(body, "key") || t.isWord(body, "index")
+                    || t.isWord(body, "fulltext") || t.isWord(body, "spatial")) {
+                CreateIndex index = IndexDdlReader.addIndexClause(t, table, body, e, clause);
+                if (index != null) {
+                    indexes.add(index.name() == null && symbol != null ? withName(index, symbol) : index);
                 }
-            }
-        } else {
-            ColumnDef column = ColumnDefReader.read(t, i, end);
-            if (column != null) {
-                changes.add(new AddColumn(table, column, ifNotExists, clause));
+                return;
             }
         }
-        return changes.isEmpty() ? List.of(opaqueAction(t, start, end, clause)) : changes;
+        Constraint c = ConstraintReader.tableConstraint(t, s, e);
+        if (c != null) {
+            constraints.add(c);
+        }
     }
 
-    private static SchemaChange dropAction(StatementTokens t, ObjectName table, int start, int end,
-            TextRange clause) {
-        int i = start + 1;
-        if (t.dialect() == Dialect.MYSQL && (t.isWord(i, "index") || t.isWord(i, "key"))) {
-            StatementTokens.QualifiedName q = t.qualifiedName(i + 1);
-            return q == null ? null : new DropIndex(List.of(q.name()), false, false, table, clause);
-        }
-        if (DROP_NON_COLUMN.contains(t.word(i))) {
-            return null;
-        }
-        i = t.skip(i, "column");
-        int afterIf = t.skip(i, "if", "exists");
-        boolean ifExists = afterIf > i;
-        i = afterIf;
-        if (!t.isIdentifier(i) || i >= end) {
-            return null;
-        }
-        return new DropColumn(table, t.identifier(i), ifExists, clause);
+    static CreateIndex withName(CreateIndex index, String name) {
+        return new CreateIndex(ObjectName.of(name), index.table(), index.columns(), index.unique(), index.concurrently(),
+                index.ifNotExists(), index.method(), index.where(), index.include(), index.range());
     }
 
-    private static Opaque opaqueAction(StatementTokens t, int start, int end, TextRange clause) {
-        StringBuilder what = new StringBuilder("AlterTable:");
-        for (int i = start; i < Math.min(end, start + 2); i++) {
-            what.append(' ').append(t.text(i).toUpperCase(Locale.ROOT));
-        }
-        return new Opaque(what.toString(), clause);
+    /** MySQL's UNIQUE on a column is a unique index on it. */
+    static CreateIndex mysqlUniqueIndex(ObjectName table, Constraint.Unique u) {
+        return new CreateIndex(u.name() == null ? null : ObjectName.of(u.name()), table,
+                u.columns().stream().map(c -> new IndexColumn(c, null, false)).toList(), true, false, false, "btree",
+                null, List.of(), u.range());
     }
 
     /** DROP [TEMPORARY] TABLE [IF EXISTS] names [CASCADE|RESTRICT]. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
+import dev.migralint.core.migration.Layout;
 import dev.migralint.core.rule.Rule;
 import dev.migralint.core.rule.RuleOption;
 import dev.migralint.core.rule.RuleRegistry;
@@ -105,6 +106,20 @@ public final class ConfigLoader {
             raw.rules().forEach((id, node) -> rules.put(id, ruleSetting(file, text, id, node)));
         }
         Map<String, String> placeholders = raw.placeholders() == null ? Map.of() : raw.placeholders();
+        Map<String, Layout> layouts = new LinkedHashMap<>();
+        for (ConfigFile.PathEntry entry : raw.migrations() == null ? List.<ConfigFile.PathEntry>of() : raw.migrations()) {
+            if (entry.path() == null) {
+                throw new ConfigException(at(file, text, "migrations") + ": a migrations entry has no path");
+            }
+            if (entry.layout() != null) {
+                Layout layout = Layout.parse(entry.layout());
+                if (layout == null) {
+                    throw new ConfigException(at(file, text, "migrations") + ": unknown layout '" + entry.layout()
+                            + "' for " + entry.path() + " (use " + Layout.names() + ")");
+                }
+                layouts.put(entry.path(), layout);
+            }
+        }
         return new Config(
                 dialect,
                 raw.targetVersion() == null ? defaults.targetVersion() : raw.targetVersion(),
@@ -118,7 +133,8 @@ public final class ConfigLoader {
                 failOn,
                 raw.baseline(),
                 rules,
-                file);
+                file,
+                layouts);
     }
 
     /**

@@ -41,6 +41,8 @@ public final class Lexer {
     private boolean lineStart = true;
     private String delimiter = ";";
     private boolean defaultDelimiter = true;
+    /** The delimiter ends a statement only when it stands alone on its line ({@code /}, {@code GO}). */
+    private boolean delimiterOwnLine;
     /** A significant token has been seen since the last terminator. */
     private boolean statementOpen;
     private boolean statementIsCopy;
@@ -65,6 +67,11 @@ public final class Lexer {
         this.placeholderEnds = masking.ends();
         this.placeholderQuotedEnds = masking.quotedEnds();
         this.placeholderCount = masking.count();
+        if (options.delimiter() != null) {
+            delimiter = options.delimiter();
+            defaultDelimiter = false;
+            delimiterOwnLine = delimiter.equals("/") || delimiter.chars().allMatch(Character::isLetter);
+        }
     }
 
     public static LexResult lex(String text, LexOptions options) {
@@ -129,7 +136,7 @@ public final class Lexer {
         if (lineStart && !statementOpen && !pg && (c == 'd' || c == 'D') && delimiterDirective()) {
             return;
         }
-        if (!defaultDelimiter && delimiterAt(start)) {
+        if (!defaultDelimiter && (delimiterOwnLine ? delimiterLineAt(start) : delimiterAt(start))) {
             emit(TokenKind.DELIMITER, start, start + delimiter.length());
             return;
         }
@@ -481,7 +488,7 @@ public final class Lexer {
         int i = start + 1;
         while (i < limit && isIdentifierPart(s[i])) {
             // MySQL identifiers may contain $, but END$$ under DELIMITER $$ ends with the delimiter.
-            if (!defaultDelimiter && s[i] == delimiter.charAt(0) && delimiterAt(i)) {
+            if (!defaultDelimiter && !delimiterOwnLine && s[i] == delimiter.charAt(0) && delimiterAt(i)) {
                 break;
             }
             i++;
@@ -529,6 +536,19 @@ public final class Lexer {
 
     private boolean delimiterAt(int at) {
         return matchesAt(at, delimiter);
+    }
+
+    /** The delimiter alone on its line (spaces around it allowed), matched ignoring case as GO is. */
+    private boolean delimiterLineAt(int at) {
+        if (!lineStart || !matchesIgnoreCase(at, delimiter.toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        for (int i = at + delimiter.length(); i < n && s[i] != '\n' && s[i] != '\r'; i++) {
+            if (s[i] != ' ' && s[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -581,6 +601,7 @@ public final class Lexer {
         }
         delimiter = new String(s, from, i - from);
         defaultDelimiter = delimiter.equals(";");
+        delimiterOwnLine = false;
         int end = lineEnd(i);
         while (end > i && s[end - 1] <= ' ') {
             end--;

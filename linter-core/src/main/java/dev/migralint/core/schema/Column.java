@@ -1,0 +1,30 @@
+package dev.migralint.core.schema;
+
+import dev.migralint.core.change.DataType;
+import dev.migralint.core.diag.Location;
+
+/**
+ * A table column. {@code type} is normalized: serial types become the integer type behind them
+ * (their default then calls nextval). {@code defaultExpression} is the DEFAULT text or null;
+ * {@code identity} marks identity and MySQL AUTO_INCREMENT columns; {@code generated} is a generated
+ * column's expression or null.
+ */
+public record Column(String name, DataType type, boolean notNull, String defaultExpression, boolean identity,
+                     String generated, Location definedAt) {
+
+    Column withName(String newName) {
+        return new Column(newName, type, notNull, defaultExpression, identity, generated, definedAt);
+    }
+
+    Column withType(DataType newType) {
+        return new Column(name, newType, notNull, defaultExpression, identity, generated, definedAt);
+    }
+
+    Column withNotNull(boolean value) {
+        return new Column(name, type, value, defaultExpression, identity, generated, definedAt);
+    }
+
+    Column withDefault(String expression) {
+        return new Column(name, type, notNull, expression, identity, generated, definedAt);
+    }
+}

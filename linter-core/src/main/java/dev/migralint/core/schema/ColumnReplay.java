@@ -1,0 +1,169 @@
+package dev.migralint.core.schema;
+
+import dev.migralint.core.change.ColumnDef;
+import dev.migralint.core.change.IndexColumn;
+import dev.migralint.core.change.ObjectName;
+import dev.migralint.core.change.SchemaChange.AddColumn;
+import dev.migralint.core.change.SchemaChange.AlterColumnType;
+import dev.migralint.core.change.SchemaChange.DropColumn;
+import dev.migralint.core.change.SchemaChange.RenameColumn;
+import dev.migralint.core.schema.ReplayNote.Kind;
+import dev.migralint.core.schema.TableConstraint.CheckConstraint;
+import dev.migralint.core.schema.TableConstraint.ForeignKey;
+import dev.migralint.core.schema.TableConstraint.PrimaryKey;
+import dev.migralint.core.schema.TableConstraint.UniqueKey;
+import java.util.List;
+
+/** Column changes: add, drop, rename, retype, nullability and defaults. */
+final class ColumnReplay {
+    private final ReplayState s;
+
+    ColumnReplay(ReplayState s) {
+        this.s = s;
+    }
+
+    void add(AddColumn a) {
+        Table t = s.table(a.table());
+        Table.Builder b = t.toBuilder();
+        if (b.columnIndex(a.column().name()) >= 0) {
+            if (a.ifNotExists()) {
+                return;
+            }
+            throw s.refuse(Kind.ALREADY_EXISTS, t.name().name() + "." + a.column().name(),
+                    "column " + a.column().name() + " of relation " + t.name().qualified() + " already exists");
+        }
+        b.columns.add(SchemaReplayer.column(s, t.name(), a.column()));
+        SchemaReplayer.inlineConstraints(s, b, a.column(), a.constraints(), true);
+        s.put(t.name(), b);
+    }
+
+    void drop(DropColumn d) {
+        Table t = s.table(d.table());
+        Table.Builder b = t.toBuilder();
+        if (b.columnIndex(d.column()) < 0) {
+            if (d.ifExists() || !t.columnsKnown()) {
+                return;
+            }
+            s.column(b, d.column());
+        }
+        new DropReplay(s).dropColumn(b, d.column(), d.cascade());
+        s.put(t.name(), b);
+    }
+
+    /**
+     * RENAME COLUMN: indexes, constraints and other tables' foreign keys follow the column (PostgreSQL
+     * keeps them by column number; the names in their text change). Index and constraint names stay.
+     */
+    void rename(RenameColumn r) {
+        Table t = s.table(r.table());
+        Table.Builder b = t.toBuilder();
+        int at = s.column(b, r.column());
+        if (at < 0) {
+            return;
+        }
+        if (b.columnIndex(r.newName()) >= 0) {
+            throw s.refuse(Kind.ALREADY_EXISTS, t.name().name() + "." + r.newName(),
+                    "column " + r.newName() + " of relation " + t.name().qualified() + " already exists");
+        }
+        String from = r.column();
+        String to = r.newName();
+        b.columns.set(at, b.columns.get(at).withName(to));
+        b.indexes.replaceAll(i -> i.withKeys(i.keys().stream().map(k -> renameKey(k, from, to)).toList(),
+                rename(i.include(), from, to), GeneratedNames.renameIdentifier(i.predicate(), from, to)));
+        if (b.primaryKey != null) {
+            b.primaryKey = new PrimaryKey(b.primaryKey.name(), rename(b.primaryKey.columns(), from, to),
+                    b.primaryKey.definedAt());
+        }
+        b.uniques.replaceAll(u -> new UniqueKey(u.name(), rename(u.columns(), from, to), u.definedAt()));
+        b.checks.replaceAll(c -> new CheckConstraint(c.name(), GeneratedNames.renameIdentifier(c.expression(), from, to),
+                c.validated(), c.definedAt()));
+        b.foreignKeys.replaceAll(fk -> renameInForeignKey(fk, b.name, from, to, true));
+        s.put(t.name(), b);
+        for (Table other : s.schema.allRelations()) {
+            if (!other.name().equals(t.name()) && other.foreignKeys().stream().anyMatch(fk -> fk.refTable().equals(t.name()))) {
+                Table.Builder ob = other.toBuilder();
+                ob.foreignKeys.replaceAll(fk -> renameInForeignKey(fk, t.name(), from, to, false));
+                s.put(other.name(), ob);
+            }
+        }
+    }
+
+    private static IndexColumn renameKey(IndexColumn k, String from, String to) {
+        if (from.equals(k.column())) {
+            return new IndexColumn(to, null, k.descending());
+        }
+        if (k.expression() != null) {
+            return new IndexColumn(null, GeneratedNames.renameIdentifier(k.expression(), from, to), k.descending());
+        }
+        return k;
+    }
+
+    private static List<String> rename(List<String> names, String from, String to) {
+        return names.stream().map(n -> n.equals(from) ? to : n).toList();
+    }
+
+    private static ForeignKey renameInForeignKey(ForeignKey fk, ObjectName table, String from, String to, boolean own) {
+        List<String> columns = own ? rename(fk.columns(), from, to) : fk.columns();
+        List<String> refColumns = fk.refTable().equals(table) ? rename(fk.refColumns(), from, to) : fk.refColumns();
+        return new ForeignKey(fk.name(), columns, fk.refTable(), refColumns, fk.onDelete(), fk.onUpdate(), fk.validated(),
+                fk.referencedIndex(), fk.definedAt());
+    }
+
+    /**
+     * ALTER COLUMN TYPE keeps everything but the type; MySQL's MODIFY/CHANGE replace the definition
+     * (nullability, default, AUTO_INCREMENT), though primary key columns stay NOT NULL.
+     */
+    void alterType(AlterColumnType a) {
+        Table t = s.table(a.table());
+        Table.Builder b = t.toBuilder();
+        int at = s.column(b, a.column());
+        if (at < 0) {
+            return;
+        }
+        Column old = b.columns.get(at);
+        ColumnDef def = a.redefinition();
+        Column replaced;
+        if (def != null) {
+            Column fresh = SchemaReplayer.column(s, t.name(), def);
+            boolean keyColumn = b.primaryKey != null && b.primaryKey.columns().contains(old.name());
+            replaced = new Column(old.name(), fresh.type(), fresh.notNull() || keyColumn, fresh.defaultExpression(),
+                    fresh.identity(), fresh.generated(), old.definedAt());
+        } else {
+            replaced = old.withType(a.type());
+        }
+        b.columns.set(at, replaced);
+        s.put(t.name(), b);
+    }
+
+    void setNotNull(ObjectName table, String column, boolean notNull) {
+        Table t = s.table(table);
+        Table.Builder b = t.toBuilder();
+        int at = s.column(b, column);
+        if (at < 0) {
+            return;
+        }
+        Column c = b.columns.get(at);
+        if (!notNull && !s.mysql()) {
+            if (b.primaryKey != null && b.primaryKey.columns().contains(column)) {
+                throw s.refuse(Kind.INVALID, t.name().name() + "." + column, "column " + column + " is in a primary key");
+            }
+            if (c.identity()) {
+                throw s.refuse(Kind.INVALID, t.name().name() + "." + column, "column " + column
+                        + " of relation " + t.name().qualified() + " is an identity column");
+            }
+        }
+        b.columns.set(at, c.withNotNull(notNull));
+        s.put(t.name(), b);
+    }
+
+    void setDefault(ObjectName table, String column, String expression) {
+        Table t = s.table(table);
+        Table.Builder b = t.toBuilder();
+        int at = s.column(b, column);
+        if (at < 0) {
+            return;
+        }
+        b.columns.set(at, b.columns.get(at).withDefault(expression));
+        s.put(t.name(), b);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.migralint.core.schema;
+
+import dev.migralint.core.change.ColumnDef;
+import dev.migralint.core.change.Constraint;
+import dev.migralint.core.change.DataType;
+import dev.migralint.core.change.ObjectName;
+import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.change.SchemaChange.AddColumn;
+import dev.migralint.core.change.SchemaChange.AddConstraint;
+import dev.migralint.core.change.SchemaChange.AlterColumnType;
+import dev.migralint.core.change.SchemaChange.CreateIndex;
+import dev.migralint.core.change.SchemaChange.CreateTable;
+import dev.migralint.core.change.SchemaChange.DataChange;
+import dev.migralint.core.change.SchemaChange.DropColumn;
+import dev.migralint.core.change.SchemaChange.DropDefault;
+import dev.migralint.core.change.SchemaChange.DropNotNull;
+import dev.migralint.core.change.SchemaChange.DropTable;
+import dev.migralint.core.change.SchemaChange.LockTable;
+import dev.migralint.core.change.SchemaChange.RenameColumn;
+import dev.migralint.core.change.SchemaChange.SetDefault;
+import dev.migralint.core.change.SchemaChange.SetNotNull;
+import dev.migralint.core.change.SchemaChange.SetSetting;
+import dev.migralint.core.change.SchemaChange.Transaction;
+import dev.migralint.core.change.SchemaChange.Truncate;
+import dev.migralint.core.schema.ReplayNote.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies {@link SchemaChange}s to an immutable {@link Schema}, the way the database would: names
+ * the database makes up are made up the same way, CASCADE takes dependents along, renames reach the
+ * indexes and foreign keys that mention the renamed thing. A change the database would refuse (an
+ * unknown table, a duplicate name, a drop with dependents and no CASCADE) leaves the schema as it was
+ * and gives a {@link ReplayNote} instead of an exception, so a rule can report it.
+ *
+ * <p>Stateless and thread-safe; all state is in the schemas it returns. Tables, renames and column
+ * changes are here; constraints and indexes are {@link KeyReplay}'s, drops {@link DropReplay}'s,
+ * enum types, views, schemas and session settings {@link ObjectReplay}'s.
+ */
+public final class SchemaReplayer {
+
+    /** Applies one change. */
+    public Replay apply(Schema before, SchemaChange change, ReplayContext context) {
+        ReplayState s = new ReplayState(before, context, change.range());
+        try {
+            dispatch(s, change);
+        } catch (ReplayState.Refused refused) {
+            return new Replay(before, s.notes);
+        } catch (RuntimeException e) {
+            // A shape replay does not handle must not stop the lint run: the change is skipped, visibly.
+            return new Replay(before, List.of(new ReplayNote(Kind.INVALID, change.getClass().getSimpleName(),
+                    "change not replayed: " + e, s.here())));
+        }
+        return new Replay(s.schema, s.notes);
+    }
+
+    /** Applies changes in order, collecting every note. */
+    public Replay applyAll(Schema before, List<SchemaChange> changes, ReplayContext context) {
+        Schema schema = before;
+        List<ReplayNote> notes = new ArrayList<>();
+        for (SchemaChange c : changes) {
+            Replay r = apply(schema, c, context);
+            schema = r.schema();
+            notes.addAll(r.notes());
+        }
+        return new Replay(schema, notes);
+    }
+
+    private void dispatch(ReplayState s, SchemaChange change) {
+        ObjectReplay objects = new ObjectReplay(s);
+        ColumnReplay columns = new ColumnReplay(s);
+        if (change instanceof CreateTable c) {
+            new TableCreation(s).create(c);
+        } else if (change instanceof DropTable d) {
+            dropTables(s, d);
+        } else if (change instanceof SchemaChange.RenameTable r) {
+            objects.renameTable(r);
+        } else if (change instanceof AddColumn a) {
+            columns.add(a);
+        } else if (change instanceof DropColumn d) {
+            columns.drop(d);
+        } else if (change instanceof RenameColumn r) {
+            columns.rename(r);
+        } else if (change instanceof AlterColumnType a) {
+            columns.alterType(a);
+        } else if (change instanceof SetNotNull n) {
+            columns.setNotNull(n.table(), n.column(), true);
+        } else if (change instanceof DropNotNull n) {
+            columns.setNotNull(n.table(), n.column(), false);
+        } else if (change instanceof SetDefault d) {
+            columns.setDefault(d.table(), d.column(), d.expression());
+        } else if (change instanceof DropDefault d) {
+            columns.setDefault(d.table(), d.column(), null);
+        } else if (change instanceof AddConstraint a) {
+            Table t = s.table(a.table());
+            Table.Builder b = t.toBuilder();
+            new KeyReplay(s).add(b, a.constraint(), !a.constraint().notValid());
+            s.put(t.name(), b);
+        } else if (change instanceof CreateIndex ci) {
+            Table t = s.relation(ci.table());
+            Table.Builder b = t.toBuilder();
+            if (new KeyReplay(s).createIndex(b, ci) != null) {
+                s.put(t.name(), b);
+            }
+        } else if (change instanceof Transaction t) {
+            transaction(s, t);
+        } else if (change instanceof SetSetting set) {
+            objects.setting(set);
+        } else if (change instanceof Truncate t) {
+            t.tables().forEach(s::table);
+        } else if (change instanceof LockTable l) {
+            l.tables().forEach(s::relation);
+        } else if (change instanceof DataChange d) {
+            if (d.table() != null && s.schema.view(d.table()).isEmpty()) {
+                s.relation(d.table());
+            }
+        } else {
+            objects.dispatch(change);
+        }
+    }
+
+    private static void dropTables(ReplayState s, DropTable d) {
+        Set<ObjectName> keys = new LinkedHashSet<>();
+        for (ObjectName n : d.tables()) {
+            Table t = s.schema.relation(n).orElse(null);
+            if (t == null) {
+                if (!d.ifExists()) {
+                    throw s.refuse(Kind.UNKNOWN_TABLE, n.qualified(), "table " + n.qualified() + " does not exist");
+                }
+            } else if (t.kind() != Table.Kind.TABLE) {
+                throw s.refuse(Kind.INVALID, n.qualified(), n.qualified() + " is not a table");
+            } else {
+                keys.add(t.name());
+            }
+        }
+        if (!keys.isEmpty()) {
+            new DropReplay(s).dropTables(keys, d.cascade());
+        }
+    }
+
+    /**
+     * PostgreSQL undoes DDL on ROLLBACK; MySQL commits implicitly before and after DDL, so there a
+     * rollback undoes no schema change.
+     */
+    private static void transaction(ReplayState s, Transaction t) {
+        if (s.mysql()) {
+            return;
+        }
+        s.schema = switch (t.kind()) {
+            case BEGIN -> s.schema.inTransaction() ? s.schema : s.schema.pushSnapshot();
+            case COMMIT -> s.schema.clearSnapshots();
+            case ROLLBACK -> s.schema.rollback();
+            case SAVEPOINT -> s.schema.inTransaction() ? s.schema.pushSnapshot() : s.schema;
+            case ROLLBACK_TO -> s.schema.inTransaction() ? s.schema.rollbackToSavepoint() : s.schema;
+            case RELEASE -> s.schema.releaseSavepoint();
+        };
+    }
+
+    /**
+     * The column a definition gives: PostgreSQL's serial types become integers with a sequence default
+     * (the sequence named {@code <table>_<column>_seq}) and NOT NULL; identity columns are NOT NULL.
+     */
+    static Column column(ReplayState s, ObjectName table, ColumnDef def) {
+        DataType type = def.type();
+        boolean notNull = def.notNull() || def.primaryKey() || (def.identity() && !s.mysql());
+        String defaultExpression = def.defaultExpression();
+        String serialBase = switch (type.name()) {
+            case "serial" -> "integer";
+            case "bigserial" -> "bigint";
+            case "smallserial" -> "smallint";
+            default -> null;
+        };
+        if (serialBase != null && !s.mysql() && !type.array()) {
+            String sequence = GeneratedNames.makeObjectName(table.name(), def.name(), "seq");
+            defaultExpression = "nextval('" + sequence + "'::regclass)";
+            notNull = true;
+            type = new DataType(serialBase, List.of(), false, type.text());
+        } else if (serialBase != null && s.mysql()) {
+            // MySQL's SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE
+            type = new DataType("bigint", List.of(), false, type.text());
+            notNull = true;
+        }
+        return new Column(def.name(), type, notNull, defaultExpression, def.identity() || (serialBase != null && s.mysql()),
+                def.generatedExpression(), s.at(def.range()));
+    }
+
+    /** Adds a column's inline constraints (a MySQL SERIAL's unique key included) after the column itself. */
+    static void inlineConstraints(ReplayState s, Table.Builder b, ColumnDef def, List<Constraint> constraints,
+                                  boolean validated) {
+        KeyReplay keys = new KeyReplay(s);
+        for (Constraint c : constraints) {
+            keys.add(b, c, validated);
+        }
+        if (def.primaryKey() && constraints.stream().noneMatch(c -> c instanceof Constraint.PrimaryKey)) {
+            keys.add(b, new Constraint.PrimaryKey(null, List.of(def.name()), List.of(), null, def.range()), validated);
+        }
+    }
+}
