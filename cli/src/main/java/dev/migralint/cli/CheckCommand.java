@@ -134,8 +134,8 @@ final class CheckCommand implements Callable<Integer> {
                         baseline.entries().size(), baseline.unmatched(linted).size());
             }
             if (scope != null) {
-                err.printf("migralint: debug: reporting on %d %s: %d of %d findings%n", scope.files().size(),
-                        scope.description(), report.findings().size(), linted.findings().size());
+                err.printf("migralint: debug: reporting on %s (%d): %d of %d findings%n", scope.description(),
+                        scope.files().size(), report.findings().size(), linted.findings().size());
             }
             err.flush();
         }

@@ -31,7 +31,7 @@ public final class ChangedFiles {
         this.description = description;
     }
 
-    /** Files given by the caller (absolute, or relative to the working directory). */
+    /** Files the caller names; relative paths resolve against the JVM's working directory. */
     public static ChangedFiles of(Collection<Path> files, String description) {
         Set<Path> canonical = new LinkedHashSet<>();
         for (Path p : files) {
