@@ -165,7 +165,7 @@ final class ObjectReplay {
             s.put(t.name(), b);
             return;
         }
-        String name = d.name();
+        String name = s.id(d.name());
         TableConstraint c = b.build().constraint(name).orElse(null);
         if (c == null && s.mysql() && (d.kind() == null || d.kind() == ConstraintKind.UNIQUE) && b.index(name) != null
                 && b.index(name).unique()) {
@@ -202,24 +202,26 @@ final class ObjectReplay {
     void renameConstraint(RenameConstraint r) {
         Table t = s.table(r.table());
         Table.Builder b = t.toBuilder();
-        TableConstraint c = t.constraint(r.name()).orElseThrow(() -> s.refuse(Kind.UNKNOWN_CONSTRAINT,
-                t.name().name() + "." + r.name(), "constraint " + r.name() + " for table " + t.name().qualified()
+        String from = s.id(r.name());
+        String to = s.id(r.newName());
+        TableConstraint c = t.constraint(from).orElseThrow(() -> s.refuse(Kind.UNKNOWN_CONSTRAINT,
+                t.name().name() + "." + from, "constraint " + from + " for table " + t.name().qualified()
                         + " does not exist"));
-        if (b.hasConstraint(r.newName())) {
-            throw s.refuse(Kind.ALREADY_EXISTS, r.newName(), "constraint " + r.newName() + " for relation "
+        if (b.hasConstraint(to)) {
+            throw s.refuse(Kind.ALREADY_EXISTS, to, "constraint " + to + " for relation "
                     + t.name().qualified() + " already exists");
         }
         if (c instanceof ForeignKey fk) {
-            b.foreignKeys.replaceAll(x -> x == fk ? withName(fk, r.newName()) : x);
+            b.foreignKeys.replaceAll(x -> x == fk ? withName(fk, to) : x);
         } else if (c instanceof CheckConstraint ch) {
-            b.checks.replaceAll(x -> x == ch ? new CheckConstraint(r.newName(), ch.expression(), ch.validated(),
+            b.checks.replaceAll(x -> x == ch ? new CheckConstraint(to, ch.expression(), ch.validated(),
                     ch.definedAt()) : x);
         } else {
-            renameBackedIndex(b, r.name(), r.newName());
+            renameBackedIndex(b, from, to);
         }
         s.put(t.name(), b);
         if (!(c instanceof ForeignKey) && !(c instanceof CheckConstraint)) {
-            retargetReferencedIndex(t.name(), r.name(), r.newName());
+            retargetReferencedIndex(t.name(), from, to);
         }
     }
 
@@ -259,7 +261,7 @@ final class ObjectReplay {
     void validate(ValidateConstraint v) {
         Table t = s.table(v.table());
         Table.Builder b = t.toBuilder();
-        TableConstraint c = t.constraint(v.name()).orElseThrow(() -> s.refuse(Kind.UNKNOWN_CONSTRAINT,
+        TableConstraint c = t.constraint(s.id(v.name())).orElseThrow(() -> s.refuse(Kind.UNKNOWN_CONSTRAINT,
                 t.name().name() + "." + v.name(), "constraint " + v.name() + " of relation " + t.name().qualified()
                         + " does not exist"));
         if (c instanceof ForeignKey fk) {
@@ -278,7 +280,7 @@ final class ObjectReplay {
 
     void dropIndex(DropIndex d) {
         for (ObjectName name : d.indexes()) {
-            Index index = d.table() != null ? s.schema.index(d.table(), name.name()).orElse(null)
+            Index index = d.table() != null ? s.schema.index(d.table(), s.id(name.name())).orElse(null)
                     : s.schema.index(name).orElse(null);
             if (index == null) {
                 if (d.ifExists()) {
@@ -297,7 +299,7 @@ final class ObjectReplay {
     }
 
     void renameIndex(RenameIndex r) {
-        Index index = r.table() != null ? s.schema.index(r.table(), r.index().name()).orElse(null)
+        Index index = r.table() != null ? s.schema.index(r.table(), s.id(r.index().name())).orElse(null)
                 : s.schema.index(r.index()).orElse(null);
         if (index == null) {
             if (r.ifExists()) {
@@ -307,9 +309,9 @@ final class ObjectReplay {
         }
         Table t = s.schema.tableByKey(index.table());
         Table.Builder b = t.toBuilder();
-        renameBackedIndex(b, index.name(), r.newName());
+        renameBackedIndex(b, index.name(), s.id(r.newName()));
         s.put(t.name(), b);
-        retargetReferencedIndex(t.name(), index.name(), r.newName());
+        retargetReferencedIndex(t.name(), index.name(), s.id(r.newName()));
     }
 
     // ---- enum types ---------------------------------------------------------------------------------

@@ -182,7 +182,14 @@ public final class SchemaReplayer {
             type = new DataType("bigint", List.of(), false, type.text());
             notNull = true;
         }
-        return new Column(def.name(), type, notNull, defaultExpression, def.identity() || (serialBase != null && s.mysql()),
+        if (!s.mysql() && !type.name().contains(".")) {
+            // PostgreSQL keeps the type itself, not its name: an enum found on today's search_path stays that enum.
+            ObjectName resolved = s.schema.enumType(ObjectName.of(type.name())).map(EnumType::name).orElse(null);
+            if (resolved != null) {
+                type = new DataType(resolved.qualified(), type.args(), type.array(), type.text());
+            }
+        }
+        return new Column(s.id(def.name()), type, notNull, defaultExpression, def.identity() || (serialBase != null && s.mysql()),
                 def.generatedExpression(), s.at(def.range()));
     }
 
