@@ -104,6 +104,11 @@ public final class SchemaReplayer {
             if (new KeyReplay(s).createIndex(b, ci) != null) {
                 s.put(t.name(), b);
             }
+        } else if (change instanceof SchemaChange.ProceduralDdl p) {
+            // Guarded DDL ("IF NOT EXISTS ... THEN"): what applies is applied, what is refused was likely skipped.
+            for (SchemaChange inner : p.changes()) {
+                s.schema = apply(s.schema, inner, s.context).schema();
+            }
         } else if (change instanceof Transaction t) {
             transaction(s, t);
         } else if (change instanceof SetSetting set) {

@@ -197,7 +197,8 @@ final class CatalogLines {
 
     static String normalizeExpression(String e) {
         String s = e.toLowerCase(Locale.ROOT).replace("\"", "");
-        s = s.replaceAll("::[a-z_][a-z0-9_]*( (varying|precision|without time zone|with time zone))?(\\(\\d+(,\\s*\\d+)?\\))?(\\[\\])?", "");
+        s = s.replace("trim(both from ", "trim(");
+        s = s.replaceAll("::[a-z_][a-z0-9_.]*( (varying|precision|without time zone|with time zone))?(\\(\\d+(,\\s*\\d+)?\\))?(\\[\\])?", "");
         s = s.replaceAll("[()\\s]", "");
         return s;
     }
