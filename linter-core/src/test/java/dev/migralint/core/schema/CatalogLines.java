@@ -62,11 +62,11 @@ final class CatalogLines {
             FROM pg_constraint con JOIN rel r ON r.oid = con.conrelid WHERE con.contype = 'c'
             UNION ALL
             SELECT 'I|' || r.name || '|' || ic.relname || '|' || i.indisunique::text || '|' || am.amname || '|'
-                   || (SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true), ' ¦ ' ORDER BY k)
+                   || (SELECT string_agg(replace(pg_get_indexdef(i.indexrelid, k, false), E'\\n', ' '), ' ¦ ' ORDER BY k)
                        FROM generate_series(1, i.indnkeyatts) k) || '|'
-                   || coalesce((SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true), ',' ORDER BY k)
+                   || coalesce((SELECT string_agg(pg_get_indexdef(i.indexrelid, k, false), ',' ORDER BY k)
                        FROM generate_series(i.indnkeyatts + 1, i.indnatts) k), '') || '|'
-                   || coalesce(pg_get_expr(i.indpred, i.indrelid, true), '')
+                   || coalesce(replace(pg_get_expr(i.indpred, i.indrelid, false), E'\\n', ' '), '')
             FROM pg_index i JOIN rel r ON r.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_am am ON am.oid = ic.relam
             UNION ALL
@@ -197,7 +197,7 @@ final class CatalogLines {
 
     static String normalizeExpression(String e) {
         String s = e.toLowerCase(Locale.ROOT).replace("\"", "");
-        s = s.replace("trim(both from ", "trim(");
+        s = s.replace("trim(both from ", "trim(").replace("public.", "");
         s = s.replaceAll("::[a-z_][a-z0-9_.]*( (varying|precision|without time zone|with time zone))?(\\(\\d+(,\\s*\\d+)?\\))?(\\[\\])?", "");
         s = s.replaceAll("[()\\s]", "");
         return s;

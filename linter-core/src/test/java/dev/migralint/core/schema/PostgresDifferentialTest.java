@@ -222,6 +222,14 @@ class PostgresDifferentialTest {
         rangerChain.addAll(sqlFiles(ranger.resolve("patches"), p -> true));
         chains.add(new Chain("ranger (core + patches)", rangerChain, Map.of(), null));
         chains.add(new Chain("ranger (audit)", List.of(ranger.resolve("xa_audit_db_postgres.sql")), Map.of(), null));
+        Path schemas = m.resolveSibling("schemas");
+        chains.add(new Chain("danbooru structure.sql", List.of(schemas.resolve("danbooru_danbooru/db/structure.sql")),
+                Map.of(), null));
+        chains.add(new Chain("pagila schema", List.of(schemas.resolve("devrimgunduz_pagila/pagila-schema.sql")),
+                Map.of(), null));
+        chains.add(new Chain("sakila schema", List.of(schemas.resolve("jOOQ_sakila/postgres-sakila-db/postgres-sakila-schema.sql")),
+                Map.of(), null));
+        chains.removeIf(c -> c.files().stream().anyMatch(f -> !Files.exists(f)));
         return chains;
     }
 
