@@ -197,7 +197,8 @@ class PostgresDifferentialTest {
                 conductor.resolve("scheduler/postgres-persistence/src/main/resources/db/migration_scheduler"), p -> true));
         chains.add(chain("conductor external storage",
                 conductor.resolve("postgres-external-storage/src/main/resources/db/migration_external_postgres"), p -> true)
-                .withSubstitutions(Map.of("${tableName}", "external_payload")));
+                .withSubstitutions(Map.of("${tableName}", "external_payload", "${maxDataRows}", "1000",
+                        "${maxDataDays}", "'1'", "${maxDataMonths}", "'1'", "${maxDataYears}", "'1'")));
         chains.add(new Chain("kratos", kratosFiles(m.resolve("ory_kratos/persistence/sql/migrations/sql")), Map.of(), null));
         chains.add(chain("umami", m.resolve("umami-software_umami/prisma/migrations"),
                 p -> p.getFileName().toString().equals("migration.sql")));
