@@ -37,7 +37,8 @@ import java.util.Set;
  *
  * <p>Stateless and thread-safe; all state is in the schemas it returns. Tables, renames and column
  * changes are here; constraints and indexes are {@link KeyReplay}'s, drops {@link DropReplay}'s,
- * enum types, views, schemas and session settings {@link ObjectReplay}'s.
+ * renames and constraint/index drops {@link ObjectReplay}'s, enum types, views, schemas and the
+ * search_path {@link NamespaceReplay}'s.
  */
 public final class SchemaReplayer {
 
@@ -112,7 +113,7 @@ public final class SchemaReplayer {
         } else if (change instanceof Transaction t) {
             transaction(s, t);
         } else if (change instanceof SetSetting set) {
-            objects.setting(set);
+            new NamespaceReplay(s).setting(set);
         } else if (change instanceof Truncate t) {
             t.tables().forEach(s::table);
         } else if (change instanceof LockTable l) {
