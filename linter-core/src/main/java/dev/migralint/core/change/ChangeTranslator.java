@@ -26,7 +26,8 @@ import net.sf.jsqlparser.statement.update.Update;
  *
  * <p>Statements JSqlParser could not parse are still read from tokens when they start like CREATE
  * TABLE, CREATE INDEX, ALTER TABLE, DROP or DML: losing a CREATE TABLE would make every later
- * statement on that table look like it touches an existing one. Nothing here throws: whatever cannot
+ * statement on that table look like it touches an existing one. The DDL inside a PostgreSQL DO
+ * block is read too, into one {@link SchemaChange.ProceduralDdl}. Nothing here throws: whatever cannot
  * be read becomes an {@link Opaque} change.
  */
 public final class ChangeTranslator {
