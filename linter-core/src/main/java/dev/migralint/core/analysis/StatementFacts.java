@@ -10,6 +10,13 @@ public interface StatementFacts {
      */
     boolean inTransaction();
 
-    /** True when an earlier statement of the same migration created this table. */
+    /**
+     * True when this migration created the table: an earlier statement of the same script, or, in a
+     * down script, its own up. A table whose creation is not in view (one new file linted alone)
+     * counts as existing.
+     */
     boolean createdInThisMigration(ObjectName table);
+
+    /** True in a down, undo or rollback script, which runs only when a migration is reverted. */
+    boolean inDownScript();
 }

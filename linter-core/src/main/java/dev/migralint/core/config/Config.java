@@ -1,13 +1,16 @@
 package dev.migralint.core.config;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.migration.Layout;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The effective configuration of a run: the config file's values with command-line overrides.
- * {@code source} is the file it came from, or null for defaults.
+ * {@code source} is the file it came from, or null for defaults. {@code migrationLayouts} maps a
+ * {@code migrations} entry's path, as written, to the layout config forces on it
+ * ({@code {path: db/x, layout: flyway}}); paths without one are detected.
  */
 public record Config(
         Dialect dialect,
@@ -21,14 +24,25 @@ public record Config(
         FailOn failOn,
         String baseline,
         Map<String, RuleSetting> rules,
-        Path source) {
+        Path source,
+        Map<String, Layout> migrationLayouts) {
 
     public Config {
+        migrationLayouts = migrationLayouts == null ? Map.of() : Map.copyOf(migrationLayouts);
         migrations = List.copyOf(migrations);
         queries = List.copyOf(queries);
         queryLogs = List.copyOf(queryLogs);
         placeholders = Map.copyOf(placeholders);
         rules = Map.copyOf(rules);
+    }
+
+    /** A config without forced layouts. */
+    public Config(Dialect dialect, int targetVersion, List<String> migrations, List<String> queries,
+                  List<String> queryLogs, Map<String, String> placeholders, boolean atPlaceholders,
+                  boolean assumeInTransaction, FailOn failOn, String baseline, Map<String, RuleSetting> rules,
+                  Path source) {
+        this(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
+                assumeInTransaction, failOn, baseline, rules, source, Map.of());
     }
 
     public static final int DEFAULT_TARGET_VERSION = 15;
@@ -44,16 +58,16 @@ public record Config(
 
     public Config withDialect(Dialect d) {
         return new Config(d, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source);
+                assumeInTransaction, failOn, baseline, rules, source, migrationLayouts);
     }
 
     public Config withFailOn(FailOn f) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, f, baseline, rules, source);
+                assumeInTransaction, f, baseline, rules, source, migrationLayouts);
     }
 
     public Config withRules(Map<String, RuleSetting> r) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, r, source);
+                assumeInTransaction, failOn, baseline, r, source, migrationLayouts);
     }
 }

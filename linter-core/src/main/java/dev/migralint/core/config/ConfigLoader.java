@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
+import dev.migralint.core.migration.Layout;
 import dev.migralint.core.rule.Rule;
 import dev.migralint.core.rule.RuleOption;
 import dev.migralint.core.rule.RuleRegistry;
@@ -30,9 +31,15 @@ public final class ConfigLoader {
     public static final String FILE_NAME = ".migralint.yaml";
     private static final List<String> NAMES = List.of(FILE_NAME, ".migralint.yml");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /**
+     * Built on first use: setting up Jackson loads ~400 classes (~100 ms of a CLI start), and a run
+     * without a config file only calls {@link #find} and {@link #validateRules}.
+     */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
 
     private ConfigLoader() {
     }
@@ -64,8 +71,8 @@ public final class ConfigLoader {
     public static Config parse(Path file, String text) {
         ConfigFile raw;
         try {
-            JsonNode tree = YAML.readTree(text);
-            raw = tree == null || tree.isMissingNode() || tree.isNull() ? null : YAML.readValue(text, ConfigFile.class);
+            JsonNode tree = Yaml.MAPPER.readTree(text);
+            raw = tree == null || tree.isMissingNode() || tree.isNull() ? null : Yaml.MAPPER.readValue(text, ConfigFile.class);
         } catch (UnrecognizedPropertyException e) {
             // Jackson's location is past the value; the key's own line is what a user needs.
             throw new ConfigException(at(file, text, e.getPropertyName()) + ": unknown key '" + e.getPropertyName()
@@ -99,6 +106,20 @@ public final class ConfigLoader {
             raw.rules().forEach((id, node) -> rules.put(id, ruleSetting(file, text, id, node)));
         }
         Map<String, String> placeholders = raw.placeholders() == null ? Map.of() : raw.placeholders();
+        Map<String, Layout> layouts = new LinkedHashMap<>();
+        for (ConfigFile.PathEntry entry : raw.migrations() == null ? List.<ConfigFile.PathEntry>of() : raw.migrations()) {
+            if (entry.path() == null) {
+                throw new ConfigException(at(file, text, "migrations") + ": a migrations entry has no path");
+            }
+            if (entry.layout() != null) {
+                Layout layout = Layout.parse(entry.layout());
+                if (layout == null) {
+                    throw new ConfigException(at(file, text, "migrations") + ": unknown layout '" + entry.layout()
+                            + "' for " + entry.path() + " (use " + Layout.names() + ")");
+                }
+                layouts.put(entry.path(), layout);
+            }
+        }
         return new Config(
                 dialect,
                 raw.targetVersion() == null ? defaults.targetVersion() : raw.targetVersion(),
@@ -112,7 +133,8 @@ public final class ConfigLoader {
                 failOn,
                 raw.baseline(),
                 rules,
-                file);
+                file,
+                layouts);
     }
 
     /**

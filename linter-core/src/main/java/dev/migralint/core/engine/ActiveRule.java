@@ -7,6 +7,15 @@ import dev.migralint.core.rule.RuleOptions;
 
 /** A rule enabled for this run, with its configured severity and options. */
 record ActiveRule(Rule rule, Severity severity, RuleOptions options) {
+    static ActiveRule find(java.util.List<ActiveRule> rules, String id) {
+        for (ActiveRule r : rules) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     String id() {
         return rule.meta().id();
     }

@@ -7,24 +7,35 @@ import dev.migralint.core.config.RuleSetting;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.lex.LexOptions;
+import dev.migralint.core.migration.Discovery;
+import dev.migralint.core.migration.Layout;
+import dev.migralint.core.migration.Migration;
+import dev.migralint.core.migration.MigrationChain;
+import dev.migralint.core.migration.MigrationDiscovery;
+import dev.migralint.core.migration.MigrationScript;
+import dev.migralint.core.migration.TransactionMode;
 import dev.migralint.core.parse.StatementParser;
 import dev.migralint.core.rule.Rule;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.RuleOptions;
 import dev.migralint.core.rule.RuleRegistry;
 import dev.migralint.core.source.SourceFile;
-import dev.migralint.core.source.SourceReader;
-import dev.migralint.core.source.SourceSet;
+import dev.migralint.core.split.ScriptStatement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Runs the enabled rules over a request's files and returns the report. Files are lexed, parsed and
- * linted in parallel; each run has its own state, so one engine serves many runs.
+ * Runs the enabled rules over a request's migration chains and files and returns the report. Chains
+ * are linted in parallel, the migrations of a chain in order (each sees the schema its predecessors
+ * built); each run has its own state, so one engine serves many runs.
  */
 public final class LintEngine {
     private final RuleRegistry registry;
@@ -38,49 +49,85 @@ public final class LintEngine {
     }
 
     /**
-     * Lints the request's paths. Throws {@link InputException} when a path does not exist and
-     * {@code ConfigException} when the config names unknown rules or options; unreadable files become
-     * {@link InputProblem}s in the report.
+     * Lints the request's paths: migration folders in their layout's order, other SQL files each on
+     * its own. Throws {@link InputException} when a path does not exist and {@code ConfigException}
+     * when the config names unknown rules or options; unreadable files become {@link InputProblem}s.
      */
     public Report run(LintRequest request) {
         ConfigLoader.validateRules(request.config(), registry);
-        List<SourceSet.Entry> entries = SourceSet.discover(request.paths(), request.baseDir());
-        List<SourceFile> files = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
-        for (SourceSet.Entry e : entries) {
-            SourceReader.Result result = SourceReader.read(e.path(), e.displayPath());
-            if (result instanceof SourceReader.Result.Read r) {
-                files.add(r.file());
-            } else if (result instanceof SourceReader.Result.Failed f) {
-                problems.add(f.problem());
-            }
+        Discovery discovery = MigrationDiscovery.discover(request.paths(), request.baseDir(), request.config());
+        List<MigrationChain> chains = new ArrayList<>(discovery.chains());
+        for (SourceFile loose : discovery.unchained()) {
+            chains.add(chainOf(List.of(loose)));
         }
-        return lint(files, problems, request.config(), request.baseDir());
+        return lint(chains, discovery.problems(), request.config(), request.baseDir());
     }
 
-    /** Lints files already in memory, as one migration each, in the order given. */
+    /**
+     * Lints files already in memory as one plain chain: each file a migration, in the order given,
+     * so later files see the schema earlier ones built.
+     */
     public Report lintSources(List<SourceFile> files, Config config) {
-        return lint(files, List.of(), config, Path.of("").toAbsolutePath());
+        return lint(files.isEmpty() ? List.of() : List.of(chainOf(files)), List.of(), config,
+                Path.of("").toAbsolutePath());
     }
 
-    private Report lint(List<SourceFile> files, List<InputProblem> problems, Config config, Path baseDir) {
+    private static MigrationChain chainOf(List<SourceFile> files) {
+        List<Migration> migrations = new ArrayList<>();
+        for (SourceFile f : files) {
+            migrations.add(new Migration(null, f.displayPath(), Layout.PLAIN, MigrationScript.whole(f), null,
+                    TransactionMode.NO_TRANSACTION, false, false));
+        }
+        return new MigrationChain(files.get(0).displayPath(), Layout.PLAIN, migrations);
+    }
+
+    private Report lint(List<MigrationChain> chains, List<InputProblem> problems, Config config, Path baseDir) {
         List<ActiveRule> active = activeRules(config);
         Set<String> known = registry.all().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
         LexOptions lexOptions = new LexOptions(config.dialect(), config.placeholders(), config.atPlaceholders());
-        ThreadLocal<FileLinter> linters = ThreadLocal.withInitial(() -> new FileLinter(config, active, known,
-                new StatementParser(config.dialect()), new ChangeTranslator(config.dialect()), lexOptions));
-        List<FileLinter.Result> results = files.parallelStream()
-                .map(f -> linters.get().lint(f))
-                .toList();
-        List<Finding> findings = new ArrayList<>();
+        ThreadLocal<ChainLinter> linters = ThreadLocal.withInitial(() -> new ChainLinter(config, active,
+                new ScriptLinter(config, active, new StatementParser(config.dialect()),
+                        new ChangeTranslator(config.dialect()), lexOptions)));
+        List<ChainLinter.Result> results = chains.parallelStream().map(c -> linters.get().lint(c)).toList();
+
+        // Group by file: a file's findings may come from several chains (a schema rule pointing back
+        // into it) and several scripts (dbmate sections, Liquibase changesets).
+        Map<SourceFile, List<Finding>> findingsByFile = new LinkedHashMap<>();
+        Map<SourceFile, List<ScriptStatement>> statementsByFile = new LinkedHashMap<>();
+        Set<SourceFile> files = new LinkedHashSet<>();
         RunStats stats = RunStats.EMPTY;
-        for (FileLinter.Result r : results) {
-            findings.addAll(r.findings());
+        for (ChainLinter.Result r : results) {
+            for (ScriptStatement s : r.statements()) {
+                statementsByFile.computeIfAbsent(s.file(), f -> new ArrayList<>()).add(s);
+            }
+            for (Finding f : r.findings()) {
+                findingsByFile.computeIfAbsent(f.location().file(), x -> new ArrayList<>()).add(f);
+            }
             stats = stats.plus(r.stats());
         }
-        stats = stats.plus(new RunStats(problems.size(), 0, 0, 0, 0, 0));
-        findings.sort(Comparator.comparing((Finding f) -> f.location().file().displayPath())
-                .thenComparing(FileLinter.ORDER));
+        for (MigrationChain c : chains) {
+            for (Migration m : c.migrations()) {
+                files.add(m.up().file());
+                if (m.down() != null) {
+                    files.add(m.down().file());
+                }
+            }
+        }
+        files.addAll(findingsByFile.keySet());
+        FileFindings finishing = new FileFindings(active, known, lexOptions);
+        List<Finding> findings = files.parallelStream()
+                .flatMap(f -> finishing.finish(f, findingsByFile.getOrDefault(f, List.of()),
+                        statementsByFile.getOrDefault(f, List.of())).stream())
+                .collect(Collectors.toCollection(ArrayList::new));
+        // Files in the order the chains apply them (V1 before V1.1 before V2), then by offset.
+        Map<SourceFile, Integer> order = new HashMap<>();
+        for (SourceFile f : files) {
+            order.putIfAbsent(f, order.size());
+        }
+        findings.sort(Comparator.comparingInt((Finding f) -> order.getOrDefault(f.location().file(), Integer.MAX_VALUE))
+                .thenComparing(f -> f.location().file().displayPath())
+                .thenComparing(FileFindings.ORDER));
+        stats = stats.plus(new RunStats(files.size() + problems.size(), 0, 0, 0, 0, 0));
         List<RuleMeta> metas = active.stream().map(ActiveRule::effectiveMeta).toList();
         return new Report(findings, problems, metas, baseDir, stats);
     }

@@ -4,13 +4,13 @@ import dev.migralint.core.Dialect;
 import dev.migralint.core.analysis.StatementFacts;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.diag.Finding;
-import dev.migralint.core.diag.Fix;
 import dev.migralint.core.diag.Location;
-import dev.migralint.core.diag.RelatedLocation;
 import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleOptions;
+import dev.migralint.core.schema.ReplayNote;
+import dev.migralint.core.schema.Schema;
 import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
@@ -24,12 +24,18 @@ final class StatementContext implements RuleContext {
     private final Dialect dialect;
     private final int targetVersion;
     private final StatementFacts facts;
+    private final Schema schemaBefore;
+    private final Schema schemaAfter;
+    private final List<ReplayNote> replayNotes;
     private ActiveRule rule;
-    private final List<Pending> pending = new ArrayList<>();
+    private final List<PendingFinding> pending = new ArrayList<>();
 
     StatementContext(ParsedStatement parsed, List<SchemaChange> changes, Dialect dialect, int targetVersion,
-                     StatementFacts facts) {
+                     StatementFacts facts, Schema schemaBefore, Schema schemaAfter, List<ReplayNote> replayNotes) {
         this.parsed = parsed;
+        this.schemaBefore = schemaBefore;
+        this.schemaAfter = schemaAfter;
+        this.replayNotes = List.copyOf(replayNotes);
         this.changes = changes;
         this.dialect = dialect;
         this.targetVersion = targetVersion;
@@ -42,7 +48,7 @@ final class StatementContext implements RuleContext {
     }
 
     List<Finding> findings() {
-        return pending.stream().map(Pending::build).toList();
+        return pending.stream().map(PendingFinding::build).toList();
     }
 
     @Override
@@ -81,13 +87,28 @@ final class StatementContext implements RuleContext {
     }
 
     @Override
+    public Schema schemaBefore() {
+        return schemaBefore;
+    }
+
+    @Override
+    public Schema schemaAfter() {
+        return schemaAfter;
+    }
+
+    @Override
+    public List<ReplayNote> replayNotes() {
+        return replayNotes;
+    }
+
+    @Override
     public RuleOptions options() {
         return rule.options();
     }
 
     @Override
     public FindingBuilder report(TextRange range, String message) {
-        Pending p = new Pending(rule, file(), clamp(range), message);
+        PendingFinding p = new PendingFinding(rule, new Location.Span(file(), clamp(range)), message);
         pending.add(p);
         return p;
     }
@@ -95,50 +116,5 @@ final class StatementContext implements RuleContext {
     private TextRange clamp(TextRange r) {
         int len = file().text().length();
         return new TextRange(Math.min(r.start(), len), Math.min(r.end(), len));
-    }
-
-    private static final class Pending implements FindingBuilder {
-        private final ActiveRule rule;
-        private final SourceFile file;
-        private final TextRange range;
-        private final String message;
-        private String help;
-        private Fix fix;
-        private final List<RelatedLocation> related = new ArrayList<>();
-
-        Pending(ActiveRule rule, SourceFile file, TextRange range, String message) {
-            this.rule = rule;
-            this.file = file;
-            this.range = range;
-            this.message = message;
-        }
-
-        @Override
-        public FindingBuilder help(String h) {
-            this.help = h;
-            return this;
-        }
-
-        @Override
-        public FindingBuilder related(Location location, String msg) {
-            related.add(new RelatedLocation(location, msg));
-            return this;
-        }
-
-        @Override
-        public FindingBuilder related(TextRange r, String msg) {
-            return related(new Location.Span(file, r), msg);
-        }
-
-        @Override
-        public FindingBuilder fix(Fix f) {
-            this.fix = f;
-            return this;
-        }
-
-        Finding build() {
-            return new Finding(rule.id(), rule.severity(), message, new Location.Span(file, range), help, related,
-                    fix, null, null);
-        }
     }
 }

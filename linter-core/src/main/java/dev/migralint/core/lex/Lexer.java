@@ -30,6 +30,7 @@ public final class Lexer {
     private final PlaceholderMasker masker;
     private final int[] placeholderStarts;
     private final int[] placeholderEnds;
+    private final int[] placeholderQuotedEnds;
     private final int placeholderCount;
     private final List<Token> tokens = new ArrayList<>();
     private final List<LexProblem> problems = new ArrayList<>();
@@ -40,6 +41,8 @@ public final class Lexer {
     private boolean lineStart = true;
     private String delimiter = ";";
     private boolean defaultDelimiter = true;
+    /** The delimiter ends a statement only when it stands alone on its line ({@code /}, {@code GO}). */
+    private boolean delimiterOwnLine;
     /** A significant token has been seen since the last terminator. */
     private boolean statementOpen;
     private boolean statementIsCopy;
@@ -62,7 +65,13 @@ public final class Lexer {
         this.n = s.length;
         this.placeholderStarts = masking.starts();
         this.placeholderEnds = masking.ends();
+        this.placeholderQuotedEnds = masking.quotedEnds();
         this.placeholderCount = masking.count();
+        if (options.delimiter() != null) {
+            delimiter = options.delimiter();
+            defaultDelimiter = false;
+            delimiterOwnLine = delimiter.equals("/") || delimiter.chars().allMatch(Character::isLetter);
+        }
     }
 
     public static LexResult lex(String text, LexOptions options) {
@@ -127,7 +136,7 @@ public final class Lexer {
         if (lineStart && !statementOpen && !pg && (c == 'd' || c == 'D') && delimiterDirective()) {
             return;
         }
-        if (!defaultDelimiter && delimiterAt(start)) {
+        if (!defaultDelimiter && (delimiterOwnLine ? delimiterLineAt(start) : delimiterAt(start))) {
             emit(TokenKind.DELIMITER, start, start + delimiter.length());
             return;
         }
@@ -304,12 +313,25 @@ public final class Lexer {
                     i += 2;
                     continue;
                 }
-                emit(kind, start, i + 1);
+                emit(kind, start, quotedTokenEnd(quoteAt, i + 1));
                 return;
             }
             i += backslashEscapes && c == '\\' ? 2 : 1;
         }
         unterminated(start);
+    }
+
+    /**
+     * Where a quoted token ends in the original text: the masker may have moved the closing quote of
+     * {@code "{{ .Schema }}"} in to follow the value, but the token still spans what was written.
+     */
+    private int quotedTokenEnd(int quoteAt, int end) {
+        for (int k = nextPlaceholder; k < placeholderCount && placeholderStarts[k] <= quoteAt + 1; k++) {
+            if (placeholderStarts[k] == quoteAt + 1 && placeholderQuotedEnds[k] > end) {
+                return placeholderQuotedEnds[k];
+            }
+        }
+        return end;
     }
 
     private void unterminated(int start) {
@@ -389,11 +411,16 @@ public final class Lexer {
      */
     private void at(char next) {
         int start = pos;
-        if (options.atPlaceholders() && isIdentifierStart(next)) {
-            int i = start + 1;
-            while (i < n && isIdentifierPart(s[i]) && s[i] != '$') {
-                i++;
-            }
+        int nameEnd = start + 1;
+        while (nameEnd < n && isIdentifierPart(s[nameEnd]) && s[nameEnd] != '$') {
+            nameEnd++;
+        }
+        // A name listed under `placeholders:` is masked even without the switch, so a project can
+        // declare @cdmDatabaseSchema without turning every MySQL @variable into a placeholder.
+        boolean declared = nameEnd > start + 1
+                && options.placeholders().containsKey(original.substring(start + 1, nameEnd));
+        if ((options.atPlaceholders() || declared) && isIdentifierStart(next)) {
+            int i = nameEnd;
             maskAt(start, i);
             emit(TokenKind.PLACEHOLDER, start, i);
         } else if (!pg && (isIdentifierStart(next) || next == '@')) {
@@ -461,7 +488,7 @@ public final class Lexer {
         int i = start + 1;
         while (i < limit && isIdentifierPart(s[i])) {
             // MySQL identifiers may contain $, but END$$ under DELIMITER $$ ends with the delimiter.
-            if (!defaultDelimiter && s[i] == delimiter.charAt(0) && delimiterAt(i)) {
+            if (!defaultDelimiter && !delimiterOwnLine && s[i] == delimiter.charAt(0) && delimiterAt(i)) {
                 break;
             }
             i++;
@@ -471,6 +498,11 @@ public final class Lexer {
 
     private void operator() {
         int start = pos;
+        char c = s[start];
+        if (c == '(' || c == ')' || c == ',' || c == '[' || c == ']') {
+            emit(TokenKind.OPERATOR, start, start + 1);
+            return;
+        }
         for (String op : OPERATORS_3) {
             if (matchesAt(start, op)) {
                 emit(TokenKind.OPERATOR, start, start + 3);
@@ -504,6 +536,19 @@ public final class Lexer {
 
     private boolean delimiterAt(int at) {
         return matchesAt(at, delimiter);
+    }
+
+    /** The delimiter alone on its line (spaces around it allowed), matched ignoring case as GO is. */
+    private boolean delimiterLineAt(int at) {
+        if (!lineStart || !matchesIgnoreCase(at, delimiter.toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        for (int i = at + delimiter.length(); i < n && s[i] != '\n' && s[i] != '\r'; i++) {
+            if (s[i] != ' ' && s[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -556,6 +601,7 @@ public final class Lexer {
         }
         delimiter = new String(s, from, i - from);
         defaultDelimiter = delimiter.equals(";");
+        delimiterOwnLine = false;
         int end = lineEnd(i);
         while (end > i && s[end - 1] <= ' ') {
             end--;

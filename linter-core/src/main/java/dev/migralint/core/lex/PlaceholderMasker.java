@@ -19,19 +19,24 @@ final class PlaceholderMasker {
         this.values = values;
     }
 
-    /** The masked text and the placeholders' ranges, sorted. {@code masked} is null when nothing was found. */
-    record Masking(char[] masked, int[] starts, int[] ends, int count) {
+    /**
+     * The masked text and the placeholders' ranges, sorted; {@code masked} is null when nothing was
+     * found. {@code quotedEnds[i]} is the end of the quoted token around placeholder i when its quotes
+     * were moved in around the value, else -1.
+     */
+    record Masking(char[] masked, int[] starts, int[] ends, int[] quotedEnds, int count) {
     }
 
     Masking mask(String text) {
         int dollar = text.indexOf("${");
         int braces = text.indexOf("{{");
         if (dollar < 0 && braces < 0) {
-            return new Masking(null, new int[0], new int[0], 0);
+            return new Masking(null, new int[0], new int[0], new int[0], 0);
         }
         char[] out = text.toCharArray();
         int[] starts = new int[8];
         int[] ends = new int[8];
+        int[] quotedEnds = new int[8];
         int count = 0;
         int pos = 0;
         while (true) {
@@ -72,14 +77,15 @@ final class PlaceholderMasker {
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);
                 ends = Arrays.copyOf(ends, count * 2);
+                quotedEnds = Arrays.copyOf(quotedEnds, count * 2);
             }
             starts[count] = start;
             ends[count] = end;
+            quotedEnds[count] = replace(text, out, start, end, name) ? end + 1 : -1;
             count++;
-            replace(text, out, start, end, name);
             pos = end;
         }
-        return new Masking(out, starts, ends, count);
+        return new Masking(out, starts, ends, quotedEnds, count);
     }
 
     private static int closing(String text, int from, String close) {
@@ -88,10 +94,10 @@ final class PlaceholderMasker {
         if (at < 0 || at >= limit) {
             return -1;
         }
-        // A Flyway placeholder sits on one line; a brace pair spanning lines is not one.
+        // A placeholder sits on one line and holds no braces: '{{1,2},{3,4}}' is a 2-D array literal.
         for (int i = from; i < at; i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r' || (close.length() == 1 && c == '{')) {
+            if (c == '\n' || c == '\r' || c == '{' || c == '}') {
                 return -1;
             }
         }
@@ -114,9 +120,9 @@ final class PlaceholderMasker {
     /**
      * Writes the replacement for {@code [start, end)}. A placeholder quoted on both sides, as in
      * {@code "{{ .Schema }}"}, gets its quotes moved in around the value, so the identifier or
-     * string holds the value itself rather than the value followed by spaces.
+     * string holds the value itself rather than the value followed by spaces; then it returns true.
      */
-    private void replace(String text, char[] out, int start, int end, String name) {
+    private boolean replace(String text, char[] out, int start, int end, String name) {
         String value = valueFor(name);
         int length = end - start;
         if (start > 0 && end < text.length()) {
@@ -131,7 +137,7 @@ final class PlaceholderMasker {
                 at += value.length();
                 out[at++] = before;
                 Arrays.fill(out, at, end + 1, ' ');
-                return;
+                return true;
             }
         }
         if (value != null && value.length() <= length) {
@@ -142,6 +148,7 @@ final class PlaceholderMasker {
         } else {
             Arrays.fill(out, start, end, '_');
         }
+        return false;
     }
 
     /** The configured value, else the name itself when it is a plain identifier, else null. */

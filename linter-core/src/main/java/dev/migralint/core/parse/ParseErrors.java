@@ -84,6 +84,11 @@ final class ParseErrors {
     /** The token as written in the file, so a masked placeholder shows as the user wrote it. */
     private static String originalText(ScriptStatement statement, int absolute, String image) {
         String text = statement.file().text();
+        for (dev.migralint.core.lex.Token token : statement.tokens()) {
+            if (token.start() == absolute) {
+                return shorten(firstLine(token.text(text)), MAX_TOKEN_TEXT);
+            }
+        }
         int end = Math.min(Math.min(text.length(), statement.range().end()), absolute + (image == null ? 0 : image.length()));
         String written = absolute < end ? text.substring(absolute, end) : String.valueOf(image);
         return shorten(firstLine(written), MAX_TOKEN_TEXT);

@@ -70,25 +70,36 @@ final class ParseRewrites {
     }
 
     /**
-     * When JSqlParser stopped at a word it treats as a key word but PostgreSQL accepts as a name
-     * ({@code errors}, {@code data}, {@code public}), the text with that word double-quoted, else null.
-     * The quotes take the place of whitespace around the word, or go at the end; the word is
-     * lower-cased, as PostgreSQL folds an unquoted name.
+     * When JSqlParser stopped at, or just before, a word it treats as a key word but PostgreSQL
+     * accepts as a name ({@code errors}, {@code data}, {@code public}), the text with that word
+     * double-quoted, else null. JSqlParser often reports such an error one token early, at the
+     * COLUMN of {@code ADD COLUMN errors}, so the two words after the error are candidates too; words
+     * already quoted (by their start offset in {@code quoted}) are passed over. The quotes take the
+     * place of whitespace around the word, or go at the end; the word is lower-cased, as PostgreSQL
+     * folds an unquoted name.
      */
-    static String quoteWord(ScriptStatement statement, String text, int errorOffset) {
+    static String quoteWord(ScriptStatement statement, String text, int errorOffset, Set<Integer> quoted) {
         int base = statement.range().start();
-        Token word = null;
-        for (Token t : statement.tokens()) {
-            if (t.start() - base == errorOffset && t.kind() == TokenKind.WORD) {
-                word = t;
-                break;
+        List<Token> tokens = statement.significantTokens();
+        int first = 0;
+        while (first < tokens.size() && tokens.get(first).start() - base < errorOffset) {
+            first++;
+        }
+        for (int k = first; k < Math.min(tokens.size(), first + 3); k++) {
+            Token t = tokens.get(k);
+            if (t.kind() != TokenKind.WORD || quoted.contains(t.start())) {
+                continue;
+            }
+            String result = quote(text, t.start() - base, t.end() - base);
+            if (result != null) {
+                quoted.add(t.start());
+                return result;
             }
         }
-        if (word == null) {
-            return null;
-        }
-        int start = word.start() - base;
-        int end = word.end() - base;
+        return null;
+    }
+
+    private static String quote(String text, int start, int end) {
         String lower = text.substring(start, end).toLowerCase(Locale.ROOT);
         if (PG_RESERVED.contains(lower)) {
             return null;

@@ -48,6 +48,14 @@ public sealed interface RecognizedStatement {
             implements RecognizedStatement {
     }
 
+    /** CREATE [TEMPORARY | UNLOGGED] SEQUENCE [IF NOT EXISTS] name; its options are not read. */
+    record CreateSequence(Name sequence, boolean ifNotExists) implements RecognizedStatement {
+    }
+
+    /** DROP TYPE or DROP DOMAIN (a domain is a type too), which JSqlParser does not read. */
+    record DropType(List<Name> types, boolean ifExists, boolean cascade) implements RecognizedStatement {
+    }
+
     /** A possibly schema-qualified name and where it stands. */
     record Name(String schema, String name, TextRange range) {
         public String qualified() {

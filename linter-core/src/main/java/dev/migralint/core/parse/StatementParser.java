@@ -5,7 +5,9 @@ import dev.migralint.core.lex.Lexer;
 import dev.migralint.core.lex.Token;
 import dev.migralint.core.lex.TokenKind;
 import dev.migralint.core.split.ScriptStatement;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserConstants;
@@ -17,13 +19,11 @@ import net.sf.jsqlparser.statement.Statement;
 
 /**
  * Parses one statement with JSqlParser, falling back to {@link TokenRecognizer}. One instance per
- * thread; it is reusable and keeps no state between statements.
+ * thread; it is reusable, and no statement's result depends on the statements parsed before it.
  *
  * <p>JSqlParser's convenience methods run every parse on a new thread to enforce a timeout, which
- * costs several times the parse itself; this class calls the generated parser directly. A fresh
- * {@link CCJSqlParser} is built per statement over a feature configuration prepared once:
- * {@code ReInit} would keep the previous statement's lookahead caches and tree stack (memory that
- * grows with the file) and saves nothing measurable over construction.
+ * costs several times the parse itself; this class calls the generated parser directly, over
+ * feature configurations prepared once, and reuses it where that is safe (see {@link #parserFor}).
  *
  * <p>The first attempt runs without JSqlParser's "complex parsing", whose backtracking can take
  * exponential time; the retry with it is limited to statements short enough to stay fast. Before it,
@@ -35,10 +35,14 @@ public final class StatementParser {
     static final int COMPLEX_PARSING_LIMIT = 4_000;
     /** How many key words used as names one statement may have quoted for a retry. */
     private static final int MAX_QUOTED_WORDS = 3;
+    private static final int MAX_REUSES = 64;
 
     private final Dialect dialect;
     private final FeatureConfiguration simple;
     private final FeatureConfiguration complex;
+    /** A parser that last finished a parse cleanly, and how often it has been reused; null after a failure. */
+    private CCJSqlParser reusable;
+    private int reuses;
 
     public StatementParser(Dialect dialect) {
         this.dialect = dialect;
@@ -79,38 +83,29 @@ public final class StatementParser {
 
     private ParsedStatement parseSql(ScriptStatement statement) {
         String text = statement.sql();
-        Attempt last = attempt(text, simple);
-        if (last.ast != null) {
-            return new ParsedStatement.Parsed(statement, last.ast);
+        Attempt furthest = attempt(text, simple);
+        if (furthest.ast != null) {
+            return new ParsedStatement.Parsed(statement, furthest.ast);
         }
-        Attempt furthest = last;
         String rewritten = ParseRewrites.rewrite(statement, dialect);
         if (!rewritten.equals(text)) {
             text = rewritten;
-            last = attempt(text, simple);
-            if (last.ast != null) {
-                return new ParsedStatement.Parsed(statement, last.ast);
+            Attempt again = attempt(text, simple);
+            if (again.ast != null) {
+                return new ParsedStatement.Parsed(statement, again.ast);
             }
-            furthest = furthest(furthest, last);
-        }
-        for (int quoted = 0; quoted < MAX_QUOTED_WORDS && dialect == Dialect.POSTGRESQL; quoted++) {
-            String retry = ParseRewrites.quoteWord(statement, text, last.offset);
-            if (retry == null) {
-                break;
-            }
-            text = retry;
-            last = attempt(text, simple);
-            if (last.ast != null) {
-                return new ParsedStatement.Parsed(statement, last.ast);
-            }
-            furthest = furthest(furthest, last);
+            furthest = furthest(furthest, again);
         }
         if (text.length() <= COMPLEX_PARSING_LIMIT) {
-            last = attempt(text, complex);
-            if (last.ast != null) {
-                return new ParsedStatement.Parsed(statement, last.ast);
+            Attempt complexAttempt = attempt(text, complex);
+            if (complexAttempt.ast != null) {
+                return new ParsedStatement.Parsed(statement, complexAttempt.ast);
             }
-            furthest = furthest(furthest, last);
+            furthest = furthest(furthest, complexAttempt);
+        }
+        Statement quoted = parseWithQuotedWords(statement, text, furthest.offset);
+        if (quoted != null) {
+            return new ParsedStatement.Parsed(statement, quoted);
         }
         Optional<RecognizedStatement> recognized = TokenRecognizer.recognize(statement, dialect);
         if (recognized.isPresent()) {
@@ -124,21 +119,64 @@ public final class StatementParser {
         return new ParsedStatement.Unparsed(statement, error.offset(), error.message());
     }
 
+    /**
+     * Retries with words JSqlParser took for key words double-quoted (PostgreSQL only). Errors of
+     * these retries are not reported: quoting a true key word only moves the complaint elsewhere.
+     */
+    private Statement parseWithQuotedWords(ScriptStatement statement, String text, int errorOffset) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return null;
+        }
+        Set<Integer> quoted = new HashSet<>();
+        int offset = errorOffset;
+        while (quoted.size() < MAX_QUOTED_WORDS) {
+            String retry = ParseRewrites.quoteWord(statement, text, offset, quoted);
+            if (retry == null) {
+                return null;
+            }
+            text = retry;
+            Attempt attempt = attempt(text, simple);
+            if (attempt.ast != null) {
+                return attempt.ast;
+            }
+            offset = attempt.offset;
+        }
+        return null;
+    }
+
     /** The attempt that read further: its error is usually the one that names the real problem. */
     private static Attempt furthest(Attempt a, Attempt b) {
         return b.offset > a.offset ? b : a;
+    }
+
+    /**
+     * A parser over {@code sql}. A parser that just parsed a statement successfully is reused through
+     * {@code ReInit}, which saves about a fifth of the parse time; after a failure its counters (open
+     * brackets, CASE depth) may be off, so a fresh one is built, and also every {@link #MAX_REUSES}
+     * statements, because {@code ReInit} keeps lookahead caches and tree nodes of earlier statements.
+     */
+    private CCJSqlParser parserFor(String sql, FeatureConfiguration configuration) {
+        CCJSqlParser parser = reusable;
+        reusable = null;
+        if (parser != null && configuration == simple && ++reuses < MAX_REUSES) {
+            parser.ReInit(new StringProvider(sql));
+            return parser;
+        }
+        reuses = 0;
+        return new CCJSqlParser(new StringProvider(sql)).withConfiguration(configuration);
     }
 
     /** A parse outcome: the tree, or the error with its offset into the statement text. */
     private record Attempt(Statement ast, int offset, Throwable error) {
     }
 
-    private static Attempt attempt(String sql, FeatureConfiguration configuration) {
-        CCJSqlParser parser = new CCJSqlParser(new StringProvider(sql)).withConfiguration(configuration);
+    private Attempt attempt(String sql, FeatureConfiguration configuration) {
+        CCJSqlParser parser = parserFor(sql, configuration);
         try {
             Statement ast = parser.Statement();
             net.sf.jsqlparser.parser.Token next = parser.getNextToken();
             if (ast != null && next.kind == CCJSqlParserConstants.EOF) {
+                reusable = configuration == simple ? parser : null;
                 return new Attempt(ast, 0, null);
             }
             // Statement() stops after a ';': what follows would be a second statement in one.

@@ -15,15 +15,19 @@ import java.util.Set;
 
 /**
  * Reads, from tokens alone, the statements migration rules need when JSqlParser cannot parse them:
- * transaction control, SET and RESET, DROP INDEX, TRUNCATE, LOCK, REINDEX, ADD ... USING INDEX and
- * the head of CREATE INDEX. Each form is
- * matched to the end of the statement (CREATE INDEX excepted, whose tail is ignored), so a fragment
- * of something else, such as a MySQL procedure body cut at a semicolon, is not mistaken for one.
+ * transaction control, SET and RESET, DROP INDEX, DROP TYPE, TRUNCATE, LOCK, REINDEX, ADD ... USING
+ * INDEX and the heads of CREATE INDEX and CREATE SEQUENCE. Each form is matched to the end of the
+ * statement (the two CREATE forms excepted, whose tails are ignored), so a fragment of something else, such as a MySQL procedure body cut at a
+ * semicolon, is not mistaken for one.
+ *
+ * <p>One small recursive-descent method per statement form, sharing one cursor over the tokens; the
+ * class is long because the forms are many, not because any one is complicated.
  */
 public final class TokenRecognizer {
     private static final Set<String> TRANSACTION_MODE_WORDS = Set.of(
             "ISOLATION", "LEVEL", "SERIALIZABLE", "REPEATABLE", "READ", "COMMITTED", "UNCOMMITTED", "WRITE",
             "ONLY", "NOT", "DEFERRABLE", "WITH", "CONSISTENT", "SNAPSHOT", ",");
+    private static final Set<String> DEFERRABILITY_WORDS = Set.of("NOT", "DEFERRABLE", "INITIALLY", "DEFERRED", "IMMEDIATE");
     private static final Set<String> LOCK_MODES = Set.of(
             "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE",
             "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE");
@@ -65,10 +69,11 @@ public final class TokenRecognizer {
             }
             case "SET" -> set();
             case "RESET" -> reset();
-            case "DROP" -> accept("INDEX") ? dropIndex() : null;
+            case "DROP" -> accept("INDEX") ? dropIndex() : accept("TYPE") || accept("DOMAIN") ? dropType() : null;
             case "TRUNCATE" -> truncate();
             case "LOCK" -> lock();
-            case "CREATE" -> createIndex();
+            case "CREATE" -> isWord(1, "SEQUENCE") || (isWord(2, "SEQUENCE")
+                    && (isWord(1, "TEMP") || isWord(1, "TEMPORARY") || isWord(1, "UNLOGGED"))) ? createSequence() : createIndex();
             case "REINDEX" -> reindex();
             case "ALTER" -> addConstraintUsingIndex();
             default -> null;
@@ -78,7 +83,9 @@ public final class TokenRecognizer {
     /**
      * Why a statement JSqlParser could not read is left out of analysis, when it is one that changes
      * neither schema nor session in ways rules look at: COPY (data transfer; pg_dump writes one per
-     * table), COMMENT ON, maintenance commands, and the table locks mysqldump writes around its data.
+     * table), COMMENT ON, maintenance commands, DROP POLICY (row security policies are not modelled),
+     * the table locks mysqldump writes around its data, and MySQL stored programs, whose bodies only
+     * act when called.
      */
     public static Optional<String> notAnalysed(ScriptStatement statement, Dialect dialect) {
         if (statement.kind() != ScriptStatement.Kind.SQL) {
@@ -98,9 +105,32 @@ public final class TokenRecognizer {
             case "UNLOCK", "LOCK" -> dialect != Dialect.POSTGRESQL && second.equals("TABLES")
                     ? first + " TABLES is not analysed" : null;
             case "FLUSH" -> dialect == Dialect.MYSQL ? "FLUSH is not analysed" : null;
+            case "DROP" -> second.equals("POLICY") ? "DROP POLICY is not analysed" : null;
+            case "CREATE" -> dialect == Dialect.MYSQL && r.isStoredProgram() ? "stored program bodies are not analysed" : null;
             default -> null;
         };
         return Optional.ofNullable(reason);
+    }
+
+    /**
+     * CREATE [OR REPLACE] [DEFINER = user] [AGGREGATE] {PROCEDURE | FUNCTION | TRIGGER | EVENT}: MySQL
+     * compound statements (IF, WHILE, DECLARE ... HANDLER) that JSqlParser does not read.
+     */
+    private boolean isStoredProgram() {
+        i = 1;
+        if (accept("OR") && !accept("REPLACE")) {
+            return false;
+        }
+        if (accept("DEFINER")) {
+            if (!acceptOperator("=")) {
+                return false;
+            }
+            while (i < tokens.size() && !Set.of("PROCEDURE", "FUNCTION", "TRIGGER", "EVENT").contains(upper(i))) {
+                i++;
+            }
+        }
+        accept("AGGREGATE");
+        return accept("PROCEDURE") || accept("FUNCTION") || accept("TRIGGER") || accept("EVENT");
     }
 
     private RecognizedStatement begin() {
@@ -266,10 +296,46 @@ public final class TokenRecognizer {
         if (index == null) {
             return null;
         }
-        while (accept("NOT") || accept("DEFERRABLE") || accept("INITIALLY") || accept("DEFERRED") || accept("IMMEDIATE")) {
-            // deferrability does not change what the constraint is
+        // Deferrability does not change what the constraint is.
+        while (i < tokens.size() && DEFERRABILITY_WORDS.contains(upper(i))) {
+            i++;
         }
         return end(new RecognizedStatement.AddConstraintUsingIndex(table, constraint, primaryKey, index));
+    }
+
+    private RecognizedStatement dropType() {
+        boolean ifExists = accept("IF");
+        if (ifExists && !accept("EXISTS")) {
+            return null;
+        }
+        List<Name> names = names(false);
+        if (names == null) {
+            return null;
+        }
+        boolean cascade = accept("CASCADE");
+        if (!cascade) {
+            accept("RESTRICT");
+        }
+        return end(new RecognizedStatement.DropType(names, ifExists, cascade));
+    }
+
+    /** CREATE [TEMP | TEMPORARY | UNLOGGED] SEQUENCE [IF NOT EXISTS] name; the options are not read. */
+    private RecognizedStatement createSequence() {
+        if (!accept("TEMP") && !accept("TEMPORARY")) {
+            accept("UNLOGGED");
+        }
+        if (!accept("SEQUENCE")) {
+            return null;
+        }
+        boolean ifNotExists = false;
+        if (accept("IF")) {
+            if (!accept("NOT") || !accept("EXISTS")) {
+                return null;
+            }
+            ifNotExists = true;
+        }
+        Name name = name();
+        return name == null ? null : new RecognizedStatement.CreateSequence(name, ifNotExists);
     }
 
     private RecognizedStatement dropIndex() {

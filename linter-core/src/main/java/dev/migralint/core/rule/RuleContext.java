@@ -4,6 +4,8 @@ import dev.migralint.core.Dialect;
 import dev.migralint.core.analysis.StatementFacts;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.parse.ParsedStatement;
+import dev.migralint.core.schema.ReplayNote;
+import dev.migralint.core.schema.Schema;
 import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
@@ -26,6 +28,15 @@ public interface RuleContext {
     int targetVersion();
 
     StatementFacts facts();
+
+    /** The schema as it stood before this statement: the chain's migrations so far, replayed. */
+    Schema schemaBefore();
+
+    /** The schema after this statement. */
+    Schema schemaAfter();
+
+    /** What replaying this statement's changes ran into (unknown tables, duplicates...). */
+    List<ReplayNote> replayNotes();
 
     RuleOptions options();
 

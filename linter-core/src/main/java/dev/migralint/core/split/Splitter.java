@@ -16,6 +16,10 @@ import java.util.List;
  * END}, PostgreSQL 14). A psql meta-command is a statement of its own and ends any statement in
  * progress, as {@code \gset} does. Comments before a statement become its leading comments;
  * comments after the last statement belong to none (they remain in {@link LexResult#tokens()}).
+ *
+ * <p>A migration tool may cut differently: with {@code splitStatements} false the whole script is
+ * one statement (Liquibase {@code splitStatements:false}), and each of {@code unsplitBlocks} is one
+ * statement whatever terminators it holds (goose {@code StatementBegin} / {@code StatementEnd}).
  */
 public final class Splitter {
     private final SourceFile file;
@@ -24,6 +28,7 @@ public final class Splitter {
 
     private List<Token> pendingComments = new ArrayList<>();
     private final List<Token> current = new ArrayList<>();
+    private final List<Token> heldComments = new ArrayList<>();
     private int parenDepth;
     private boolean inAtomicBody;
     private int caseDepth;
@@ -35,12 +40,68 @@ public final class Splitter {
     }
 
     public static List<ScriptStatement> split(SourceFile file, LexResult lexed) {
+        return split(file, lexed, true, List.of());
+    }
+
+    public static List<ScriptStatement> split(SourceFile file, LexResult lexed, boolean splitStatements,
+                                              List<TextRange> unsplitBlocks) {
         Splitter splitter = new Splitter(file, lexed);
+        List<TextRange> blocks = unsplitBlocks.stream()
+                .sorted(java.util.Comparator.comparingInt(TextRange::start)).toList();
+        int next = 0;
+        TextRange inBlock = null;
         for (Token token : lexed.tokens()) {
-            splitter.accept(token);
+            if (!splitStatements) {
+                splitter.acceptWhole(token);
+                continue;
+            }
+            if (inBlock != null && token.start() >= inBlock.end()) {
+                splitter.flush();
+                inBlock = null;
+            }
+            while (inBlock == null && next < blocks.size() && blocks.get(next).end() <= token.start()) {
+                next++;
+            }
+            if (inBlock == null && next < blocks.size() && blocks.get(next).contains(token.start())) {
+                splitter.flush();
+                inBlock = blocks.get(next++);
+            }
+            if (inBlock != null) {
+                splitter.acceptWhole(token);
+            } else {
+                splitter.accept(token);
+            }
         }
         splitter.flush();
         return List.copyOf(splitter.out);
+    }
+
+    /**
+     * Inside a part that is one statement: terminators join the statement instead of ending it.
+     * Comments after a terminator wait until more statement text follows, so that comments after
+     * the last terminator lead the next statement as they would after a split.
+     */
+    private void acceptWhole(Token token) {
+        if (token.isComment()) {
+            if (current.isEmpty()) {
+                pendingComments.add(token);
+            } else if (current.get(current.size() - 1).kind() == TokenKind.DELIMITER || !heldComments.isEmpty()) {
+                heldComments.add(token);
+            } else {
+                current.add(token);
+            }
+        } else if (token.kind() == TokenKind.META_COMMAND || token.kind() == TokenKind.COPY_DATA
+                || token.kind() == TokenKind.DELIMITER_DIRECTIVE) {
+            accept(token);
+        } else if (token.kind() == TokenKind.DELIMITER && current.isEmpty()) {
+            // a terminator before any statement text ends nothing
+        } else {
+            if (token.kind() != TokenKind.DELIMITER) {
+                current.addAll(heldComments);
+                heldComments.clear();
+            }
+            current.add(token);
+        }
     }
 
     private void accept(Token token) {
@@ -105,6 +166,8 @@ public final class Splitter {
             add(current, unterminated ? ScriptStatement.Kind.UNTERMINATED : ScriptStatement.Kind.SQL);
             current.clear();
         }
+        pendingComments.addAll(heldComments);
+        heldComments.clear();
         parenDepth = 0;
         inAtomicBody = false;
         caseDepth = 0;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
+import dev.migralint.core.migration.Layout;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.Rule;
 import dev.migralint.core.rule.RuleMeta;
@@ -39,6 +40,7 @@ class ConfigLoaderTest {
         assertThat(c.dialect()).isEqualTo(Dialect.MYSQL);
         assertThat(c.targetVersion()).isEqualTo(8);
         assertThat(c.migrations()).containsExactly("db/migration", "db/x");
+        assertThat(c.migrationLayouts()).containsExactly(java.util.Map.entry("db/x", Layout.FLYWAY));
         assertThat(c.placeholders()).containsEntry("schema", "public");
         assertThat(c.assumeInTransaction()).isTrue();
         assertThat(c.failOn()).isEqualTo(FailOn.ERROR);
@@ -47,6 +49,29 @@ class ConfigLoaderTest {
         assertThat(c.rule("too-many-indexes").severity()).isEqualTo(Severity.INFO);
         assertThat(c.rule("too-many-indexes").options()).containsEntry("max", "12");
         assertThat(c.rule("unset").enabled()).isNull();
+    }
+
+    @Test
+    void anUnknownLayoutNamesTheLayoutsThereAre() {
+        assertThatThrownBy(() -> ConfigLoader.parse(FILE, "dialect: postgresql\nmigrations:\n  - {path: db/x, layout: rails}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(".migralint.yaml:2:")
+                .hasMessageContaining("unknown layout 'rails' for db/x")
+                .hasMessageContaining("golang-migrate");
+    }
+
+    @Test
+    void layoutsAreKeptPerPathAndOptional() {
+        Config c = ConfigLoader.parse(FILE, """
+                migrations:
+                  - db/auto
+                  - path: db/up-down
+                    layout: golang_migrate
+                """);
+        assertThat(c.migrations()).containsExactly("db/auto", "db/up-down");
+        assertThat(c.migrationLayouts()).containsExactly(java.util.Map.entry("db/up-down", Layout.GOLANG_MIGRATE));
+        assertThat(c.withDialect(Dialect.MYSQL).migrationLayouts()).isEqualTo(c.migrationLayouts());
+        assertThat(Config.defaults().migrationLayouts()).isEmpty();
     }
 
     @Test

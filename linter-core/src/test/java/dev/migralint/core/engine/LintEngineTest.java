@@ -9,14 +9,19 @@ import dev.migralint.core.config.ConfigException;
 import dev.migralint.core.config.ConfigLoader;
 import dev.migralint.core.config.RuleSetting;
 import dev.migralint.core.diag.Finding;
+import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.diag.Suppression;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.ChangeRule;
 import dev.migralint.core.rule.Rule;
+import dev.migralint.core.rule.MigrationContext;
+import dev.migralint.core.rule.MigrationRule;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.RuleRegistry;
+import dev.migralint.core.rule.SchemaContext;
+import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.source.Position;
 import dev.migralint.core.source.SourceFile;
 import java.nio.file.Files;
@@ -43,8 +48,43 @@ class LintEngineTest {
         @Override
         public void check(SchemaChange.DropTable change, RuleContext ctx) {
             boolean created = ctx.facts().createdInThisMigration(change.tables().get(0));
+            boolean known = ctx.schemaBefore().table(change.tables().get(0)).isPresent();
             ctx.report(change, "drop " + change.tables().get(0) + (created ? " (created here)" : "")
-                    + (ctx.facts().inTransaction() ? " in transaction" : "")).help("keep it");
+                    + (known && !created ? " (known)" : "")
+                    + (ctx.facts().inTransaction() ? " in transaction" : "")
+                    + (ctx.facts().inDownScript() ? " in down" : "")).help("keep it");
+        }
+    }
+
+    /** Reports every table of the final schema where it was defined. */
+    static final class EveryTable implements SchemaRule {
+        @Override
+        public RuleMeta meta() {
+            return RuleMeta.of("every-table", Category.INTEGRITY, Severity.INFO, "Lists tables");
+        }
+
+        @Override
+        public void check(SchemaContext ctx) {
+            ctx.schema().tables().forEach(t -> ctx.report(t.definedAt(), "table " + t.name().name()));
+        }
+    }
+
+    /** Reports a migration whose down does not give back the tables its up started from. */
+    static final class DownRestores implements MigrationRule {
+        @Override
+        public RuleMeta meta() {
+            return RuleMeta.of("down-restores", Category.REVERSIBILITY, Severity.ERROR, "Checks downs");
+        }
+
+        @Override
+        public void check(MigrationContext ctx) {
+            if (ctx.schemaAfterDown() != null
+                    && ctx.schemaAfterDown().tables().size() != ctx.schemaBefore().tables().size()) {
+                ctx.report(new Location.WholeFile(ctx.migration().down().file()),
+                        ctx.schemaBefore().tables().size() + " tables before up, "
+                                + ctx.schemaAfter().tables().size() + " after up, "
+                                + ctx.schemaAfterDown().tables().size() + " after down");
+            }
         }
     }
 
@@ -52,7 +92,7 @@ class LintEngineTest {
         return () -> RuleMeta.of(id, Category.META, Severity.WARNING, "Engine rule " + id);
     }
 
-    private final LintEngine engine = new LintEngine(new RuleRegistry(List.of(new NoDrop(),
+    private final LintEngine engine = new LintEngine(new RuleRegistry(List.of(new NoDrop(), new EveryTable(), new DownRestores(),
             meta(EngineRules.PARSE_ERROR), meta(EngineRules.UNUSED_SUPPRESSION))));
 
     private List<Finding> lint(String sql) {
@@ -60,7 +100,82 @@ class LintEngineTest {
     }
 
     private List<Finding> lint(String sql, Config config) {
-        return engine.lintSources(List.of(SourceFile.of("m.sql", sql)), config).findings();
+        Config withoutTables = config.rules().containsKey("every-table") ? config
+                : config.withRules(merge(config.rules(), "every-table", new RuleSetting(false, null, Map.of())));
+        return engine.lintSources(List.of(SourceFile.of("m.sql", sql)), withoutTables).findings();
+    }
+
+    private static Map<String, RuleSetting> merge(Map<String, RuleSetting> rules, String id, RuleSetting setting) {
+        Map<String, RuleSetting> m = new java.util.HashMap<>(rules);
+        m.put(id, setting);
+        return m;
+    }
+
+    private List<Finding> run(Path dir) {
+        return engine.run(new LintRequest(List.of(dir), dir, Config.defaults())).findings();
+    }
+
+    @Test
+    void laterFilesOfAChainSeeTheSchemaEarlierOnesBuilt() {
+        Report report = engine.lintSources(List.of(SourceFile.of("1.sql", "CREATE TABLE a (id int);"),
+                SourceFile.of("2.sql", "DROP TABLE a;\nDROP TABLE zz;")), Config.defaults());
+        assertThat(report.findings()).extracting(Finding::message)
+                .containsExactly("drop a (known)", "drop zz");
+        assertThat(report.stats().files()).isEqualTo(2);
+    }
+
+    @Test
+    void flywayWrapsAMigrationUnlessEveryStatementIsNonTransactional(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__create.sql"), "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n");
+        Files.writeString(dir.resolve("V2__drop.sql"), "DROP TABLE a;\n");
+        Files.writeString(dir.resolve("V10__drop.sql"), "CREATE INDEX CONCURRENTLY i ON b (id);\n");
+        assertThat(run(dir)).filteredOn(f -> f.ruleId().equals("no-drop")).extracting(Finding::message)
+                .containsExactly("drop a (known) in transaction");
+        assertThat(run(dir)).filteredOn(f -> f.ruleId().equals("every-table")).extracting(Finding::message)
+                .containsExactly("table b");
+    }
+
+    @Test
+    void aDownScriptIsLintedAgainstItsUpsSchemaAndNeverReplayedForward(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("1_users.up.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(dir.resolve("1_users.down.sql"), "DROP TABLE users;\n");
+        Files.writeString(dir.resolve("2_more.up.sql"), "DROP TABLE users;\n");
+        Files.writeString(dir.resolve("2_more.down.sql"), "CREATE TABLE users (id int);\n");
+        List<Finding> findings = run(dir);
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("no-drop"))
+                .extracting(f -> f.location().file().displayPath() + ": " + f.message())
+                .containsExactly("1_users.down.sql: drop users (created here) in down",
+                        "2_more.up.sql: drop users (known)");
+        // The chain ends without users: the down of 2 was not replayed forward.
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("every-table")).isEmpty();
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("down-restores")).isEmpty();
+    }
+
+    @Test
+    void migrationRulesSeeTheSchemaBeforeAfterAndAfterTheDown(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("1_a.up.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(dir.resolve("1_a.down.sql"), "DROP TABLE a;\n");
+        Files.writeString(dir.resolve("2_b.up.sql"), "CREATE TABLE b (id int);\n");
+        Files.writeString(dir.resolve("2_b.down.sql"), "SELECT 1;\n");
+        assertThat(run(dir)).filteredOn(f -> f.ruleId().equals("down-restores"))
+                .extracting(f -> f.location().file().displayPath() + ": " + f.message())
+                .containsExactly("2_b.down.sql: 1 tables before up, 2 after up, 2 after down");
+    }
+
+    @Test
+    void plainFilesRunOutsideATransactionUnlessConfigSaysOtherwise(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("drop.sql"), "DROP TABLE a;\n");
+        assertThat(run(dir)).extracting(Finding::message).containsExactly("drop a");
+    }
+
+    @Test
+    void schemaRuleFindingsCanBeSuppressedAtTheDefinitionSite() {
+        Report report = engine.lintSources(List.of(SourceFile.of("1.sql",
+                "-- migralint-ignore every-table\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);")),
+                Config.defaults());
+        assertThat(report.findings()).extracting(Finding::message, Finding::suppressed)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("table a", true),
+                        org.assertj.core.groups.Tuple.tuple("table b", false));
     }
 
     private static Position start(Finding f) {
@@ -163,10 +278,10 @@ class LintEngineTest {
 
     @Test
     void runReadsFilesReportsUnreadableOnesAndRejectsMissingPaths(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("V1__a.sql"), "DROP TABLE a;\n");
-        Files.write(dir.resolve("V2__b.sql"), new byte[] {1, 0, 2});
+        Files.writeString(dir.resolve("a.sql"), "DROP TABLE a;\n");
+        Files.write(dir.resolve("b.sql"), new byte[] {1, 0, 2});
         Report report = engine.run(new LintRequest(List.of(dir), dir, Config.defaults()));
-        assertThat(report.findings()).extracting(f -> f.location().file().displayPath()).containsExactly("V1__a.sql");
+        assertThat(report.findings()).extracting(f -> f.location().file().displayPath()).containsExactly("a.sql");
         assertThat(report.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("binary file"));
         assertThat(report.stats().files()).isEqualTo(2);

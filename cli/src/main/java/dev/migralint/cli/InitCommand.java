@@ -1,0 +1,93 @@
+package dev.migralint.cli;
+
+import dev.migralint.core.config.ConfigLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code migralint init}: writes a commented {@code .migralint.yaml}; never overwrites one. */
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+        description = "Write a commented " + ConfigLoader.FILE_NAME + " to start from.")
+final class InitCommand implements Callable<Integer> {
+    static final String TEMPLATE = """
+            # migralint configuration: https://github.com/migralint/migralint
+            # Command-line flags (--dialect, --fail-on) override what is set here.
+
+            # postgresql | mysql (mariadb = mysql) | generic (ANSI only)
+            dialect: postgresql
+
+            # The database's major version; version-dependent rules read it
+            # (e.g. before PostgreSQL 11, ADD COLUMN ... DEFAULT rewrites the table).
+            target-version: 15
+
+            # Migration folders, linted in order; the layout (Flyway, golang-migrate, ...) is detected.
+            # migrations: [db/migration]
+            # Query files, checked against the schema the migrations build.
+            # queries: [src/main/resources/sql]
+
+            # Values for placeholders such as Flyway's ${schema}, so the SQL around them parses.
+            # placeholders: {schema: public}
+
+            # Lint plain files as if a migration tool ran each one inside a transaction.
+            assume-in-transaction: false
+
+            # Lowest severity that fails the run (exit code 1): error | warning | info | never
+            fail-on: warning
+
+            # Known findings to ignore until they are fixed.
+            # baseline: .migralint-baseline.json
+
+            # Per rule: off, a severity (error | warning | info), or {severity: ..., option: value}.
+            # `migralint rules` lists them; `migralint explain <id>` explains one.
+            rules:
+            #  prefer-text: off
+            #  too-many-indexes: {severity: warning, max: 12}
+            """;
+
+    private final Environment env;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Parameters(paramLabel = "DIR", arity = "0..1", description = "Folder to write it in (default: .).")
+    Path dir;
+
+    InitCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        Path target = env.resolve(dir == null ? Path.of(".") : dir).resolve(ConfigLoader.FILE_NAME);
+        Path shown = env.workingDir().relativize(target);
+        Path other = target.resolveSibling(".migralint.yml");
+        if (Files.exists(other)) {
+            throw new UsageException(env.workingDir().relativize(other) + " already exists; not writing another");
+        }
+        try {
+            Files.writeString(target, TEMPLATE, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new UsageException(shown + " already exists; not overwriting it");
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + shown + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("wrote " + shown);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

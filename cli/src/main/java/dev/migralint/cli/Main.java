@@ -1,0 +1,60 @@
+package dev.migralint.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** The jar's entry point. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, Environment.current());
+    }
+
+    /** Runs one command line; never throws and never exits the JVM. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Environment env) {
+        ExceptionMapper mapper = new ExceptionMapper(Arrays.asList(args));
+        try {
+            CommandLine cl = commandLine(env)
+                    .setOut(out)
+                    .setErr(err)
+                    .setExecutionExceptionHandler(mapper)
+                    .setParameterExceptionHandler(mapper);
+            int code = cl.execute(args);
+            out.flush();
+            return code;
+        } catch (Throwable t) {
+            // What picocli lets through: Errors such as StackOverflowError, or a failure in a handler.
+            out.flush();
+            return ExceptionMapper.report(t, err, mapper.debugRequested(null));
+        }
+    }
+
+    /**
+     * Commands are instantiated here rather than by picocli's reflective factory: it keeps start-up
+     * cheap and lets every command share the environment.
+     */
+    static CommandLine commandLine(Environment env) {
+        CommandLine cl = new CommandLine(new MigralintCommand());
+        cl.addSubcommand("check", new CheckCommand(env));
+        cl.addSubcommand("rules", new RulesCommand());
+        cl.addSubcommand("explain", new ExplainCommand());
+        cl.addSubcommand("init", new InitCommand(env));
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(
+                env.colorAllowed() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        return cl;
+    }
+}

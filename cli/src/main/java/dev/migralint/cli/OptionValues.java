@@ -1,0 +1,68 @@
+package dev.migralint.cli;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.config.FailOn;
+import dev.migralint.core.report.Format;
+import java.util.Iterator;
+import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Converters for enum-valued options. They accept the lower-case names users type and, on a bad
+ * value, list the valid ones the way they are typed (picocli's default shows the Java constants).
+ */
+final class OptionValues {
+    private OptionValues() {
+    }
+
+    static final class FormatConverter implements ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return require(Format.parse(value), value, "text, json, sarif, github");
+        }
+    }
+
+    static final class FailOnConverter implements ITypeConverter<FailOn> {
+        @Override
+        public FailOn convert(String value) {
+            return require(FailOn.parse(value), value, "error, warning, info, never");
+        }
+    }
+
+    static final class DialectConverter implements ITypeConverter<Dialect> {
+        @Override
+        public Dialect convert(String value) {
+            return require(Dialect.parse(value), value, "postgresql, mysql, generic");
+        }
+    }
+
+    /** Shell completion candidates for --format. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("text", "json", "sarif", "github").iterator();
+        }
+    }
+
+    static final class FailOnNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("error", "warning", "info", "never").iterator();
+        }
+    }
+
+    static final class DialectNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("postgresql", "mysql", "generic").iterator();
+        }
+    }
+
+    private static <T> T require(T parsed, String value, String valid) {
+        if (parsed == null) {
+            throw new TypeConversionException("'" + value + "' is not one of " + valid);
+        }
+        return parsed;
+    }
+}

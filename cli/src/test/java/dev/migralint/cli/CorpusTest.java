@@ -1,0 +1,157 @@
+package dev.migralint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lints every folder of the shared real-world corpus through the real entry point and asserts that
+ * nothing crashes: no exit code 3, no stack trace. Prints, per folder and dialect, how many statements
+ * were parsed, recognized and left unparsed; with -Dmigralint.updateDocs=true it rewrites
+ * docs/parse-coverage.md from the same table.
+ */
+class CorpusTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Row(String folder, String dialect, int files, int statements, int parsed, int recognized, int skipped,
+               int unparsed, int findings) {
+    }
+
+    @Test
+    void lintsTheWholeCorpusWithoutCrashing(@TempDir Path tmp) throws IOException {
+        Path repo = Path.of(System.getProperty("migralint.repo.root", "..")).toAbsolutePath().normalize();
+        Path corpus = repo.resolve("../shared/corpus").normalize();
+        Assumptions.assumeTrue(Files.isDirectory(corpus),
+                () -> "SKIPPED: corpus not found at " + corpus + "; the corpus no-crash test did not run");
+        Path config = tmp.resolve("corpus.yaml");
+        // OHDSI's DDL uses @cdmDatabaseSchema placeholders: declare it, as a user of those files would.
+        Files.writeString(config, "placeholders: {cdmDatabaseSchema: cdm}\n");
+
+        List<Row> rows = new ArrayList<>();
+        for (String top : List.of("migrations", "schemas", "queries", "peer-fixtures")) {
+            try (Stream<Path> folders = Files.list(corpus.resolve(top))) {
+                for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                    rows.addAll(lintFolder(corpus, folder, config, tmp));
+                }
+            }
+        }
+        // Reported separately: squawk parses all of the PostgreSQL regression suite but errors.sql.
+        rows.addAll(lintFolder(corpus, corpus.resolve("peer-fixtures/sbdchd_squawk/postgres"), config, tmp));
+
+        String table = table(rows);
+        System.out.println(table);
+        if (Boolean.getBoolean("migralint.updateDocs")) {
+            Files.writeString(repo.resolve("docs/parse-coverage.md"), coverageDoc(table));
+        }
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.stream().mapToInt(Row::statements).sum()).isGreaterThan(10_000);
+    }
+
+    private List<Row> lintFolder(Path corpus, Path folder, Path config, Path tmp) throws IOException {
+        Map<String, List<String>> byDialect = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                    .sorted()
+                    .forEach(p -> byDialect.computeIfAbsent(dialectOf(corpus.relativize(p)), d -> new ArrayList<>())
+                            .add(p.toString()));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : byDialect.entrySet()) {
+            Path out = tmp.resolve("report.json");
+            List<String> args = new ArrayList<>(List.of("check", "--format", "json", "-o", out.toString(),
+                    "--fail-on", "never", "--dialect", e.getKey(), "--config", config.toString()));
+            args.addAll(e.getValue());
+            StringWriter stdout = new StringWriter();
+            StringWriter stderr = new StringWriter();
+            int code = Main.run(args.toArray(String[]::new), new PrintWriter(stdout), new PrintWriter(stderr));
+            String name = corpus.relativize(folder).toString();
+            assertThat(code).as("exit code for %s (%s); stderr: %s", name, e.getKey(), stderr)
+                    .isIn(0, 2);
+            assertThat(stderr.toString()).as("stderr for %s", name).doesNotContain("\tat ");
+            JsonNode summary = JSON.readTree(out.toFile()).get("summary");
+            rows.add(new Row(name, e.getKey(), e.getValue().size(), summary.get("statements").asInt(),
+                    summary.get("parsed").asInt(), summary.get("recognized").asInt(), summary.get("skipped").asInt(),
+                    summary.get("unparsed").asInt(),
+                    summary.get("errors").asInt() + summary.get("warnings").asInt() + summary.get("infos").asInt()));
+        }
+        return rows;
+    }
+
+    /** MySQL where the path says so (the corpus keeps dialect twins in mysql/ folders or .mysql. files). */
+    static String dialectOf(Path relative) {
+        String p = relative.toString().replace('\\', '/').toLowerCase(Locale.ROOT);
+        return p.contains("mysql") || p.contains("mariadb") ? "mysql" : "postgresql";
+    }
+
+    static String table(List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| folder | dialect | files | statements | parsed | recognized | skipped | unparsed | unparsed % |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        int[] total = new int[6];
+        for (Row r : rows) {
+            boolean subtotal = r.folder().endsWith("sbdchd_squawk/postgres");
+            if (!subtotal) {
+                total[0] += r.files();
+                total[1] += r.statements();
+                total[2] += r.parsed();
+                total[3] += r.recognized();
+                total[4] += r.skipped();
+                total[5] += r.unparsed();
+            }
+            sb.append(String.format(Locale.ROOT, "| %s%s | %s | %d | %d | %d | %d | %d | %d | %s |%n",
+                    r.folder(), subtotal ? " (subset, also counted above)" : "", r.dialect(), r.files(),
+                    r.statements(), r.parsed(), r.recognized(), r.skipped(), r.unparsed(),
+                    percent(r.unparsed(), r.statements())));
+        }
+        sb.append(String.format(Locale.ROOT, "| **total** | | %d | %d | %d | %d | %d | %d | %s |%n", total[0],
+                total[1], total[2], total[3], total[4], total[5], percent(total[5], total[1])));
+        return sb.toString();
+    }
+
+    private static String coverageDoc(String table) {
+        return """
+                # Parse coverage on the real-world corpus
+
+                How much of the shared corpus (`../shared/corpus`, described in its MANIFEST.md) migralint
+                understands. Generated by `CorpusTest` in the `cli` module, which lints every folder through
+                the real entry point and fails on a crash (exit code 3 or a stack trace). Regenerate with:
+
+                    mvn -B -pl cli -am test -Dtest=CorpusTest -Dsurefire.failIfNoSpecifiedTests=false -Dmigralint.updateDocs=true
+
+                - **parsed**: JSqlParser produced a syntax tree (after same-length rewrites of a few
+                  PostgreSQL spellings it lacks, such as `SET DATA TYPE`).
+                - **recognized**: JSqlParser failed, but the token-level recognizer knows the statement
+                  (transaction control, `SET`, `DROP INDEX CONCURRENTLY`, `TRUNCATE`, `LOCK`, `REINDEX`,
+                  `ADD ... USING INDEX`, ...), so the migration rules still see it.
+                - **skipped**: not lintable SQL by design: psql meta-commands, and statements kinds that
+                  pg_dump and mysqldump emit which no rule inspects when JSqlParser can't read them
+                  (`COPY`, `COMMENT ON`, `VACUUM`, MySQL stored programs, ...).
+                - **unparsed**: a `parse-error` finding at the position of the parser's complaint.
+
+                Files are grouped by dialect from their path (`mysql` in the path means MySQL). The
+                squawk PostgreSQL regression suite is deliberately full of odd and invalid SQL (squawk
+                itself parses all of it but `errors.sql`); it is listed once more on its own.
+
+                """ + table;
+    }
+
+    private static String percent(int part, int whole) {
+        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * part / whole);
+    }
+}

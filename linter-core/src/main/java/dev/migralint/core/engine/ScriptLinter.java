@@ -1,0 +1,198 @@
+package dev.migralint.core.engine;
+
+import dev.migralint.core.analysis.StatementFacts;
+import dev.migralint.core.change.ChangeTranslator;
+import dev.migralint.core.change.ObjectName;
+import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.config.Config;
+import dev.migralint.core.diag.Finding;
+import dev.migralint.core.diag.Location;
+import dev.migralint.core.lex.LexOptions;
+import dev.migralint.core.lex.LexResult;
+import dev.migralint.core.lex.Lexer;
+import dev.migralint.core.lex.Token;
+import dev.migralint.core.migration.MigrationScript;
+import dev.migralint.core.migration.TransactionMode;
+import dev.migralint.core.parse.ParsedStatement;
+import dev.migralint.core.parse.StatementParser;
+import dev.migralint.core.rule.ChangeRule;
+import dev.migralint.core.rule.StatementRule;
+import dev.migralint.core.schema.Replay;
+import dev.migralint.core.schema.ReplayContext;
+import dev.migralint.core.schema.ReplayNote;
+import dev.migralint.core.schema.Schema;
+import dev.migralint.core.schema.SchemaReplayer;
+import dev.migralint.core.source.TextRange;
+import dev.migralint.core.split.ScriptStatement;
+import dev.migralint.core.split.Splitter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lints one script of a migration: lex, split, parse and translate its statements, then replay them
+ * one by one onto the schema the chain has reached, running the rules on each statement with the
+ * schema before it and the facts of its situation. Not shared between threads.
+ */
+final class ScriptLinter {
+    /** What one script gave: findings, its statements, the schema after it, tables it created, counts. */
+    record Result(List<Finding> findings, List<ScriptStatement> statements, Schema schemaAfter,
+                  List<ObjectName> created, RunStats stats) {
+    }
+
+    private final Config config;
+    private final List<ActiveRule> rules;
+    private final StatementParser parser;
+    private final ChangeTranslator translator;
+    private final SchemaReplayer replayer = new SchemaReplayer();
+    private final LexOptions lexOptions;
+
+    ScriptLinter(Config config, List<ActiveRule> rules, StatementParser parser, ChangeTranslator translator,
+                 LexOptions lexOptions) {
+        this.config = config;
+        this.rules = rules;
+        this.parser = parser;
+        this.translator = translator;
+        this.lexOptions = lexOptions;
+    }
+
+    /**
+     * Lints {@code script} starting from {@code before}. {@code createdByUp} lists the tables the
+     * migration's up created, for its down script (empty for an up).
+     */
+    Result lint(MigrationScript script, Schema before, TransactionMode mode, boolean down,
+                List<ObjectName> createdByUp) {
+        LexResult lexed = Lexer.lex(script.text(), script.options().lexOptions(lexOptions));
+        List<ScriptStatement> statements = Splitter.split(script.file(), lexed, script.options().splitStatements(),
+                script.options().unsplitBlocks());
+        List<ParsedStatement> parsed = new ArrayList<>(statements.size());
+        List<List<SchemaChange>> changes = new ArrayList<>(statements.size());
+        List<Finding> findings = new ArrayList<>();
+        int[] counts = new int[4];
+        for (ScriptStatement statement : statements) {
+            ParsedStatement p = parser.parse(statement);
+            parsed.add(p);
+            changes.add(p instanceof ParsedStatement.Skipped ? List.of() : translator.translate(p));
+            count(p, counts).ifPresent(findings::add);
+        }
+        boolean wrapped = TransactionModes.wrapsInTransaction(mode, changes, parsed, config);
+        ReplayContext replayContext = new ReplayContext(script.file());
+        Schema schema = before;
+        List<ObjectName> created = new ArrayList<>(createdByUp);
+        boolean explicitTransaction = false;
+        for (int i = 0; i < statements.size(); i++) {
+            List<SchemaChange> statementChanges = changes.get(i);
+            Schema statementBefore = schema;
+            List<ReplayNote> notes = new ArrayList<>();
+            for (SchemaChange c : statementChanges) {
+                Replay r = replayer.apply(schema, c, replayContext);
+                schema = r.schema();
+                notes.addAll(r.notes());
+            }
+            StatementFacts facts = facts(wrapped || explicitTransaction, created, down);
+            StatementContext ctx = new StatementContext(parsed.get(i), statementChanges, config.dialect(),
+                    config.targetVersion(), facts, statementBefore, schema, notes);
+            runRules(ctx, statementChanges);
+            findings.addAll(ctx.findings());
+            for (SchemaChange c : statementChanges) {
+                if (c instanceof SchemaChange.Transaction t) {
+                    switch (t.kind()) {
+                        case BEGIN -> explicitTransaction = true;
+                        case COMMIT, ROLLBACK -> explicitTransaction = false;
+                        default -> { }
+                    }
+                } else if (c instanceof SchemaChange.CreateTable ct) {
+                    created.add(ct.table());
+                }
+            }
+        }
+        RunStats stats = new RunStats(0, statements.size(), counts[0], counts[1], counts[2], counts[3]);
+        return new Result(findings, statements, schema, created, stats);
+    }
+
+    private static StatementFacts facts(boolean inTransaction, List<ObjectName> created, boolean down) {
+        // The list only grows, so its current length marks this statement's snapshot without copying.
+        int upto = created.size();
+        return new StatementFacts() {
+            @Override
+            public boolean inTransaction() {
+                return inTransaction;
+            }
+
+            @Override
+            public boolean createdInThisMigration(ObjectName table) {
+                for (int i = 0; i < upto; i++) {
+                    if (created.get(i).sameObject(table)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            public boolean inDownScript() {
+                return down;
+            }
+        };
+    }
+
+    private void runRules(StatementContext ctx, List<SchemaChange> changes) {
+        for (ActiveRule active : rules) {
+            ctx.use(active);
+            if (active.rule() instanceof StatementRule sr) {
+                sr.check(ctx);
+            }
+            if (active.rule() instanceof ChangeRule<?> cr) {
+                for (SchemaChange c : changes) {
+                    dispatch(cr, c, ctx);
+                }
+            }
+        }
+    }
+
+    private static <T extends SchemaChange> void dispatch(ChangeRule<T> rule, SchemaChange change,
+                                                         StatementContext ctx) {
+        if (rule.changeType().isInstance(change)) {
+            rule.check(rule.changeType().cast(change), ctx);
+        }
+    }
+
+    /** Counts the statement by how it was understood; an unparsed one yields its parse-error finding. */
+    private Optional<Finding> count(ParsedStatement p, int[] counts) {
+        if (p instanceof ParsedStatement.Parsed) {
+            counts[0]++;
+        } else if (p instanceof ParsedStatement.Recognized) {
+            counts[1]++;
+        } else if (p instanceof ParsedStatement.Skipped) {
+            counts[2]++;
+        } else if (p instanceof ParsedStatement.Unparsed u) {
+            counts[3]++;
+            return parseError(u);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Finding> parseError(ParsedStatement.Unparsed u) {
+        ActiveRule rule = ActiveRule.find(rules, EngineRules.PARSE_ERROR);
+        if (rule == null) {
+            return Optional.empty();
+        }
+        ScriptStatement s = u.statement();
+        return Optional.of(new Finding(rule.id(), rule.severity(), "Cannot parse statement: " + u.message(),
+                new Location.Span(s.file(), tokenAt(s, u.errorOffset())),
+                "Other rules skip this statement. If it is valid SQL, check the dialect setting (now "
+                        + config.dialect().id() + ").",
+                List.of(), null, null, null));
+    }
+
+    private static TextRange tokenAt(ScriptStatement s, int offset) {
+        for (Token t : s.tokens()) {
+            if (t.start() <= offset && offset < t.end()) {
+                return t.range();
+            }
+        }
+        int len = s.file().text().length();
+        int at = Math.min(Math.max(offset, 0), len);
+        return new TextRange(at, Math.min(at + 1, len));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.migralint.core.migration;
+
+import dev.migralint.core.source.NaturalOrder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One directory's entries, listed once: regular files and the subdirectories worth visiting (hidden
+ * folders and build output are skipped, as {@link dev.migralint.core.source.SourceSet} does), both in
+ * natural order of their names.
+ */
+record Folder(Path dir, List<Path> files, List<Path> subdirs, boolean named) {
+    private static final Set<String> SKIPPED_DIRS = Set.of("node_modules", "target", "build");
+    static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE);
+
+    static Folder list(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        List<Path> subdirs = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (Files.isDirectory(p)) {
+                    if (!name.startsWith(".") && !SKIPPED_DIRS.contains(name)) {
+                        subdirs.add(p);
+                    }
+                } else if (Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+            }
+        }
+        files.sort(BY_NAME);
+        subdirs.sort(BY_NAME);
+        return new Folder(dir, List.copyOf(files), List.copyOf(subdirs), false);
+    }
+
+    /** A folder of one file named on the command line, which is SQL whatever its name. */
+    static Folder ofFile(Path file) {
+        return new Folder(file.getParent(), List.of(file), List.of(), true);
+    }
+
+    List<Path> sqlFiles() {
+        return named ? files : files.stream().filter(Folder::isSql).toList();
+    }
+
+    Optional<Path> file(String name) {
+        return files.stream().filter(f -> f.getFileName().toString().equals(name)).findFirst();
+    }
+
+    static boolean isSql(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql");
+    }
+
+    static String name(Path p) {
+        return p.getFileName().toString();
+    }
+}

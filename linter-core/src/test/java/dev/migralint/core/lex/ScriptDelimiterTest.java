@@ -1,0 +1,52 @@
+package dev.migralint.core.lex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migralint.core.Dialect;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A migration tool's own statement terminator (Liquibase endDelimiter) given through {@link LexOptions}. */
+class ScriptDelimiterTest {
+
+    private static List<String> delimiters(String text, String delimiter, Dialect dialect) {
+        LexResult r = Lexer.lex(text, LexOptions.of(dialect).withDelimiter(delimiter));
+        return r.tokens().stream().filter(t -> t.kind() == TokenKind.DELIMITER).map(t -> t.text(text)).toList();
+    }
+
+    @Test
+    void slashEndsAStatementOnlyOnALineOfItsOwn() {
+        String text = "SELECT 4 / 2;\n  /  \nSELECT 1\n/\n/* c */";
+        LexResult r = Lexer.lex(text, LexOptions.of(Dialect.POSTGRESQL).withDelimiter("/"));
+        assertThat(r.tokens()).filteredOn(t -> t.kind() == TokenKind.DELIMITER).extracting(Token::start)
+                .containsExactly(16, 29);
+        // the semicolon is not a terminator while another delimiter is in force
+        assertThat(r.tokens()).filteredOn(t -> t.text(text).equals(";")).extracting(Token::kind)
+                .containsExactly(TokenKind.OPERATOR);
+        assertThat(r.tokens()).filteredOn(t -> t.kind() == TokenKind.BLOCK_COMMENT).hasSize(1);
+    }
+
+    @Test
+    void aWordDelimiterIsMatchedWithoutCaseAndOnlyAlone() {
+        String text = "SELECT 1\ngo\nSELECT 2 AS go\nGOTO\nGO";
+        assertThat(delimiters(text, "GO", Dialect.GENERIC)).containsExactly("go", "GO");
+    }
+
+    @Test
+    void otherDelimitersEndStatementsAnywhere() {
+        assertThat(delimiters("SELECT 1$$ SELECT 2 $$", "$$", Dialect.MYSQL)).containsExactly("$$", "$$");
+    }
+
+    @Test
+    void semicolonOrNothingKeepsTheDefault() {
+        assertThat(LexOptions.of(Dialect.POSTGRESQL).withDelimiter(";").delimiter()).isNull();
+        assertThat(LexOptions.of(Dialect.POSTGRESQL).withDelimiter(" ").delimiter()).isNull();
+        assertThat(delimiters("SELECT 1; SELECT 2;", null, Dialect.POSTGRESQL)).containsExactly(";", ";");
+    }
+
+    @Test
+    void aMysqlDelimiterDirectiveStillTakesOver() {
+        String text = "SELECT 1\n/\nDELIMITER ;;\nSELECT 2;;\n/";
+        assertThat(delimiters(text, "/", Dialect.MYSQL)).containsExactly("/", ";;");
+    }
+}

@@ -1,0 +1,1 @@
+-- notes, not a migration Flyway would run

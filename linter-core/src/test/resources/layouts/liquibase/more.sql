@@ -1,0 +1,4 @@
+--liquibase formatted sql
+
+--changeset dave:7
+ALTER TABLE users ADD COLUMN name text;

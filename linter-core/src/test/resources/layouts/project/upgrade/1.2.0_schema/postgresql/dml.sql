@@ -1,0 +1,1 @@
+UPDATE jobs SET name = 'x';

@@ -1,0 +1,4 @@
+BEGIN;
+CREATE TABLE IF NOT EXISTS app.users (id bigint PRIMARY KEY);
+ALTER TABLE app.users ADD COLUMN email text;
+COMMIT;

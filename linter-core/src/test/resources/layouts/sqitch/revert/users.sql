@@ -1,0 +1,3 @@
+BEGIN;
+ALTER TABLE app.users DROP COLUMN email;
+COMMIT;
