@@ -1,5 +1,6 @@
 package dev.migralint.maven;
 
+import dev.migralint.core.baseline.Baseline;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.config.ConfigException;
 import dev.migralint.core.config.FailOn;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
@@ -114,7 +116,7 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    /** The run itself; where a baseline, once core has one, will filter the report before it is shown. */
+    /** The run itself, with the config's baseline (if any) applied before the report is shown. */
     private Report lint(LintRequest request) throws MojoExecutionException {
         RuleRegistry registry;
         try {
@@ -125,7 +127,9 @@ public class CheckMojo extends AbstractMojo {
             // A rule jar whose service entry names a missing class, or whose rule id is taken.
             throw new MojoExecutionException("migralint: cannot load the rules: " + oneLine(e.getMessage()), e);
         }
-        return new LintEngine(registry).run(request);
+        Report report = new LintEngine(registry).run(request);
+        Optional<Path> baseline = Baseline.configured(request.config());
+        return baseline.isPresent() ? Baseline.read(baseline.get()).apply(report) : report;
     }
 
     private void describe(LintRequest request, Path base) {

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migralint.core.baseline.Baseline;
+import dev.migralint.core.config.Config;
+import dev.migralint.core.config.ConfigLoader;
+import dev.migralint.core.engine.LintEngine;
+import dev.migralint.core.engine.LintRequest;
+import dev.migralint.core.engine.Report;
+import dev.migralint.core.rule.RuleRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -127,6 +134,25 @@ class CheckMojoTest {
         mojo.execute();
 
         assertThat(log.at("ERROR")).hasSize(1);
+    }
+
+    @Test
+    void theConfigsBaselineHidesRecordedFindingsEvenWhenRecordedFromAnotherFolder() throws Exception {
+        write(MIGRATIONS + "/V3__cleanup.sql", NULL_COMPARISON);
+        write(".migralint.yaml", "baseline: .migralint-baseline.json\n");
+        Config config = ConfigLoader.load(base.resolve(".migralint.yaml"));
+        // Recorded as the CLI would from the folder above the project.
+        Report recorded = new LintEngine(RuleRegistry.load()).run(
+                new LintRequest(List.of(root.relativize(base.resolve(MIGRATIONS))), root, config));
+        assertThat(recorded.activeFindings()).hasSize(1);
+        Baseline.of(recorded).write(base.resolve(".migralint-baseline.json"));
+
+        mojo().execute();
+        assertThat(log.at("ERROR")).isEmpty();
+
+        write(MIGRATIONS + "/V4__more.sql", NULL_COMPARISON);
+        assertThatThrownBy(() -> mojo().execute()).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("migralint: 1 finding at or above error (1 error)");
     }
 
     @Test
