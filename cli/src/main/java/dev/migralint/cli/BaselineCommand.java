@@ -41,7 +41,7 @@ final class BaselineCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Parameters(paramLabel = "PATHS", arity = "0..*",
-            description = "Files and folders to lint (default: the working directory), as for check.")
+            description = "Files and folders to lint (default: the config's migrations and queries, else the working directory), as for check.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -59,7 +59,7 @@ final class BaselineCommand implements Callable<Integer> {
         Path file = output != null ? env.resolve(output)
                 : Baseline.configured(config).orElse(env.workingDir().resolve(Baseline.DEFAULT_FILE_NAME));
         RuleRegistry registry = RuleRegistry.load(BaselineCommand.class.getClassLoader());
-        List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        List<Path> targets = DefaultPaths.of(paths, config);
         Report report = new LintEngine(registry).run(new LintRequest(targets, env.workingDir(), config));
 
         PrintWriter err = spec.commandLine().getErr();

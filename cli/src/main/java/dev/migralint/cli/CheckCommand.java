@@ -47,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Parameters(paramLabel = "PATHS", arity = "0..*",
-            description = "Files and folders to lint (default: the working directory); a folder contributes"
+            description = "Files and folders to lint (default: the config's migrations and queries, else the working directory); a folder contributes"
                     + " its SQL files, recursively.")
     List<Path> paths = new ArrayList<>();
 
@@ -109,7 +109,7 @@ final class CheckCommand implements Callable<Integer> {
                 : staged ? ChangedFiles.staged(env.workingDir()) : null;
         RuleRegistry registry = RuleRegistry.load(CheckCommand.class.getClassLoader());
 
-        List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        List<Path> targets = DefaultPaths.of(paths, config);
         Report linted = new LintEngine(registry).run(new LintRequest(targets, env.workingDir(), config));
         Report report = baseline == null ? linted : baseline.apply(linted);
         if (scope != null) {
