@@ -49,6 +49,9 @@ final class ChainLinter {
             TransactionMode mode = m.transactionMode() == TransactionMode.NO_TRANSACTION
                     && m.layout() == Layout.PLAIN && config.assumeInTransaction()
                     ? TransactionMode.IN_TRANSACTION : m.transactionMode();
+            // Migration tools give each migration a fresh session: a SET search_path or lock_timeout
+            // in one does not carry into the next.
+            schema = schema.newSession();
             ScriptLinter.Result up = scripts.lint(m.up(), schema, mode, false, List.of());
             findings.addAll(up.findings());
             statements.addAll(up.statements());

@@ -195,10 +195,11 @@ public final class Schema {
             return exists.test(key) ? key : null;
         }
         if (name.schema() != null) {
-            return exists.test(name) ? name : null;
+            ObjectName key = new ObjectName(name.schema(), GeneratedNames.truncate(name.name()));
+            return exists.test(key) ? key : null;
         }
         for (String s : lookupPath()) {
-            ObjectName key = new ObjectName(s, name.name());
+            ObjectName key = new ObjectName(s, GeneratedNames.truncate(name.name()));
             if (exists.test(key)) {
                 return key;
             }
@@ -222,13 +223,11 @@ public final class Schema {
         if (dialect == Dialect.MYSQL) {
             return ObjectName.of(name.name());
         }
+        String truncated = GeneratedNames.truncate(name.name());
         if (temporary) {
-            return new ObjectName(TEMP_SCHEMA, name.name());
+            return new ObjectName(TEMP_SCHEMA, truncated);
         }
-        if (name.schema() != null) {
-            return name;
-        }
-        return new ObjectName(creationSchema(), name.name());
+        return new ObjectName(name.schema() != null ? name.schema() : creationSchema(), truncated);
     }
 
     /** The first existing schema on the search_path; the first named one when none exists (as written). */

@@ -37,7 +37,8 @@ import java.util.Set;
  *
  * <p>Stateless and thread-safe; all state is in the schemas it returns. Tables, renames and column
  * changes are here; constraints and indexes are {@link KeyReplay}'s, drops {@link DropReplay}'s,
- * enum types, views, schemas and session settings {@link ObjectReplay}'s.
+ * renames and constraint/index drops {@link ObjectReplay}'s, enum types, views, schemas and the
+ * search_path {@link NamespaceReplay}'s.
  */
 public final class SchemaReplayer {
 
@@ -104,10 +105,15 @@ public final class SchemaReplayer {
             if (new KeyReplay(s).createIndex(b, ci) != null) {
                 s.put(t.name(), b);
             }
+        } else if (change instanceof SchemaChange.ProceduralDdl p) {
+            // Guarded DDL ("IF NOT EXISTS ... THEN"): what applies is applied, what is refused was likely skipped.
+            for (SchemaChange inner : p.changes()) {
+                s.schema = apply(s.schema, inner, s.context).schema();
+            }
         } else if (change instanceof Transaction t) {
             transaction(s, t);
         } else if (change instanceof SetSetting set) {
-            objects.setting(set);
+            new NamespaceReplay(s).setting(set);
         } else if (change instanceof Truncate t) {
             t.tables().forEach(s::table);
         } else if (change instanceof LockTable l) {
@@ -183,7 +189,14 @@ public final class SchemaReplayer {
             type = new DataType("bigint", List.of(), false, type.text());
             notNull = true;
         }
-        return new Column(def.name(), type, notNull, defaultExpression, def.identity() || (serialBase != null && s.mysql()),
+        if (!s.mysql() && !type.name().contains(".")) {
+            // PostgreSQL keeps the type itself, not its name: an enum found on today's search_path stays that enum.
+            ObjectName resolved = s.schema.enumType(ObjectName.of(type.name())).map(EnumType::name).orElse(null);
+            if (resolved != null) {
+                type = new DataType(resolved.qualified(), type.args(), type.array(), type.text());
+            }
+        }
+        return new Column(s.id(def.name()), type, notNull, defaultExpression, def.identity() || (serialBase != null && s.mysql()),
                 def.generatedExpression(), s.at(def.range()));
     }
 

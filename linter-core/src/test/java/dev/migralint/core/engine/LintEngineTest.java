@@ -290,6 +290,23 @@ class LintEngineTest {
     }
 
     @Test
+    void fingerprintsNameFilesRelativeToTheConfigFolderWhereverTheRunStarts(@TempDir Path dir) throws Exception {
+        Path module = Files.createDirectories(dir.resolve("module/db"));
+        Files.writeString(module.resolve("a.sql"), "DROP TABLE a;\n");
+        Path file = dir.resolve(".migralint.yaml");
+        Files.writeString(file, "rules:\n  every-table: off\n");
+        Config config = ConfigLoader.load(file);
+        Report fromRoot = engine.run(new LintRequest(List.of(Path.of("module/db")), dir, config));
+        Report fromModule = engine.run(new LintRequest(List.of(Path.of("db")), dir.resolve("module"), config));
+        assertThat(fromRoot.findings()).extracting(f -> f.location().file().displayPath())
+                .containsExactly("module/db/a.sql");
+        assertThat(fromModule.findings()).extracting(f -> f.location().file().displayPath())
+                .containsExactly("db/a.sql");
+        assertThat(fromRoot.findings()).extracting(Finding::fingerprint)
+                .containsExactlyElementsOf(fromModule.findings().stream().map(Finding::fingerprint).toList());
+    }
+
+    @Test
     void runRejectsUnknownRulesInConfig(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(".migralint.yaml");
         Files.writeString(file, "rules:\n  nope: off\n");
