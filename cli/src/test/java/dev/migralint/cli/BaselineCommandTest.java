@@ -55,7 +55,7 @@ class BaselineCommandTest {
     void lineShiftsKeepFindingsBaselinedAndANewOneIsReported() throws IOException {
         CliRun.in(dir, "baseline", "db");
         write("db/V1__users.sql", "-- users and where they live\n\n" + V1);
-        write("db/V3__more.sql", "CREATE INDEX users_id_idx ON users (id);\n");
+        write("db/V3__more.sql", "CREATE INDEX users_id_country_idx ON users (id, country);\n");
 
         CliRun check = CliRun.in(dir, "check", "--baseline", ".migralint-baseline.json", "db");
 

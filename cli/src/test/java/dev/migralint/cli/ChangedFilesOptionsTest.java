@@ -69,7 +69,7 @@ class ChangedFilesOptionsTest {
 
     @Test
     void sinceHeadCountsUncommittedAndUntrackedWork() throws IOException {
-        repo.write("db/migration/V3__more.sql", "CREATE INDEX users_id_idx ON users (id);\n");
+        repo.write("db/migration/V3__more.sql", "CREATE INDEX users_country_idx ON users (country);\n");
 
         CliRun run = CliRun.in(repo.root(), "check", "--since", "HEAD", "--format", "json", "db/migration");
 
@@ -87,9 +87,9 @@ class ChangedFilesOptionsTest {
 
     @Test
     void stagedReportsOnlyTheIndex() throws IOException, InterruptedException {
-        repo.write("db/migration/V3__staged.sql", "CREATE INDEX users_id_idx ON users (id);\n");
+        repo.write("db/migration/V3__staged.sql", "CREATE INDEX users_country_idx ON users (country);\n");
         repo.git("add", "db/migration/V3__staged.sql");
-        repo.write("db/migration/V4__not_staged.sql", "CREATE INDEX users_id2_idx ON users (id);\n");
+        repo.write("db/migration/V4__not_staged.sql", "CREATE INDEX users_id_email_idx ON users (id, email);\n");
 
         CliRun run = CliRun.in(repo.root(), "check", "--staged", "db/migration");
 
