@@ -41,7 +41,11 @@ public final class Schema {
     private final List<String> searchPath;
     /** Schemas to return to on ROLLBACK (first: BEGIN) and ROLLBACK TO (the later ones: savepoints). */
     private final List<Schema> snapshots;
-    /** Relation keys that existed at some point of the replay, or that DROP ... IF EXISTS made sure are gone. */
+    /**
+     * Relation keys that existed at some point of the replay, or that DROP ... IF EXISTS made sure are
+     * gone: true while their history is in view, false once a change to them was refused for naming a
+     * table the chain never showed (which the real database may have).
+     */
     private final PersistentMap<ObjectName, Boolean> seen;
 
     private Schema(Dialect dialect, PersistentMap<ObjectName, Table> tables, PersistentMap<ObjectName, View> views,
@@ -162,11 +166,13 @@ public final class Schema {
 
     /**
      * True when a table, materialized view or (PostgreSQL) index that {@code name} resolves to has existed
-     * at some point of the replay so far, or a DROP ... IF EXISTS made sure it is gone: the object's
-     * history is in view, so its absence now is a fact, not a gap in what replay saw.
+     * at some point of the replay so far, or a DROP ... IF EXISTS made sure it is gone, and no change to
+     * it was refused for naming a table the chain never showed: the object's history is in view, so
+     * what replay says it lacks, it lacks.
      */
-    public boolean seenInChain(ObjectName name) {
-        return resolve(name, seen::containsKey) != null;
+    public boolean historyInView(ObjectName name) {
+        ObjectName key = resolve(name, seen::containsKey);
+        return key != null && seen.get(key);
     }
 
     /** PostgreSQL's search_path as set (without {@code "$user"}); empty for MySQL. */
@@ -278,7 +284,9 @@ public final class Schema {
             }
         }
         t = t.put(table.name(), table);
-        PersistentMap<ObjectName, Boolean> seenNow = seen.containsKey(table.name()) ? seen : seen.put(table.name(), true);
+        // A table made anew (no old key) is in view again, even if an earlier attempt at it was not.
+        PersistentMap<ObjectName, Boolean> seenNow = seen.containsKey(table.name()) && oldKey != null ? seen
+                : seen.put(table.name(), true);
         if (dialect != Dialect.MYSQL) {
             for (Index i : table.indexes()) {
                 idx = idx.put(i.qualifiedName(), table.name());
@@ -292,6 +300,12 @@ public final class Schema {
     Schema withSeen(ObjectName key) {
         return seen.containsKey(key) ? this
                 : new Schema(dialect, tables, views, enums, indexTables, schemas, searchPath, snapshots, seen.put(key, true));
+    }
+
+    /** This schema remembering that what replay knows of {@code key} may differ from the real database. */
+    Schema withHistoryOutOfView(ObjectName key) {
+        return new Schema(dialect, tables, views, enums, indexTables, schemas, searchPath, snapshots,
+                seen.put(key, false));
     }
 
     Schema withoutTable(ObjectName key) {

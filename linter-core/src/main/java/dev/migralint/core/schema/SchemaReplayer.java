@@ -48,7 +48,7 @@ public final class SchemaReplayer {
         try {
             dispatch(s, change);
         } catch (ReplayState.Refused refused) {
-            return new Replay(before, s.notes);
+            return new Replay(outOfViewIfRefusedFor(before, change), s.notes);
         } catch (RuntimeException e) {
             // A shape replay does not handle must not stop the lint run: the change is skipped, visibly.
             return new Replay(before, List.of(new ReplayNote(Kind.INVALID, change.getClass().getSimpleName(),
@@ -67,6 +67,35 @@ public final class SchemaReplayer {
             notes.addAll(r.notes());
         }
         return new Replay(schema, notes);
+    }
+
+    /**
+     * A CREATE TABLE, ADD COLUMN or ADD CONSTRAINT refused because a foreign key names a table the chain
+     * never showed would succeed on a database that has that table: from then on replay's picture of
+     * the changed table may be wrong, so its history is no longer in view.
+     */
+    private static Schema outOfViewIfRefusedFor(Schema before, SchemaChange change) {
+        ObjectName table;
+        List<Constraint> constraints;
+        if (change instanceof CreateTable c) {
+            table = before.keyForNew(c.table(), c.temporary());
+            constraints = c.constraints();
+        } else if (change instanceof AddColumn a) {
+            table = before.relation(a.table()).map(Table::name).orElse(null);
+            constraints = a.constraints();
+        } else if (change instanceof AddConstraint a) {
+            table = before.relation(a.table()).map(Table::name).orElse(null);
+            constraints = List.of(a.constraint());
+        } else {
+            return before;
+        }
+        for (Constraint c : constraints) {
+            if (table != null && c instanceof Constraint.ForeignKey fk && before.relation(fk.refTable()).isEmpty()
+                    && !fk.refTable().name().equals(table.name()) && !before.historyInView(fk.refTable())) {
+                return before.withHistoryOutOfView(table);
+            }
+        }
+        return before;
     }
 
     private void dispatch(ReplayState s, SchemaChange change) {

@@ -24,14 +24,14 @@ class ReplayHistoryTest {
                 DROP TABLE scratch;""");
         Schema s = r.schema();
         assertThat(s.table(ObjectName.of("users"))).isEmpty();
-        assertThat(s.seenInChain(ObjectName.of("users"))).isTrue();
-        assertThat(s.seenInChain(new ObjectName("public", "users"))).isTrue();
-        assertThat(s.seenInChain(ObjectName.of("accounts"))).isTrue();
-        assertThat(s.seenInChain(ObjectName.of("scratch"))).isTrue();
-        assertThat(s.seenInChain(ObjectName.of("users_email_idx"))).isTrue();
-        assertThat(s.seenInChain(ObjectName.of("users_pkey"))).as("the primary key's index").isTrue();
-        assertThat(s.seenInChain(ObjectName.of("orders"))).isFalse();
-        assertThat(s.seenInChain(new ObjectName("other", "users"))).isFalse();
+        assertThat(s.historyInView(ObjectName.of("users"))).isTrue();
+        assertThat(s.historyInView(new ObjectName("public", "users"))).isTrue();
+        assertThat(s.historyInView(ObjectName.of("accounts"))).isTrue();
+        assertThat(s.historyInView(ObjectName.of("scratch"))).isTrue();
+        assertThat(s.historyInView(ObjectName.of("users_email_idx"))).isTrue();
+        assertThat(s.historyInView(ObjectName.of("users_pkey"))).as("the primary key's index").isTrue();
+        assertThat(s.historyInView(ObjectName.of("orders"))).isFalse();
+        assertThat(s.historyInView(new ObjectName("other", "users"))).isFalse();
     }
 
     @Test
@@ -43,10 +43,45 @@ class ReplayHistoryTest {
                 CREATE TABLE tmp (a int);
                 ROLLBACK;""");
         Schema s = r.schema();
-        assertThat(s.seenInChain(ObjectName.of("legacy"))).isTrue();
-        assertThat(s.seenInChain(ObjectName.of("legacy_idx"))).isTrue();
+        assertThat(s.historyInView(ObjectName.of("legacy"))).isTrue();
+        assertThat(s.historyInView(ObjectName.of("legacy_idx"))).isTrue();
         assertThat(s.table(ObjectName.of("tmp"))).isEmpty();
-        assertThat(s.seenInChain(ObjectName.of("tmp"))).isTrue();
+        assertThat(s.historyInView(ObjectName.of("tmp"))).isTrue();
+    }
+
+    @Test
+    void aChangeRefusedForATableNeverShownTakesItsTableOutOfView() {
+        Replayed r = Replayed.pg("""
+                DROP TABLE IF EXISTS order_lines;
+                CREATE TABLE order_lines (id bigint PRIMARY KEY, order_id bigint REFERENCES orders (id));
+                CREATE TABLE notes (id bigint PRIMARY KEY);
+                ALTER TABLE notes ADD COLUMN order_id bigint REFERENCES orders (id);
+                CREATE TABLE tags (id bigint PRIMARY KEY);
+                ALTER TABLE tags ADD COLUMN tag_id bigint REFERENCES tagz (id);
+                CREATE TABLE tagz (id bigint PRIMARY KEY);""");
+        Schema s = r.schema();
+        assertThat(s.table(ObjectName.of("order_lines"))).as("refused: orders is unknown").isEmpty();
+        assertThat(s.historyInView(ObjectName.of("order_lines"))).isFalse();
+        assertThat(s.historyInView(ObjectName.of("notes"))).isFalse();
+        // tagz was not known then, and still counts as never shown at that point
+        assertThat(s.historyInView(ObjectName.of("tags"))).isFalse();
+        assertThat(s.historyInView(ObjectName.of("tagz"))).isTrue();
+
+        Replayed again = r.then("""
+                CREATE TABLE orders (id bigint PRIMARY KEY);
+                CREATE TABLE order_lines (id bigint PRIMARY KEY, order_id bigint REFERENCES orders (id));""");
+        assertThat(again.schema().historyInView(ObjectName.of("order_lines"))).as("made anew").isTrue();
+    }
+
+    @Test
+    void aChangeRefusedForATableSeenGoneKeepsItsTableInView() {
+        Replayed r = Replayed.pg("""
+                CREATE TABLE customers (id bigint PRIMARY KEY);
+                DROP TABLE customers;
+                CREATE TABLE orders (id bigint PRIMARY KEY);
+                ALTER TABLE orders ADD COLUMN customer_id bigint REFERENCES customers (id);""");
+        assertThat(r.noteKinds()).containsExactly(ReplayNote.Kind.UNKNOWN_TABLE);
+        assertThat(r.schema().historyInView(ObjectName.of("orders"))).isTrue();
     }
 
     @Test
@@ -54,8 +89,8 @@ class ReplayHistoryTest {
         Replayed r = Replayed.mysql("""
                 CREATE TABLE posts (id int PRIMARY KEY, title varchar(50), KEY posts_title (title));
                 RENAME TABLE posts TO articles;""");
-        assertThat(r.schema().seenInChain(ObjectName.of("posts"))).isTrue();
-        assertThat(r.schema().seenInChain(ObjectName.of("posts_title"))).isFalse();
+        assertThat(r.schema().historyInView(ObjectName.of("posts"))).isTrue();
+        assertThat(r.schema().historyInView(ObjectName.of("posts_title"))).isFalse();
     }
 
     @Test

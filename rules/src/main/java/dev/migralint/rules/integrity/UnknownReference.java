@@ -16,6 +16,7 @@ import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.StatementRule;
 import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
+import dev.migralint.core.schema.Table;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.List;
  * index the chain created, dropped or renamed before; a column of a table the chain created (replay
  * knows all of its columns); a MySQL index of such a table. A table the chain never mentioned may
  * exist in a database the chain does not build from scratch, as when one new migration is linted
- * alone, so it is not reported.
+ * alone, so it is not reported; nor is a table whose CREATE TABLE, ADD COLUMN or ADD CONSTRAINT replay
+ * refused for naming such a table, as the real database may well have accepted it.
  */
 public final class UnknownReference implements StatementRule {
     private static final RuleMeta META = RuleMeta.of("unknown-reference", Category.INTEGRITY, Severity.ERROR,
@@ -42,7 +44,7 @@ public final class UnknownReference implements StatementRule {
         for (ReplayNote note : ctx.replayNotes()) {
             boolean inView = switch (note.kind()) {
                 case UNKNOWN_TABLE -> seen(ctx.schemaAfter(), note.subject());
-                case UNKNOWN_COLUMN -> true; // replay names an unknown column only of a table whose columns it knows
+                case UNKNOWN_COLUMN -> columnInView(ctx, note.subject());
                 case UNKNOWN_INDEX -> indexInView(ctx, note);
                 default -> false;
             };
@@ -54,6 +56,22 @@ public final class UnknownReference implements StatementRule {
                                 + "check the name against the migrations before this one");
             }
         }
+    }
+
+    /**
+     * Replay names an unknown column only of a table whose columns it knows all of ({@code table.column},
+     * the table without its schema), or of one the statement itself creates; it is out of view when an
+     * earlier change to that table was refused for naming a table the chain never showed.
+     */
+    private static boolean columnInView(RuleContext ctx, String subject) {
+        for (Schema schema : List.of(ctx.schemaBefore(), ctx.schemaAfter())) {
+            for (Table t : schema.tables()) {
+                if (subject.startsWith(t.name().name() + ".") && !schema.historyInView(t.name())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** PostgreSQL index names live with relations and are tracked as such; a MySQL index belongs to its table. */
@@ -100,7 +118,7 @@ public final class UnknownReference implements StatementRule {
     /** Whether a name as a note writes it ({@code a.b} or {@code b}) has a history in view. */
     private static boolean seen(Schema schema, String subject) {
         for (ObjectName candidate : readings(subject)) {
-            if (schema.seenInChain(candidate)) {
+            if (schema.historyInView(candidate)) {
                 return true;
             }
         }
