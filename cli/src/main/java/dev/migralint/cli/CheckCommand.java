@@ -1,5 +1,6 @@
 package dev.migralint.cli;
 
+import dev.migralint.core.baseline.Baseline;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.config.FailOn;
 import dev.migralint.core.engine.LintEngine;
@@ -11,6 +12,7 @@ import dev.migralint.core.report.Reporter;
 import dev.migralint.core.report.ReporterOptions;
 import dev.migralint.core.report.Reporters;
 import dev.migralint.core.rule.RuleRegistry;
+import dev.migralint.core.vcs.ChangedFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Parameters(paramLabel = "PATHS", arity = "0..*",
-            description = "Files and folders to lint (default: the working directory); a folder contributes"
+            description = "Files and folders to lint (default: the config's migrations and queries, else the working directory); a folder contributes"
                     + " its SQL files, recursively.")
     List<Path> paths = new ArrayList<>();
 
@@ -63,6 +66,24 @@ final class CheckCommand implements Callable<Integer> {
                     + " (default: from the config, else warning).")
     FailOn failOn;
 
+    @Option(names = "--since", paramLabel = "REF",
+            description = "Report only findings in files added or changed since the merge base of REF and HEAD,"
+                    + " uncommitted and untracked files included. Every file is still linted.")
+    String since;
+
+    @Option(names = "--staged",
+            description = "Report only findings in files staged for commit (for pre-commit hooks)."
+                    + " Every file is still linted.")
+    boolean staged;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings not recorded in FILE by `migralint baseline`"
+                    + " (default: the config's baseline, if any).")
+    Path baselineFile;
+
+    @Option(names = "--no-baseline", description = "Ignore the config's baseline and report every finding.")
+    boolean noBaseline;
+
     CheckCommand(Environment env) {
         this.env = env;
     }
@@ -74,10 +95,26 @@ final class CheckCommand implements Callable<Integer> {
         if (failOn != null) {
             config = config.withFailOn(failOn);
         }
+        if (since != null && staged) {
+            throw new UsageException("--since and --staged cannot be used together");
+        }
+        if (baselineFile != null && noBaseline) {
+            throw new UsageException("--baseline and --no-baseline cannot be used together");
+        }
+        // Both are read before linting, so that a bad baseline or git revision fails fast.
+        Optional<Path> baselinePath = noBaseline ? Optional.empty()
+                : baselineFile != null ? Optional.of(env.resolve(baselineFile)) : Baseline.configured(config);
+        Baseline baseline = baselinePath.map(Baseline::read).orElse(null);
+        ChangedFiles scope = since != null ? ChangedFiles.since(env.workingDir(), since)
+                : staged ? ChangedFiles.staged(env.workingDir()) : null;
         RuleRegistry registry = RuleRegistry.load(CheckCommand.class.getClassLoader());
 
-        List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-        Report report = new LintEngine(registry).run(new LintRequest(targets, env.workingDir(), config));
+        List<Path> targets = DefaultPaths.of(paths, config);
+        Report linted = new LintEngine(registry).run(new LintRequest(targets, env.workingDir(), config));
+        Report report = baseline == null ? linted : baseline.apply(linted);
+        if (scope != null) {
+            report = scope.restrict(report);
+        }
 
         boolean color = format == Format.TEXT && output == null && env.colorAllowed();
         Reporter reporter = Reporters.create(format,
@@ -90,7 +127,17 @@ final class CheckCommand implements Callable<Integer> {
             writeFile(reporter, report, env.resolve(output));
         }
         if (DebugOption.requested(spec)) {
-            printStats(report, config, System.nanoTime() - started);
+            printStats(linted, config, System.nanoTime() - started);
+            PrintWriter err = spec.commandLine().getErr();
+            if (baseline != null) {
+                err.printf("migralint: debug: baseline %s: %d entries, %d no longer found%n", baselinePath.get(),
+                        baseline.entries().size(), baseline.unmatched(linted).size());
+            }
+            if (scope != null) {
+                err.printf("migralint: debug: reporting on %s (%d): %d of %d findings%n", scope.description(),
+                        scope.files().size(), report.findings().size(), linted.findings().size());
+            }
+            err.flush();
         }
         return ExitCodes.of(report, config.failOn());
     }

@@ -3,6 +3,7 @@ package dev.migralint.cli;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.config.FailOn;
 import dev.migralint.core.report.Format;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
@@ -19,7 +20,7 @@ final class OptionValues {
     static final class FormatConverter implements ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
-            return require(Format.parse(value), value, "text, json, sarif, github");
+            return require(Format.parse(value), value, String.join(", ", formatNames()));
         }
     }
 
@@ -41,7 +42,7 @@ final class OptionValues {
     static final class FormatNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return List.of("text", "json", "sarif", "github").iterator();
+            return formatNames().iterator();
         }
     }
 
@@ -57,6 +58,10 @@ final class OptionValues {
         public Iterator<String> iterator() {
             return List.of("postgresql", "mysql", "generic").iterator();
         }
+    }
+
+    private static List<String> formatNames() {
+        return Arrays.stream(Format.values()).map(Format::id).toList();
     }
 
     private static <T> T require(T parsed, String value, String valid) {

@@ -58,8 +58,8 @@ final class SchemaCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Parameters(paramLabel = "PATHS", arity = "0..*",
-            description = "Migration folders and SQL files (default: the working directory); each migration"
-                    + " folder is one chain, every other SQL file a chain of its own.")
+            description = "Migration folders and SQL files (default: the config's migrations, else the working"
+                    + " directory); each migration folder is one chain, every other SQL file a chain of its own.")
     List<Path> paths = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
@@ -84,7 +84,7 @@ final class SchemaCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Config config = configOptions.load(env);
         SchemaBuilder builder = new SchemaBuilder(config);
-        List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        List<Path> targets = targets(config);
         SchemaBuilder.Found found = builder.discover(targets, env.workingDir());
         if (found.chains().isEmpty() && found.problems().isEmpty()) {
             throw new UsageException("no SQL files under " + targets.stream().map(Path::toString)
@@ -107,6 +107,20 @@ final class SchemaCommand implements Callable<Integer> {
         }
         err.flush();
         return found.problems().isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+
+    /**
+     * The paths given, else the config's {@code migrations} (relative to the config file's folder, as
+     * {@code check} reads them; its {@code queries} build no schema), else the working directory.
+     */
+    private List<Path> targets(Config config) {
+        if (!paths.isEmpty()) {
+            return paths;
+        }
+        Path folder = config.source() == null ? null : config.source().toAbsolutePath().getParent();
+        List<Path> migrations = config.migrations().stream()
+                .map(p -> folder == null ? Path.of(p) : folder.resolve(p).normalize()).toList();
+        return migrations.isEmpty() ? List.of(Path.of(".")) : migrations;
     }
 
     private List<SchemaHistory> replay(SchemaBuilder builder, List<MigrationChain> chains) {

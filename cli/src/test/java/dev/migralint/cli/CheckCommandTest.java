@@ -61,6 +61,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void pathsDefaultToTheConfigsMigrationsRelativeToTheConfigFolder() throws Exception {
+        Files.writeString(dir.resolve(".migralint.yaml"), "migrations: [db/clean]\n");
+        Path sub = Files.createDirectories(dir.resolve("src/deep"));
+        CliRun run = CliRun.in(sub, "check");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("No problems found");
+    }
+
+    @Test
     void pathsDefaultToTheWorkingDirectory() {
         CliRun run = CliRun.in(dir, "check");
 

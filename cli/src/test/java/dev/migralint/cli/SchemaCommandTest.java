@@ -147,6 +147,21 @@ class SchemaCommandTest {
     }
 
     @Test
+    void withoutPathsTheConfigsMigrationsAreReplayed(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("db/schema"));
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("db/schema/V1__t.sql"), "CREATE TABLE t (id bigint PRIMARY KEY);\n");
+        Files.writeString(dir.resolve("loose.sql"), "CREATE TABLE loose (id int);\n");
+        Files.writeString(dir.resolve(".migralint.yaml"), "migrations: [db/schema]\n");
+
+        CliRun run = CliRun.in(dir.resolve("sub"), "schema", "--format", "mermaid");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).startsWith("%% ").contains("db/schema (flyway, 1 migration, through 1)\nerDiagram\n    t {")
+                .doesNotContain("loose");
+    }
+
+    @Test
     void anUnknownFormatIsAUsageError() {
         CliRun run = schema("--format", "svg", "db");
 

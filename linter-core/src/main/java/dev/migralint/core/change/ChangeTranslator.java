@@ -26,7 +26,8 @@ import net.sf.jsqlparser.statement.update.Update;
  *
  * <p>Statements JSqlParser could not parse are still read from tokens when they start like CREATE
  * TABLE, CREATE INDEX, ALTER TABLE, DROP or DML: losing a CREATE TABLE would make every later
- * statement on that table look like it touches an existing one. Nothing here throws: whatever cannot
+ * statement on that table look like it touches an existing one. The DDL inside a PostgreSQL DO
+ * block is read too, into one {@link SchemaChange.ProceduralDdl}. Nothing here throws: whatever cannot
  * be read becomes an {@link Opaque} change.
  */
 public final class ChangeTranslator {
@@ -43,11 +44,12 @@ public final class ChangeTranslator {
             StatementTokens tokens = new StatementTokens(statement, dialect);
             List<? extends SchemaChange> changes;
             if (parsed instanceof ParsedStatement.Parsed p) {
-                changes = fromAst(p.ast(), tokens, statement.range());
+                changes = fromAst(p.ast(), tokens, statement);
             } else if (parsed instanceof ParsedStatement.Recognized r) {
                 changes = fromRecognized(r, tokens, statement.range());
             } else if (parsed instanceof ParsedStatement.Unparsed) {
-                changes = fromTokens(tokens, statement.range());
+                changes = tokens.isWord(0, "do") ? single(ProceduralDdlReader.read(statement, dialect, this))
+                        : fromTokens(tokens, statement.range());
             } else {
                 changes = null; // Skipped: not SQL
             }
@@ -71,7 +73,8 @@ public final class ChangeTranslator {
         return parsed instanceof ParsedStatement.Unparsed ? "Unparsed" : "Skipped";
     }
 
-    private List<? extends SchemaChange> fromAst(Statement ast, StatementTokens t, TextRange range) {
+    private List<? extends SchemaChange> fromAst(Statement ast, StatementTokens t, ScriptStatement statement) {
+        TextRange range = statement.range();
         if (ast instanceof Update u) {
             return List.of(new DataChange(DataChangeKind.UPDATE, tableName(u.getTable()), u.getWhere() != null, range));
         }
@@ -88,7 +91,7 @@ public final class ChangeTranslator {
             return List.of(new DataChange(DataChangeKind.MERGE, tableName(m.getTable()), true, range));
         }
         // DDL and session statements: the tokens keep what the AST loses (quoting, spelling, offsets).
-        return fromTokens(t, range);
+        return t.isWord(0, "do") ? single(ProceduralDdlReader.read(statement, dialect, this)) : fromTokens(t, range);
     }
 
     private List<? extends SchemaChange> fromRecognized(ParsedStatement.Recognized r, StatementTokens t,

@@ -15,6 +15,7 @@ final class IndexDdlReader {
     }
 
     private static final Set<String> KEY_SUFFIX_WORDS = Set.of("asc", "desc", "nulls", "collate");
+    private static final Set<String> ORDERING_WORDS = Set.of("asc", "desc", "nulls");
 
     /** What the words before INDEX say: UNIQUE, or a MySQL FULLTEXT / SPATIAL method. */
     private record Kind(boolean unique, String method, int next) {
@@ -143,20 +144,30 @@ final class IndexDdlReader {
         if (t.isIdentifier(start) && (start + 1 == end || KEY_SUFFIX_WORDS.contains(t.word(start + 1))
                 || (!mysql && t.isKind(start + 1, TokenKind.WORD)))) {
             // a plain column, possibly with an operator class (PostgreSQL) or ordering
-            return new IndexColumn(t.identifier(start), null, descending);
+            return new IndexColumn(t.identifier(start), null, descending, opclass(t, start + 1, end));
         }
         if (mysql && t.isIdentifier(start) && t.isOperator(start + 1, "(")) {
             // MySQL key prefix: name(10) indexes the first 10 characters of the column
             int close = t.closingParen(start + 1);
             if (close > 0 && (close + 1 >= end || KEY_SUFFIX_WORDS.contains(t.word(close + 1)))) {
-                return new IndexColumn(t.identifier(start), null, descending);
+                return new IndexColumn(t.identifier(start), null, descending, t.canonical(start + 1, close + 1));
             }
         }
         int exprEnd = expressionEnd(t, start, end);
+        String opclass = opclass(t, exprEnd, end);
         if (t.isOperator(start, "(") && t.closingParen(start) == exprEnd - 1) {
-            return new IndexColumn(null, t.canonical(start + 1, exprEnd - 1), descending);
+            return new IndexColumn(null, t.canonical(start + 1, exprEnd - 1), descending, opclass);
         }
-        return new IndexColumn(null, t.canonical(start, exprEnd), descending);
+        return new IndexColumn(null, t.canonical(start, exprEnd), descending, opclass);
+    }
+
+    /** COLLATE and the operator class after a key, tokens {@code [from, end)} up to ASC, DESC or NULLS; null when none. */
+    private static String opclass(StatementTokens t, int from, int end) {
+        int to = from;
+        while (to < end && !ORDERING_WORDS.contains(t.word(to))) {
+            to++;
+        }
+        return to > from ? t.canonical(from, to) : null;
     }
 
     /** End of a key expression: before ordering words or an operator class that follows it. */

@@ -247,6 +247,18 @@ public sealed interface SchemaChange {
         }
     }
 
+    /**
+     * DDL found in the body of a PostgreSQL DO block (an anonymous PL/pgSQL block). Such DDL often runs
+     * only under a condition ("IF NOT EXISTS (SELECT ... FROM pg_constraint ...) THEN ALTER TABLE ..."),
+     * so replay applies each change that can be applied and reports nothing about the others.
+     * Dynamic SQL (EXECUTE '...') is not read.
+     */
+    record ProceduralDdl(List<SchemaChange> changes, TextRange range) implements SchemaChange {
+        public ProceduralDdl {
+            changes = List.copyOf(changes);
+        }
+    }
+
     /** A statement whose effect is not modelled (yet); {@code what} names it for debugging. */
     record Opaque(String what, TextRange range) implements SchemaChange {
     }

@@ -1,5 +1,6 @@
 package dev.migralint.core.engine;
 
+import dev.migralint.core.Dialect;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.diag.Finding;
@@ -9,6 +10,8 @@ import dev.migralint.core.migration.Migration;
 import dev.migralint.core.migration.MigrationChain;
 import dev.migralint.core.migration.TransactionMode;
 import dev.migralint.core.rule.FindingBuilder;
+import dev.migralint.core.rule.MigrationContext;
+import dev.migralint.core.rule.MigrationRule;
 import dev.migralint.core.rule.RuleOptions;
 import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
@@ -62,23 +65,87 @@ final class ChainLinter {
             TransactionMode mode = m.transactionMode() == TransactionMode.NO_TRANSACTION
                     && m.layout() == Layout.PLAIN && config.assumeInTransaction()
                     ? TransactionMode.IN_TRANSACTION : m.transactionMode();
+            // Migration tools give each migration a fresh session: a SET search_path or lock_timeout
+            // in one does not carry into the next.
+            schema = schema.newSession();
             ScriptLinter.Result up = scripts.lint(m.up(), schema, mode, false, List.of());
             findings.addAll(up.findings());
             statements.addAll(up.statements());
             notes.addAll(up.notes());
             stats = stats.plus(up.stats());
+            Schema afterDown = null;
             if (downs && m.down() != null) {
                 List<ObjectName> createdByUp = up.created();
                 ScriptLinter.Result down = scripts.lint(m.down(), up.schemaAfter(), mode, true, createdByUp);
                 findings.addAll(down.findings());
                 statements.addAll(down.statements());
                 stats = stats.plus(down.stats());
+                afterDown = down.schemaAfter();
             }
+            findings.addAll(migrationRules(chain, m, schema, up.schemaAfter(), afterDown));
             schema = up.schemaAfter();
             schemas.add(schema);
         }
         findings.addAll(schemaRules(chain, schema));
         return new Result(findings, statements, schemas, notes, stats);
+    }
+
+    private List<Finding> migrationRules(MigrationChain chain, Migration migration, Schema before, Schema after,
+                                         Schema afterDown) {
+        List<PendingFinding> pending = new ArrayList<>();
+        for (ActiveRule active : rules) {
+            if (active.rule() instanceof MigrationRule rule) {
+                rule.check(new MigrationContext() {
+                    @Override
+                    public Migration migration() {
+                        return migration;
+                    }
+
+                    @Override
+                    public MigrationChain chain() {
+                        return chain;
+                    }
+
+                    @Override
+                    public Schema schemaBefore() {
+                        return before;
+                    }
+
+                    @Override
+                    public Schema schemaAfter() {
+                        return after;
+                    }
+
+                    @Override
+                    public Schema schemaAfterDown() {
+                        return afterDown;
+                    }
+
+                    @Override
+                    public Dialect dialect() {
+                        return config.dialect();
+                    }
+
+                    @Override
+                    public int targetVersion() {
+                        return config.targetVersion();
+                    }
+
+                    @Override
+                    public RuleOptions options() {
+                        return active.options();
+                    }
+
+                    @Override
+                    public FindingBuilder report(Location location, String message) {
+                        PendingFinding p = new PendingFinding(active, location, message);
+                        pending.add(p);
+                        return p;
+                    }
+                });
+            }
+        }
+        return pending.stream().map(PendingFinding::build).toList();
     }
 
     private List<Finding> schemaRules(MigrationChain chain, Schema schema) {
@@ -97,7 +164,7 @@ final class ChainLinter {
                     }
 
                     @Override
-                    public dev.migralint.core.Dialect dialect() {
+                    public Dialect dialect() {
                         return config.dialect();
                     }
 

@@ -8,6 +8,7 @@ import dev.migralint.core.lex.Token;
 import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,11 +30,28 @@ final class FileFindings {
     private final List<ActiveRule> rules;
     private final Set<String> knownRuleIds;
     private final LexOptions lexOptions;
+    private final Path fingerprintRoot;
 
-    FileFindings(List<ActiveRule> rules, Set<String> knownRuleIds, LexOptions lexOptions) {
+    /**
+     * {@code fingerprintRoot} is the folder fingerprints name files relative to: the config file's
+     * folder when there is one, so a baseline recorded from the repository root still matches a run
+     * from a module (the Maven plugin) or a subfolder; null to use the report's paths.
+     */
+    FileFindings(List<ActiveRule> rules, Set<String> knownRuleIds, LexOptions lexOptions, Path fingerprintRoot) {
         this.rules = rules;
         this.knownRuleIds = knownRuleIds;
         this.lexOptions = lexOptions;
+        this.fingerprintRoot = fingerprintRoot == null ? null : fingerprintRoot.toAbsolutePath().normalize();
+    }
+
+    private String fingerprintPath(SourceFile file) {
+        if (fingerprintRoot != null) {
+            Path abs = file.path().toAbsolutePath().normalize();
+            if (abs.startsWith(fingerprintRoot)) {
+                return fingerprintRoot.relativize(abs).toString().replace('\\', '/');
+            }
+        }
+        return file.displayPath();
     }
 
     List<Finding> finish(SourceFile file, List<Finding> findings, List<ScriptStatement> statements) {
@@ -54,7 +72,7 @@ final class FileFindings {
             applied.sort(ORDER);
             result = applied;
         }
-        return Fingerprints.assign(file.displayPath(), result, ordered);
+        return Fingerprints.assign(fingerprintPath(file), result, ordered);
     }
 
     private List<Finding> unused(SourceFile file, Suppressions suppressions, boolean[][] used, boolean selfTargets) {

@@ -117,7 +117,8 @@ public final class LintEngine {
             }
         }
         files.addAll(findingsByFile.keySet());
-        FileFindings finishing = new FileFindings(active, known, lexOptions);
+        FileFindings finishing = new FileFindings(active, known, lexOptions,
+                config.source() == null ? null : config.source().toAbsolutePath().getParent());
         List<Finding> findings = files.parallelStream()
                 .flatMap(f -> finishing.finish(f, findingsByFile.getOrDefault(f, List.of()),
                         statementsByFile.getOrDefault(f, List.of())).stream())

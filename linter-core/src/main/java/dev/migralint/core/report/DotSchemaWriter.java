@@ -62,7 +62,7 @@ final class DotSchemaWriter implements SchemaWriter {
                 Column col = columns.get(c);
                 s.append(indent).append("    <tr><td port=\"c").append(c).append("w\" align=\"left\">")
                         .append(html(col.name())).append("</td><td align=\"left\">")
-                        .append(html(SchemaDisplay.type(col.type()) + (col.notNull() ? " not null" : "")))
+                        .append(html(SchemaDisplay.type(schema, col.type()) + (col.notNull() ? " not null" : "")))
                         .append("</td><td port=\"c").append(c).append("e\" align=\"left\">")
                         .append(html(String.join(" ", SchemaDisplay.keys(t, col)))).append("</td></tr>\n");
             }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Output formats, by their command-line names. */
 public enum Format {
-    TEXT, JSON, SARIF, GITHUB;
+    TEXT, JSON, SARIF, GITHUB, GITLAB;
 
     public static Format parse(String s) {
         if (s == null) {

@@ -11,6 +11,7 @@ public final class Reporters {
             case JSON -> new JsonReporter(options);
             case SARIF -> new SarifReporter(options);
             case GITHUB -> new GithubReporter(options);
+            case GITLAB -> new GitlabReporter(options);
         };
     }
 }

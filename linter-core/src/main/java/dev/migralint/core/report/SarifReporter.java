@@ -29,6 +29,7 @@ import dev.migralint.core.diag.Severity;
 import dev.migralint.core.engine.Report;
 import dev.migralint.core.source.SourceFile;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.util.ArrayList;
@@ -53,6 +54,9 @@ import java.util.Set;
  * external), so GitHub records them as dismissed instead of dropping them.</li>
  * <li>Files that could not be read are {@code toolExecutionNotifications} of the invocation, which
  * GitHub lists on its tool status page, not results.</li>
+ * <li>The file stays within GitHub's upload limits ({@link SarifLimits}): past 25,000 results, or
+ * 10 MB gzip-compressed, the least severe results are left out, and a warning notification says how
+ * many; over-long messages are cut.</li>
  * </ul>
  */
 public final class SarifReporter implements Reporter {
@@ -79,25 +83,63 @@ public final class SarifReporter implements Reporter {
             .addMixIn(ReportingConfiguration.class, WriteLevelAlways.class);
 
     private final ReporterOptions options;
+    private final SarifLimits limits;
 
     public SarifReporter(ReporterOptions options) {
+        this(options, SarifLimits.GITHUB);
+    }
+
+    SarifReporter(ReporterOptions options, SarifLimits limits) {
         this.options = options;
+        this.limits = limits;
     }
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        JsonOutput.write(out, MAPPER, toSarif(report));
+        int keep = limits.maxResults();
+        String json = render(toSarif(report, keep, null));
+        // Halving converges in a few rounds; only a report far beyond anything reviewable gets here.
+        while (keep > 0 && SarifLimits.gzipSize(json) > limits.maxGzipBytes()) {
+            keep = Math.min(keep, report.findings().size()) / 2;
+            json = render(toSarif(report, keep, "the file would exceed " + SarifLimits.size(limits.maxGzipBytes())
+                    + " gzip-compressed, more than GitHub code scanning accepts"));
+        }
+        out.write(json);
+        out.flush();
+    }
+
+    private static String render(SarifSchema210 sarif) throws IOException {
+        StringWriter buffer = new StringWriter();
+        JsonOutput.write(buffer, MAPPER, sarif);
+        return buffer.toString();
     }
 
     SarifSchema210 toSarif(Report report) {
+        return toSarif(report, limits.maxResults(), null);
+    }
+
+    /** {@code sizeReason} says why fewer than the result limit are kept, or is null. */
+    private SarifSchema210 toSarif(Report report, int maxResults, String sizeReason) {
+        List<Finding> kept = SarifLimits.select(report.findings(), maxResults);
         List<ReportingDescriptor> rules = new SarifRules(options.docsBaseUri()).describe(report);
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             ruleIndex.put(rules.get(i).getId(), i);
         }
         List<Result> results = new ArrayList<>();
-        for (Finding f : report.findings()) {
+        for (Finding f : kept) {
             results.add(result(f, ruleIndex.get(f.ruleId())));
+        }
+        Invocation invocation = invocation(report.problems());
+        int omitted = report.findings().size() - kept.size();
+        if (omitted > 0) {
+            List<Notification> notifications = new ArrayList<>();
+            notifications.add(new Notification().withLevel(Notification.Level.WARNING).withMessage(new Message()
+                    .withText(limits.omissionMessage(omitted, report.findings().size(), sizeReason))));
+            if (invocation.getToolExecutionNotifications() != null) {
+                notifications.addAll(invocation.getToolExecutionNotifications());
+            }
+            invocation.setToolExecutionNotifications(notifications);
         }
         ToolComponent driver = new ToolComponent()
                 .withName("migralint")
@@ -106,7 +148,7 @@ public final class SarifReporter implements Reporter {
                 .withRules(new LinkedHashSet<>(rules));
         Run run = new Run()
                 .withTool(new Tool().withDriver(driver))
-                .withInvocations(List.of(invocation(report.problems())))
+                .withInvocations(List.of(invocation))
                 .withResults(results)
                 .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
         if (report.baseDir() != null) {
@@ -121,26 +163,29 @@ public final class SarifReporter implements Reporter {
     }
 
     private Result result(Finding f, Integer ruleIndex) {
+        List<RelatedLocation> related = f.related().size() <= limits.maxLocations() ? f.related()
+                : f.related().subList(0, limits.maxLocations());
         Result r = new Result()
                 .withRuleId(f.ruleId())
                 .withRuleIndex(ruleIndex)
                 .withKind(null)
                 .withRank(null)
                 .withLevel(Result.Level.fromValue(level(f.severity())))
-                .withMessage(new Message().withText(messageText(f)))
+                .withMessage(new Message().withText(limits.truncate(messageText(f, related))))
                 .withLocations(List.of(location(f.location())));
         if (f.fingerprint() != null) {
             PartialFingerprints fp = new PartialFingerprints();
             fp.setAdditionalProperty(FINGERPRINT_KEY, f.fingerprint());
             r.setPartialFingerprints(fp);
         }
-        if (!f.related().isEmpty()) {
-            Set<Location> related = new LinkedHashSet<>();
+        if (!related.isEmpty()) {
+            Set<Location> locations = new LinkedHashSet<>();
             int id = 1;
-            for (RelatedLocation rl : f.related()) {
-                related.add(location(rl.location()).withId(id++).withMessage(new Message().withText(rl.message())));
+            for (RelatedLocation rl : related) {
+                locations.add(location(rl.location()).withId(id++)
+                        .withMessage(new Message().withText(limits.truncate(rl.message()))));
             }
-            r.setRelatedLocations(related);
+            r.setRelatedLocations(locations);
         }
         if (f.fix() != null && !f.fix().edits().isEmpty()) {
             r.setFixes(new LinkedHashSet<>(List.of(fix(f.fix(), f.location().file()))));
@@ -153,11 +198,15 @@ public final class SarifReporter implements Reporter {
 
     /** The message, links to the related locations, then the finding's help as a second paragraph. */
     static String messageText(Finding f) {
+        return messageText(f, f.related());
+    }
+
+    private static String messageText(Finding f, List<RelatedLocation> related) {
         StringBuilder sb = new StringBuilder(f.message());
-        if (!f.related().isEmpty()) {
+        if (!related.isEmpty()) {
             sb.append(f.message().matches(".*[.!?]$") ? " See " : ". See ");
-            for (int i = 0; i < f.related().size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append('[').append(escapeLinkText(f.related().get(i).message()))
+            for (int i = 0; i < related.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append('[').append(escapeLinkText(related.get(i).message()))
                         .append("](").append(i + 1).append(')');
             }
             sb.append('.');

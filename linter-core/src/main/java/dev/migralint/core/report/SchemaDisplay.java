@@ -53,6 +53,12 @@ final class SchemaDisplay {
         return s.toString();
     }
 
+    /** The type as diagrams show it: as {@link #type(DataType)}, without PostgreSQL's default schema {@code public}. */
+    static String type(Schema schema, DataType type) {
+        String t = type(type);
+        return schema.dialect() != Dialect.MYSQL && t.startsWith("public.") ? t.substring("public.".length()) : t;
+    }
+
     /** {@code PK}, {@code FK} and {@code UK} (a unique key of that column alone), in that order. */
     static List<String> keys(Table table, Column column) {
         List<String> keys = new ArrayList<>();

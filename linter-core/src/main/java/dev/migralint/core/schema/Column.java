@@ -5,7 +5,8 @@ import dev.migralint.core.diag.Location;
 
 /**
  * A table column. {@code type} is normalized: serial types become the integer type behind them
- * (their default then calls nextval). {@code defaultExpression} is the DEFAULT text or null;
+ * (their default then calls nextval), and a PostgreSQL enum type's name is qualified with the schema
+ * it was found in when the column was made. {@code defaultExpression} is the DEFAULT text or null;
  * {@code identity} marks identity and MySQL AUTO_INCREMENT columns; {@code generated} is a generated
  * column's expression or null.
  */

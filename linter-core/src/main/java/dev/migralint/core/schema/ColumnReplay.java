@@ -25,7 +25,7 @@ final class ColumnReplay {
     void add(AddColumn a) {
         Table t = s.table(a.table());
         Table.Builder b = t.toBuilder();
-        if (b.columnIndex(a.column().name()) >= 0) {
+        if (b.columnIndex(s.id(a.column().name())) >= 0) {
             if (a.ifNotExists()) {
                 return;
             }
@@ -40,13 +40,13 @@ final class ColumnReplay {
     void drop(DropColumn d) {
         Table t = s.table(d.table());
         Table.Builder b = t.toBuilder();
-        if (b.columnIndex(d.column()) < 0) {
+        if (b.columnIndex(s.id(d.column())) < 0) {
             if (d.ifExists() || !t.columnsKnown()) {
                 return;
             }
             s.column(b, d.column());
         }
-        new DropReplay(s).dropColumn(b, d.column(), d.cascade());
+        new DropReplay(s).dropColumn(b, s.id(d.column()), d.cascade());
         s.put(t.name(), b);
     }
 
@@ -61,12 +61,12 @@ final class ColumnReplay {
         if (at < 0) {
             return;
         }
-        if (b.columnIndex(r.newName()) >= 0) {
+        if (b.columnIndex(s.id(r.newName())) >= 0) {
             throw s.refuse(Kind.ALREADY_EXISTS, t.name().name() + "." + r.newName(),
                     "column " + r.newName() + " of relation " + t.name().qualified() + " already exists");
         }
-        String from = r.column();
-        String to = r.newName();
+        String from = b.columns.get(at).name();
+        String to = s.id(r.newName());
         b.columns.set(at, b.columns.get(at).withName(to));
         b.indexes.replaceAll(i -> i.withKeys(i.keys().stream().map(k -> renameKey(k, from, to)).toList(),
                 rename(i.include(), from, to), GeneratedNames.renameIdentifier(i.predicate(), from, to)));
@@ -90,10 +90,11 @@ final class ColumnReplay {
 
     private static IndexColumn renameKey(IndexColumn k, String from, String to) {
         if (from.equals(k.column())) {
-            return new IndexColumn(to, null, k.descending());
+            return new IndexColumn(to, null, k.descending(), k.opclass());
         }
         if (k.expression() != null) {
-            return new IndexColumn(null, GeneratedNames.renameIdentifier(k.expression(), from, to), k.descending());
+            return new IndexColumn(null, GeneratedNames.renameIdentifier(k.expression(), from, to), k.descending(),
+                    k.opclass());
         }
         return k;
     }

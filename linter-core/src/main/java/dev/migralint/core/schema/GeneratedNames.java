@@ -26,6 +26,11 @@ final class GeneratedNames {
     /** PostgreSQL's NAMEDATALEN - 1: the longest identifier in bytes. */
     static final int MAX_BYTES = 63;
 
+    /** PostgreSQL cuts every identifier longer than 63 bytes to 63 bytes (at a character boundary). */
+    static String truncate(String identifier) {
+        return identifier == null || bytes(identifier) <= MAX_BYTES ? identifier : clip(identifier, MAX_BYTES);
+    }
+
     /** PostgreSQL's makeObjectName: name1[_name2][_label], trimmed to 63 bytes. */
     static String makeObjectName(String name1, String name2, String label) {
         int name1Bytes = bytes(name1);

@@ -46,7 +46,7 @@ final class KeyReplay {
             for (String c : pk.columns()) {
                 s.column(b, c);
             }
-            String name = s.mysql() ? "PRIMARY" : pk.name() != null ? fresh(b, pk.name())
+            String name = s.mysql() ? "PRIMARY" : pk.name() != null ? fresh(b, s.id(pk.name()))
                     : GeneratedNames.choose(b.name.name(), null, "pkey", relationOrConstraint(b));
             index = new Index(name, b.name, keys(pk.columns()), true, "btree", null, pk.include(), IndexKind.PRIMARY_KEY,
                     s.at(pk.range()));
@@ -70,7 +70,7 @@ final class KeyReplay {
             for (String c : u.columns()) {
                 s.column(b, c);
             }
-            String name = u.name() != null ? fresh(b, u.name())
+            String name = u.name() != null ? fresh(b, s.id(u.name()))
                     : GeneratedNames.choose(b.name.name(),
                             GeneratedNames.nameAddition(GeneratedNames.indexColumnNames(keys(u.columns()), u.include())),
                             "key", relationOrConstraint(b));
@@ -83,7 +83,7 @@ final class KeyReplay {
 
     /** A PostgreSQL EXCLUDE constraint and its index ({@code <table>_<columns>_excl}). */
     void exclusion(Table.Builder b, Constraint.Exclusion e) {
-        String name = e.name() != null ? fresh(b, e.name())
+        String name = e.name() != null ? fresh(b, s.id(e.name()))
                 : GeneratedNames.choose(b.name.name(),
                         GeneratedNames.nameAddition(GeneratedNames.indexColumnNames(e.keys(), List.of())), "excl",
                         relationOrConstraint(b));
@@ -94,7 +94,7 @@ final class KeyReplay {
 
     /** ADD ... USING INDEX: the index becomes the constraint's, renamed to the constraint's name if one is given. */
     private Index adopt(Table.Builder b, String constraintName, ObjectName indexName, IndexKind kind) {
-        Index index = b.index(indexName.name());
+        Index index = b.index(s.id(indexName.name()));
         if (index == null) {
             throw s.refuse(Kind.UNKNOWN_INDEX, indexName.qualified(), "index " + indexName.qualified() + " does not exist"
                     + " on table " + b.name.qualified());
@@ -106,7 +106,8 @@ final class KeyReplay {
             throw s.refuse(Kind.INVALID, index.name(), "index " + index.name()
                     + " cannot back a constraint: it must be a unique btree index on plain columns without a predicate");
         }
-        String name = constraintName == null || constraintName.equals(index.name()) ? index.name() : fresh(b, constraintName);
+        String name = constraintName == null || s.id(constraintName).equals(index.name()) ? index.name()
+                : fresh(b, s.id(constraintName));
         Index adopted = index.withName(name).withKind(kind);
         b.replaceIndex(index.name(), adopted);
         return adopted;
@@ -131,11 +132,11 @@ final class KeyReplay {
     void check(Table.Builder b, Constraint.Check c, boolean validated) {
         String name;
         if (c.name() != null) {
-            if (b.hasConstraint(c.name())) {
-                throw s.refuse(Kind.ALREADY_EXISTS, c.name(), "constraint " + c.name() + " for relation "
+            name = s.id(c.name());
+            if (b.hasConstraint(name)) {
+                throw s.refuse(Kind.ALREADY_EXISTS, name, "constraint " + name + " for relation "
                         + b.name.qualified() + " already exists");
             }
-            name = c.name();
         } else if (s.mysql()) {
             name = GeneratedNames.mysqlConstraintName(b.name.name(), "chk", s.constraintTaken(b));
         } else {
@@ -189,10 +190,10 @@ final class KeyReplay {
         }
         String name;
         if (fk.name() != null) {
-            if (s.constraintTaken(b).test(fk.name()) && (s.mysql() || b.hasConstraint(fk.name()))) {
-                throw s.refuse(Kind.ALREADY_EXISTS, fk.name(), "constraint " + fk.name() + " already exists");
+            name = s.id(fk.name());
+            if (s.constraintTaken(b).test(name) && (s.mysql() || b.hasConstraint(name))) {
+                throw s.refuse(Kind.ALREADY_EXISTS, name, "constraint " + name + " already exists");
             }
-            name = fk.name();
         } else if (s.mysql()) {
             name = GeneratedNames.mysqlConstraintName(b.name.name(), "ibfk", s.constraintTaken(b));
         } else {
@@ -258,7 +259,7 @@ final class KeyReplay {
         }
         String name;
         if (ci.name() != null) {
-            name = ci.name().name();
+            name = s.id(ci.name().name());
             if (s.relationTaken(b).test(name) || (s.mysql() && name.equalsIgnoreCase("primary"))) {
                 if (ci.ifNotExists()) {
                     return null;

@@ -5,7 +5,8 @@ import dev.migralint.core.diag.Location;
 /**
  * A problem met while replaying a change: what the database would have refused, or a name replay
  * could not resolve. The change then has no effect on the schema, as the failed statement would have
- * none. {@code subject} is the name the note is about, as written (qualified where it helps).
+ * none; the one exception is UNKNOWN_SCHEMA for a CREATE TABLE in a schema never created in view
+ * (templated schemas are common), where the table is created all the same. {@code subject} is the name the note is about, as written (qualified where it helps).
  */
 public record ReplayNote(Kind kind, String subject, String message, Location location) {
 

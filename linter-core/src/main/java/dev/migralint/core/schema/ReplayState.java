@@ -31,6 +31,11 @@ final class ReplayState {
         return dialect == Dialect.MYSQL;
     }
 
+    /** An identifier as the database keeps it: PostgreSQL truncates to 63 bytes. */
+    String id(String name) {
+        return mysql() ? name : GeneratedNames.truncate(name);
+    }
+
     Location here() {
         return context.at(range);
     }
@@ -103,7 +108,7 @@ final class ReplayState {
 
     /** The column, or a refusal naming it (unless the table's columns are not all known, then null). */
     int column(Table.Builder b, String column) {
-        int i = b.columnIndex(column);
+        int i = b.columnIndex(id(column));
         if (i < 0 && b.columnsKnown) {
             throw refuse(ReplayNote.Kind.UNKNOWN_COLUMN, b.name.name() + "." + column,
                     "column " + column + " of table " + b.name.qualified() + " does not exist");

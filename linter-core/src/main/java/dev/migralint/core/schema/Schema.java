@@ -46,11 +46,18 @@ public final class Schema {
     private final List<String> searchPath;
     /** Schemas to return to on ROLLBACK (first: BEGIN) and ROLLBACK TO (the later ones: savepoints). */
     private final List<Schema> snapshots;
+    /**
+     * Relation keys that existed at some point of the replay, or that DROP ... IF EXISTS made sure are
+     * gone: true while their history is in view, false once a change to them was refused for naming a
+     * table the chain never showed (which the real database may have).
+     */
+    private final PersistentMap<ObjectName, Boolean> seen;
 
     private Schema(Dialect dialect, PersistentMap<ObjectName, Table> tables, PersistentMap<ObjectName, View> views,
                    PersistentMap<ObjectName, EnumType> enums, PersistentMap<ObjectName, ObjectName> indexTables,
-                   PersistentMap<ObjectName, Integer> constraintNames, Set<String> schemas, List<String> searchPath,
-                   List<Schema> snapshots) {
+                   PersistentMap<ObjectName, Integer> constraintNames,
+                   Set<String> schemas, List<String> searchPath, List<Schema> snapshots,
+                   PersistentMap<ObjectName, Boolean> seen) {
         this.dialect = dialect;
         this.tables = tables;
         this.views = views;
@@ -60,6 +67,7 @@ public final class Schema {
         this.schemas = schemas;
         this.searchPath = searchPath;
         this.snapshots = snapshots;
+        this.seen = seen;
     }
 
     /** A database with nothing in it: PostgreSQL's has the schema {@code public} on the search_path. */
@@ -67,7 +75,8 @@ public final class Schema {
         boolean pg = dialect != Dialect.MYSQL;
         return new Schema(dialect, PersistentMap.empty(NAME_ORDER), PersistentMap.empty(NAME_ORDER),
                 PersistentMap.empty(NAME_ORDER), PersistentMap.empty(NAME_ORDER), PersistentMap.empty(NAME_ORDER),
-                pg ? Set.of("public") : Set.of(), pg ? List.of("public") : List.of(), List.of());
+                pg ? Set.of("public") : Set.of(), pg ? List.of("public") : List.of(), List.of(),
+                PersistentMap.empty(NAME_ORDER));
     }
 
     public Dialect dialect() {
@@ -162,6 +171,17 @@ public final class Schema {
         return refs;
     }
 
+    /**
+     * True when a table, materialized view or (PostgreSQL) index that {@code name} resolves to has existed
+     * at some point of the replay so far, or a DROP ... IF EXISTS made sure it is gone, and no change to
+     * it was refused for naming a table the chain never showed: the object's history is in view, so
+     * what replay says it lacks, it lacks.
+     */
+    public boolean historyInView(ObjectName name) {
+        ObjectName key = resolve(name, seen::containsKey);
+        return key != null && seen.get(key);
+    }
+
     /** PostgreSQL's search_path as set (without {@code "$user"}); empty for MySQL. */
     public List<String> searchPath() {
         return searchPath;
@@ -188,10 +208,11 @@ public final class Schema {
             return exists.test(key) ? key : null;
         }
         if (name.schema() != null) {
-            return exists.test(name) ? name : null;
+            ObjectName key = new ObjectName(name.schema(), GeneratedNames.truncate(name.name()));
+            return exists.test(key) ? key : null;
         }
         for (String s : lookupPath()) {
-            ObjectName key = new ObjectName(s, name.name());
+            ObjectName key = new ObjectName(s, GeneratedNames.truncate(name.name()));
             if (exists.test(key)) {
                 return key;
             }
@@ -215,13 +236,11 @@ public final class Schema {
         if (dialect == Dialect.MYSQL) {
             return ObjectName.of(name.name());
         }
+        String truncated = GeneratedNames.truncate(name.name());
         if (temporary) {
-            return new ObjectName(TEMP_SCHEMA, name.name());
+            return new ObjectName(TEMP_SCHEMA, truncated);
         }
-        if (name.schema() != null) {
-            return name;
-        }
-        return new ObjectName(creationSchema(), name.name());
+        return new ObjectName(name.schema() != null ? name.schema() : creationSchema(), truncated);
     }
 
     /** The first existing schema on the search_path; the first named one when none exists (as written). */
@@ -270,9 +289,12 @@ public final class Schema {
             t = t.remove(oldKey);
         }
         t = t.put(table.name(), table);
+        // A table made anew (no old key) is in view again, even if an earlier attempt at it was not.
+        PersistentMap<ObjectName, Boolean> seenNow = seen.containsKey(table.name()) && oldKey != null ? seen
+                : seen.put(table.name(), true);
         if (dialect != Dialect.MYSQL) {
             // Only the index names that changed: re-entering all of a table's indexes on every change
-            // made a table's n CREATE INDEX statements cost n^2.
+            // made a table's n CREATE INDEX statements cost n^2. An unchanged name was seen when it came.
             boolean sameKey = old != null && old.name().equals(table.name());
             Set<ObjectName> before = old == null ? Set.of() : indexKeys(old);
             Set<ObjectName> after = indexKeys(table);
@@ -284,11 +306,12 @@ public final class Schema {
             for (ObjectName k : after) {
                 if (!sameKey || !before.contains(k)) {
                     idx = idx.put(k, table.name());
+                    seenNow = seenNow.containsKey(k) ? seenNow : seenNow.put(k, true);
                 }
             }
         }
         return new Schema(dialect, t, views, enums, idx, recount(constraintNames, old, table), schemas, searchPath,
-                snapshots);
+                snapshots, seenNow);
     }
 
     private static Set<ObjectName> indexKeys(Table table) {
@@ -330,6 +353,18 @@ public final class Schema {
         return c;
     }
 
+    /** This schema remembering that a relation named {@code key} is known to be gone (DROP ... IF EXISTS). */
+    Schema withSeen(ObjectName key) {
+        return seen.containsKey(key) ? this
+                : new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, searchPath, snapshots, seen.put(key, true));
+    }
+
+    /** This schema remembering that what replay knows of {@code key} may differ from the real database. */
+    Schema withHistoryOutOfView(ObjectName key) {
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, searchPath, snapshots,
+                seen.put(key, false));
+    }
+
     Schema withoutTable(ObjectName key) {
         Table old = tables.get(key);
         if (old == null) {
@@ -340,59 +375,65 @@ public final class Schema {
             idx = idx.remove(i.qualifiedName());
         }
         return new Schema(dialect, tables.remove(key), views, enums, idx, recount(constraintNames, old, null), schemas,
-                searchPath, snapshots);
+                searchPath, snapshots, seen);
     }
 
     Schema withView(ObjectName oldKey, View view) {
         PersistentMap<ObjectName, View> v = oldKey == null ? views : views.remove(oldKey);
-        return new Schema(dialect, tables, v.put(view.name(), view), enums, indexTables, constraintNames, schemas, searchPath, snapshots);
+        return new Schema(dialect, tables, v.put(view.name(), view), enums, indexTables, constraintNames, schemas, searchPath, snapshots,
+                seen);
     }
 
     Schema withoutView(ObjectName key) {
-        return new Schema(dialect, tables, views.remove(key), enums, indexTables, constraintNames, schemas, searchPath, snapshots);
+        return new Schema(dialect, tables, views.remove(key), enums, indexTables, constraintNames, schemas, searchPath, snapshots, seen);
     }
 
     Schema withEnum(EnumType type) {
         return new Schema(dialect, tables, views, enums.put(type.name(), type), indexTables, constraintNames, schemas, searchPath,
-                snapshots);
+                snapshots, seen);
     }
 
     Schema withoutEnum(ObjectName key) {
-        return new Schema(dialect, tables, views, enums.remove(key), indexTables, constraintNames, schemas, searchPath,
-                snapshots);
+        return new Schema(dialect, tables, views, enums.remove(key), indexTables, constraintNames, schemas, searchPath, snapshots, seen);
     }
 
     Schema withSchema(String name) {
         Set<String> s = new LinkedHashSet<>(schemas);
         s.add(name);
-        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, Set.copyOf(s), searchPath, snapshots);
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, Set.copyOf(s), searchPath, snapshots, seen);
     }
 
     Schema withoutSchema(String name) {
         Set<String> s = new LinkedHashSet<>(schemas);
         s.remove(name);
-        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, Set.copyOf(s), searchPath, snapshots);
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, Set.copyOf(s), searchPath, snapshots, seen);
     }
 
     Schema withSearchPath(List<String> path) {
-        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, List.copyOf(path), snapshots);
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, List.copyOf(path), snapshots, seen);
     }
 
     /** BEGIN or SAVEPOINT: remember this schema to return to. */
     Schema pushSnapshot() {
         List<Schema> s = new ArrayList<>(snapshots);
         s.add(this);
-        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, searchPath, List.copyOf(s));
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, searchPath, List.copyOf(s), seen);
     }
 
     /** COMMIT: nothing to return to any more. */
     Schema clearSnapshots() {
-        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, searchPath, List.of());
+        return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, searchPath, List.of(), seen);
     }
 
     /** ROLLBACK: the schema as it was at BEGIN (session settings included, as PostgreSQL undoes SET too). */
     Schema rollback() {
-        return snapshots.isEmpty() ? this : snapshots.get(0).clearSnapshots();
+        if (snapshots.isEmpty()) {
+            return this;
+        }
+        Schema at = snapshots.get(0);
+        // What was created and rolled back was still in view: keep it seen.
+        return new Schema(dialect, at.tables, at.views, at.enums, at.indexTables, at.constraintNames, at.schemas, at.searchPath, List.of(),
+                seen);
     }
 
     /** ROLLBACK TO SAVEPOINT: the schema at the last savepoint, which stays. */
@@ -401,7 +442,8 @@ public final class Schema {
             return rollback().pushSnapshot();
         }
         Schema at = snapshots.get(snapshots.size() - 1);
-        return new Schema(dialect, at.tables, at.views, at.enums, at.indexTables, at.constraintNames, at.schemas, at.searchPath, snapshots);
+        return new Schema(dialect, at.tables, at.views, at.enums, at.indexTables, at.constraintNames, at.schemas, at.searchPath, snapshots,
+                seen);
     }
 
     /** RELEASE SAVEPOINT: forget the last savepoint. */
@@ -410,12 +452,12 @@ public final class Schema {
             return this;
         }
         return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas, searchPath,
-                List.copyOf(snapshots.subList(0, snapshots.size() - 1)));
+                List.copyOf(snapshots.subList(0, snapshots.size() - 1)), seen);
     }
 
     /** A new session on the same database: default search_path, no open transaction. */
     public Schema newSession() {
         return new Schema(dialect, tables, views, enums, indexTables, constraintNames, schemas,
-                dialect == Dialect.MYSQL ? List.of() : List.of("public"), List.of());
+                dialect == Dialect.MYSQL ? List.of() : List.of("public"), List.of(), seen);
     }
 }

@@ -37,7 +37,8 @@ import java.util.Set;
  *
  * <p>Stateless and thread-safe; all state is in the schemas it returns. Tables, renames and column
  * changes are here; constraints and indexes are {@link KeyReplay}'s, drops {@link DropReplay}'s,
- * enum types, views, schemas and session settings {@link ObjectReplay}'s.
+ * renames and constraint/index drops {@link ObjectReplay}'s, enum types, views, schemas and the
+ * search_path {@link NamespaceReplay}'s.
  */
 public final class SchemaReplayer {
 
@@ -47,7 +48,7 @@ public final class SchemaReplayer {
         try {
             dispatch(s, change);
         } catch (ReplayState.Refused refused) {
-            return new Replay(before, s.notes);
+            return new Replay(outOfViewIfRefusedFor(before, change), s.notes);
         } catch (RuntimeException e) {
             // A shape replay does not handle must not stop the lint run: the change is skipped, visibly.
             return new Replay(before, List.of(new ReplayNote(Kind.INVALID, change.getClass().getSimpleName(),
@@ -66,6 +67,35 @@ public final class SchemaReplayer {
             notes.addAll(r.notes());
         }
         return new Replay(schema, notes);
+    }
+
+    /**
+     * A CREATE TABLE, ADD COLUMN or ADD CONSTRAINT refused because a foreign key names a table the chain
+     * never showed would succeed on a database that has that table: from then on replay's picture of
+     * the changed table may be wrong, so its history is no longer in view.
+     */
+    private static Schema outOfViewIfRefusedFor(Schema before, SchemaChange change) {
+        ObjectName table;
+        List<Constraint> constraints;
+        if (change instanceof CreateTable c) {
+            table = before.keyForNew(c.table(), c.temporary());
+            constraints = c.constraints();
+        } else if (change instanceof AddColumn a) {
+            table = before.relation(a.table()).map(Table::name).orElse(null);
+            constraints = a.constraints();
+        } else if (change instanceof AddConstraint a) {
+            table = before.relation(a.table()).map(Table::name).orElse(null);
+            constraints = List.of(a.constraint());
+        } else {
+            return before;
+        }
+        for (Constraint c : constraints) {
+            if (table != null && c instanceof Constraint.ForeignKey fk && before.relation(fk.refTable()).isEmpty()
+                    && !fk.refTable().name().equals(table.name()) && !before.historyInView(fk.refTable())) {
+                return before.withHistoryOutOfView(table);
+            }
+        }
+        return before;
     }
 
     private void dispatch(ReplayState s, SchemaChange change) {
@@ -104,10 +134,15 @@ public final class SchemaReplayer {
             if (new KeyReplay(s).createIndex(b, ci) != null) {
                 s.put(t.name(), b);
             }
+        } else if (change instanceof SchemaChange.ProceduralDdl p) {
+            // Guarded DDL ("IF NOT EXISTS ... THEN"): what applies is applied, what is refused was likely skipped.
+            for (SchemaChange inner : p.changes()) {
+                s.schema = apply(s.schema, inner, s.context).schema();
+            }
         } else if (change instanceof Transaction t) {
             transaction(s, t);
         } else if (change instanceof SetSetting set) {
-            objects.setting(set);
+            new NamespaceReplay(s).setting(set);
         } else if (change instanceof Truncate t) {
             t.tables().forEach(s::table);
         } else if (change instanceof LockTable l) {
@@ -129,6 +164,7 @@ public final class SchemaReplayer {
                 if (!d.ifExists()) {
                     throw s.refuse(Kind.UNKNOWN_TABLE, n.qualified(), "table " + n.qualified() + " does not exist");
                 }
+                s.schema = s.schema.withSeen(s.schema.keyForNew(n, false));
             } else if (t.kind() != Table.Kind.TABLE) {
                 throw s.refuse(Kind.INVALID, n.qualified(), n.qualified() + " is not a table");
             } else {
@@ -182,7 +218,14 @@ public final class SchemaReplayer {
             type = new DataType("bigint", List.of(), false, type.text());
             notNull = true;
         }
-        return new Column(def.name(), type, notNull, defaultExpression, def.identity() || (serialBase != null && s.mysql()),
+        if (!s.mysql() && !type.name().contains(".")) {
+            // PostgreSQL keeps the type itself, not its name: an enum found on today's search_path stays that enum.
+            ObjectName resolved = s.schema.enumType(ObjectName.of(type.name())).map(EnumType::name).orElse(null);
+            if (resolved != null) {
+                type = new DataType(resolved.qualified(), type.args(), type.array(), type.text());
+            }
+        }
+        return new Column(s.id(def.name()), type, notNull, defaultExpression, def.identity() || (serialBase != null && s.mysql()),
                 def.generatedExpression(), s.at(def.range()));
     }
 

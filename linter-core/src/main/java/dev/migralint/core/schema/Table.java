@@ -17,12 +17,15 @@ import java.util.Set;
  * PostgreSQL it always has a schema, in MySQL never. {@code columnsKnown} is false when the table was
  * made from something replay cannot see into (CREATE TABLE AS, LIKE or PARTITION OF an unknown table,
  * OF type), so a column that is not listed may still exist. {@code primaryKey} is null when there is
- * none. {@code dependsOn} is a materialized view's query's tables.
+ * none. {@code dependsOn} is a materialized view's query's tables. {@code partitionOf} is the parent a
+ * PostgreSQL partition was created PARTITION OF (as resolved then, or as written when replay did not
+ * know it), null for other tables: a partition gets its parent's primary key, unique indexes and
+ * foreign keys, which replay does not copy.
  */
 public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey primaryKey, List<UniqueKey> uniques,
                     List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<ExclusionConstraint> exclusions,
                     List<Index> indexes, boolean temporary, boolean columnsKnown, Set<ObjectName> dependsOn,
-                    Location definedAt) {
+                    ObjectName partitionOf, Location definedAt) {
 
     public enum Kind { TABLE, MATERIALIZED_VIEW }
 
@@ -89,6 +92,7 @@ public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey
         boolean temporary;
         boolean columnsKnown;
         Set<ObjectName> dependsOn;
+        ObjectName partitionOf;
         Location definedAt;
 
         Builder(ObjectName name, Kind kind, boolean temporary, Location definedAt) {
@@ -119,6 +123,7 @@ public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey
             this.temporary = t.temporary;
             this.columnsKnown = t.columnsKnown;
             this.dependsOn = t.dependsOn;
+            this.partitionOf = t.partitionOf;
             this.definedAt = t.definedAt;
         }
 
@@ -159,7 +164,7 @@ public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey
 
         Table build() {
             return new Table(name, kind, columns, primaryKey, uniques, foreignKeys, checks, exclusions, indexes,
-                    temporary, columnsKnown, dependsOn, definedAt);
+                    temporary, columnsKnown, dependsOn, partitionOf, definedAt);
         }
     }
 }

@@ -107,6 +107,9 @@ final class TableCreation {
      */
     private void copyFrom(Table.Builder b, TableSource source, List<Constraint> constraints, List<Index> indexes) {
         Table from = source.table() == null ? null : s.schema.relation(source.table()).orElse(null);
+        if (source.kind() == SourceKind.PARTITION_OF) {
+            b.partitionOf = from == null ? source.table() : from.name();
+        }
         if (from == null || source.kind() == SourceKind.OF_TYPE) {
             b.columnsKnown = false;
             if (source.table() != null && source.kind() != SourceKind.OF_TYPE) {

@@ -378,4 +378,26 @@ class ChangeTranslatorDdlTest {
         DropIndex d = (DropIndex) pg("DROP INDEX i CASCADE;").get(0);
         assertThat(d.cascade()).isTrue();
     }
+
+    @Test
+    void ddlInsideADoBlockIsReadWithItsOwnRanges() {
+        List<SchemaChange> changes = pg("""
+                DO $$
+                BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 't_u_fk') THEN
+                        ALTER TABLE t ADD CONSTRAINT t_u_fk FOREIGN KEY (u_id) REFERENCES u (id);
+                    END IF;
+                    CREATE INDEX IF NOT EXISTS t_u_idx ON t (u_id);
+                    PERFORM 1;
+                    EXECUTE 'DROP TABLE x';
+                END $$;""");
+        assertThat(changes).hasSize(1);
+        SchemaChange.ProceduralDdl block = (SchemaChange.ProceduralDdl) changes.get(0);
+        assertThat(block.changes()).hasSize(2);
+        assertThat(block.changes().get(0)).isInstanceOf(AddConstraint.class);
+        assertThat(at(block.changes().get(0).range()))
+                .isEqualTo("ADD CONSTRAINT t_u_fk FOREIGN KEY (u_id) REFERENCES u (id)");
+        assertThat(at(block.changes().get(1).range())).isEqualTo("CREATE INDEX IF NOT EXISTS t_u_idx ON t (u_id)");
+        assertThat(pg("DO $$ BEGIN PERFORM 1; END $$;").get(0)).isInstanceOf(Opaque.class);
+    }
 }

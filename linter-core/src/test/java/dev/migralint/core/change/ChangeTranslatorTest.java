@@ -182,7 +182,7 @@ class ChangeTranslatorTest {
         assertThat(i.columns()).containsExactly(
                 new IndexColumn(null, "lower(email)", false),
                 new IndexColumn("created_at", null, true),
-                new IndexColumn("name", null, false));
+                new IndexColumn("name", null, false, "text_pattern_ops"));
         assertThat(i.where()).isEqualTo("deleted_at is null");
     }
 
@@ -227,7 +227,18 @@ class ChangeTranslatorTest {
         CreateIndex i = only("CREATE FULLTEXT INDEX idx_body ON posts (body);", Dialect.MYSQL, CreateIndex.class);
         assertThat(i.method()).isEqualTo("fulltext");
         CreateIndex p = only("CREATE INDEX idx_name ON users (name(10), `Email` DESC);", Dialect.MYSQL, CreateIndex.class);
-        assertThat(p.columns()).containsExactly(new IndexColumn("name", null, false), new IndexColumn("email", null, true));
+        assertThat(p.columns()).containsExactly(new IndexColumn("name", null, false, "(10)"),
+                new IndexColumn("email", null, true));
+    }
+
+    @Test
+    void indexKeysKeepCollationAndOperatorClass() {
+        CreateIndex i = only("CREATE INDEX t_idx ON t (name COLLATE \"C\" text_pattern_ops DESC NULLS LAST, "
+                + "(lower(email)) varchar_pattern_ops, code);", CreateIndex.class);
+        assertThat(i.columns()).containsExactly(
+                new IndexColumn("name", null, true, "collate \"C\" text_pattern_ops"),
+                new IndexColumn(null, "lower(email)", false, "varchar_pattern_ops"),
+                new IndexColumn("code", null, false));
     }
 
     @Test

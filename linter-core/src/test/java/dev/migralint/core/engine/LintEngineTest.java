@@ -9,11 +9,14 @@ import dev.migralint.core.config.ConfigException;
 import dev.migralint.core.config.ConfigLoader;
 import dev.migralint.core.config.RuleSetting;
 import dev.migralint.core.diag.Finding;
+import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.diag.Suppression;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.ChangeRule;
 import dev.migralint.core.rule.Rule;
+import dev.migralint.core.rule.MigrationContext;
+import dev.migralint.core.rule.MigrationRule;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.RuleRegistry;
@@ -66,11 +69,30 @@ class LintEngineTest {
         }
     }
 
+    /** Reports a migration whose down does not give back the tables its up started from. */
+    static final class DownRestores implements MigrationRule {
+        @Override
+        public RuleMeta meta() {
+            return RuleMeta.of("down-restores", Category.REVERSIBILITY, Severity.ERROR, "Checks downs");
+        }
+
+        @Override
+        public void check(MigrationContext ctx) {
+            if (ctx.schemaAfterDown() != null
+                    && ctx.schemaAfterDown().tables().size() != ctx.schemaBefore().tables().size()) {
+                ctx.report(new Location.WholeFile(ctx.migration().down().file()),
+                        ctx.schemaBefore().tables().size() + " tables before up, "
+                                + ctx.schemaAfter().tables().size() + " after up, "
+                                + ctx.schemaAfterDown().tables().size() + " after down");
+            }
+        }
+    }
+
     private static Rule meta(String id) {
         return () -> RuleMeta.of(id, Category.META, Severity.WARNING, "Engine rule " + id);
     }
 
-    private final LintEngine engine = new LintEngine(new RuleRegistry(List.of(new NoDrop(), new EveryTable(),
+    private final LintEngine engine = new LintEngine(new RuleRegistry(List.of(new NoDrop(), new EveryTable(), new DownRestores(),
             meta(EngineRules.PARSE_ERROR), meta(EngineRules.UNUSED_SUPPRESSION))));
 
     private List<Finding> lint(String sql) {
@@ -126,6 +148,18 @@ class LintEngineTest {
                         "2_more.up.sql: drop users (known)");
         // The chain ends without users: the down of 2 was not replayed forward.
         assertThat(findings).filteredOn(f -> f.ruleId().equals("every-table")).isEmpty();
+        assertThat(findings).filteredOn(f -> f.ruleId().equals("down-restores")).isEmpty();
+    }
+
+    @Test
+    void migrationRulesSeeTheSchemaBeforeAfterAndAfterTheDown(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("1_a.up.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(dir.resolve("1_a.down.sql"), "DROP TABLE a;\n");
+        Files.writeString(dir.resolve("2_b.up.sql"), "CREATE TABLE b (id int);\n");
+        Files.writeString(dir.resolve("2_b.down.sql"), "SELECT 1;\n");
+        assertThat(run(dir)).filteredOn(f -> f.ruleId().equals("down-restores"))
+                .extracting(f -> f.location().file().displayPath() + ": " + f.message())
+                .containsExactly("2_b.down.sql: 1 tables before up, 2 after up, 2 after down");
     }
 
     @Test
@@ -253,6 +287,23 @@ class LintEngineTest {
         assertThat(report.stats().files()).isEqualTo(2);
         assertThatThrownBy(() -> engine.run(new LintRequest(List.of(dir.resolve("nope")), dir, Config.defaults())))
                 .isInstanceOf(InputException.class);
+    }
+
+    @Test
+    void fingerprintsNameFilesRelativeToTheConfigFolderWhereverTheRunStarts(@TempDir Path dir) throws Exception {
+        Path module = Files.createDirectories(dir.resolve("module/db"));
+        Files.writeString(module.resolve("a.sql"), "DROP TABLE a;\n");
+        Path file = dir.resolve(".migralint.yaml");
+        Files.writeString(file, "rules:\n  every-table: off\n");
+        Config config = ConfigLoader.load(file);
+        Report fromRoot = engine.run(new LintRequest(List.of(Path.of("module/db")), dir, config));
+        Report fromModule = engine.run(new LintRequest(List.of(Path.of("db")), dir.resolve("module"), config));
+        assertThat(fromRoot.findings()).extracting(f -> f.location().file().displayPath())
+                .containsExactly("module/db/a.sql");
+        assertThat(fromModule.findings()).extracting(f -> f.location().file().displayPath())
+                .containsExactly("db/a.sql");
+        assertThat(fromRoot.findings()).extracting(Finding::fingerprint)
+                .containsExactlyElementsOf(fromModule.findings().stream().map(Finding::fingerprint).toList());
     }
 
     @Test

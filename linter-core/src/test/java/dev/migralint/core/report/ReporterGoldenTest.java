@@ -15,6 +15,7 @@ class ReporterGoldenTest {
         "JSON, json.json",
         "SARIF, sarif.sarif.json",
         "GITHUB, github.txt",
+        "GITLAB, gitlab.json",
     })
     void fullSample(Format format, String golden) throws IOException {
         GoldenFile.assertMatches(golden, render(format, SampleReports.full()));
@@ -25,6 +26,7 @@ class ReporterGoldenTest {
         "TEXT, empty-text.txt",
         "JSON, empty-json.json",
         "SARIF, empty-sarif.sarif.json",
+        "GITLAB, empty-gitlab.json",
     })
     void emptyReport(Format format, String golden) throws IOException {
         GoldenFile.assertMatches(golden, render(format, SampleReports.empty()));

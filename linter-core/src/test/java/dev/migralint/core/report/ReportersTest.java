@@ -12,6 +12,7 @@ class ReportersTest {
         assertThat(Reporters.create(Format.JSON, SampleReports.OPTIONS)).isInstanceOf(JsonReporter.class);
         assertThat(Reporters.create(Format.SARIF, SampleReports.OPTIONS)).isInstanceOf(SarifReporter.class);
         assertThat(Reporters.create(Format.GITHUB, SampleReports.OPTIONS)).isInstanceOf(GithubReporter.class);
+        assertThat(Reporters.create(Format.GITLAB, SampleReports.OPTIONS)).isInstanceOf(GitlabReporter.class);
     }
 
     @Test

@@ -107,6 +107,15 @@ class SarifSchemaTest {
     }
 
     @Test
+    void reportCutToTheLimitsIsValid() throws IOException {
+        SarifReporter reporter = new SarifReporter(SampleReports.OPTIONS, new SarifLimits(3, 1, 30, 1L << 20));
+        JsonNode sarif = assertValid(reporter, SampleReports.full());
+        assertThat(sarif.at("/runs/0/results")).hasSize(3);
+        assertThat(sarif.at("/runs/0/invocations/0/toolExecutionNotifications/0/message/text").asText())
+                .startsWith("migralint left out 6 of 9 results");
+    }
+
+    @Test
     void validatorRejectsBrokenSarif() throws IOException {
         ObjectNode sarif = (ObjectNode) JSON.readTree(ReporterGoldenTest.render(Format.SARIF, SampleReports.full()));
         ((ObjectNode) sarif.at("/runs/0/results/0/locations/0/physicalLocation/region")).put("startColumn", 0);
@@ -119,7 +128,11 @@ class SarifSchemaTest {
     }
 
     private static JsonNode assertValid(Report report) throws IOException {
-        JsonNode sarif = JSON.readTree(ReporterGoldenTest.render(Format.SARIF, report));
+        return assertValid(new SarifReporter(SampleReports.OPTIONS), report);
+    }
+
+    private static JsonNode assertValid(SarifReporter reporter, Report report) throws IOException {
+        JsonNode sarif = JSON.readTree(ReporterGoldenTest.render(reporter, report));
         Set<ValidationMessage> errors = schema.validate(sarif);
         assertThat(errors).as("SARIF schema violations").isEmpty();
         return sarif;

@@ -518,4 +518,23 @@ class SchemaReplayerTest {
         assertThat(second.columnNames("t")).containsExactly("a", "b");
         assertThat(List.of(first.schema().indexes().size(), second.schema().indexes().size())).containsExactly(0, 1);
     }
+
+    @Test
+    void guardedDdlInDoBlocksAppliesWhereItCanWithoutNotes() {
+        Replayed r = Replayed.pg("""
+                CREATE TABLE u (id int PRIMARY KEY);
+                CREATE TABLE t (u_id int);
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 't_u_fk') THEN
+                    ALTER TABLE t ADD CONSTRAINT t_u_fk FOREIGN KEY (u_id) REFERENCES u (id);
+                  END IF;
+                END $$;
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 't_u_fk') THEN
+                    ALTER TABLE t ADD CONSTRAINT t_u_fk FOREIGN KEY (u_id) REFERENCES u (id);
+                  END IF;
+                END $$;""");
+        assertThat(r.notes()).isEmpty();
+        assertThat(r.table("t").foreignKeys()).extracting(TableConstraint::name).containsExactly("t_u_fk");
+    }
 }

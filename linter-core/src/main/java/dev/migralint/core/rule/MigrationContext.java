@@ -1,0 +1,31 @@
+package dev.migralint.core.rule;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.diag.Location;
+import dev.migralint.core.migration.Migration;
+import dev.migralint.core.migration.MigrationChain;
+import dev.migralint.core.schema.Schema;
+
+/** What a {@link MigrationRule} sees of one migration, and how it reports. */
+public interface MigrationContext {
+    Migration migration();
+
+    MigrationChain chain();
+
+    /** The schema before the up script. */
+    Schema schemaBefore();
+
+    /** The schema after the up script. */
+    Schema schemaAfter();
+
+    /** The schema after the down script replayed on {@link #schemaAfter()}; null without a down. */
+    Schema schemaAfterDown();
+
+    Dialect dialect();
+
+    int targetVersion();
+
+    RuleOptions options();
+
+    FindingBuilder report(Location location, String message);
+}

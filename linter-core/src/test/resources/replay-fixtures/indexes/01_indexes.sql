@@ -1,0 +1,17 @@
+CREATE TABLE events (id bigserial PRIMARY KEY, kind text, payload jsonb, created_at timestamp, user_id int, deleted_at timestamptz);
+CREATE INDEX ON events (kind);
+CREATE INDEX ON events (kind);
+CREATE INDEX ON events (lower(kind));
+CREATE INDEX ON events ((created_at::date));
+CREATE INDEX ON events ((payload ->> 'type'), kind);
+CREATE INDEX ON events USING gin (payload);
+CREATE INDEX ON events (user_id) INCLUDE (kind, created_at);
+CREATE INDEX events_recent ON events (created_at DESC) WHERE deleted_at IS NULL;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS events_user_kind ON events (user_id, kind) WHERE kind <> 'x';
+CREATE UNIQUE INDEX IF NOT EXISTS events_user_kind ON events (user_id);
+CREATE INDEX ON events USING hash (kind);
+DROP INDEX events_kind_idx1;
+CREATE INDEX ON events (kind);
+CREATE MATERIALIZED VIEW event_counts AS SELECT kind, count(*) AS n FROM events GROUP BY kind;
+CREATE UNIQUE INDEX ON event_counts (kind);
+CREATE TABLE bookings (room int, during tsrange, EXCLUDE USING gist (during WITH &&));

@@ -1,0 +1,13 @@
+ALTER TABLE users ADD COLUMN manager_id bigint REFERENCES users, ADD COLUMN nickname text UNIQUE;
+ALTER TABLE users ADD CONSTRAINT users_email_lower CHECK (email = lower(email)) NOT VALID;
+ALTER TABLE memberships ADD CONSTRAINT memberships_role_check1 CHECK (role <> '');
+ALTER TABLE memberships ADD CHECK (role <> 'x');
+CREATE TABLE audit (id int, user_id bigint);
+ALTER TABLE audit ADD CONSTRAINT audit_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;
+ALTER TABLE audit ADD PRIMARY KEY (id);
+ALTER TABLE users VALIDATE CONSTRAINT users_email_lower;
+CREATE UNIQUE INDEX audit_user_idx ON audit (user_id);
+ALTER TABLE audit ADD CONSTRAINT audit_user_unique UNIQUE USING INDEX audit_user_idx;
+CREATE TABLE codes (code text, label text);
+CREATE UNIQUE INDEX codes_code_idx ON codes (code);
+ALTER TABLE codes ADD PRIMARY KEY USING INDEX codes_code_idx;

@@ -1,0 +1,3 @@
+CREATE TABLE legacy_orders (
+    id bigint PRIMARY KEY
+);

@@ -1,0 +1,2 @@
+-- Not linted: the migrations parameter replaces the default folders.
+DELETE FROM users WHERE name = NULL;

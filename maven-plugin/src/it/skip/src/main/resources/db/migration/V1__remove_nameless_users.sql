@@ -1,0 +1,2 @@
+-- Meant IS NULL: this deletes nothing.
+DELETE FROM users WHERE name = NULL;

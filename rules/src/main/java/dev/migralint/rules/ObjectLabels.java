@@ -1,0 +1,60 @@
+package dev.migralint.rules;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.change.ObjectName;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How messages and help name replayed objects: PostgreSQL's default schema {@code public} is left
+ * out, other schemas are kept, so a message reads {@code orders.customer_id} in the common case and
+ * {@code billing.orders.customer_id} when it matters.
+ */
+public final class ObjectLabels {
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+    /** Reserved words that are likely table or column names and must be quoted in SQL. */
+    private static final Set<String> RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "as", "asc", "check",
+            "column", "constraint", "create", "default", "desc", "distinct", "do", "else", "end", "except", "for",
+            "foreign", "from", "grant", "group", "having", "in", "index", "into", "key", "limit", "not", "null",
+            "offset", "on", "or", "order", "primary", "references", "select", "table", "to", "union", "unique",
+            "user", "using", "when", "where", "window", "with");
+
+    private ObjectLabels() {
+    }
+
+    /** A table's name, qualified unless it is in {@code public} (or MySQL, where names have no schema). */
+    public static String table(ObjectName name) {
+        return name.schema() == null || name.schema().equals("public") ? name.name() : name.qualified();
+    }
+
+    /** {@code table.column}. */
+    public static String column(ObjectName table, String column) {
+        return table(table) + "." + column;
+    }
+
+    /** {@code table(a, b)}: a table with a column list, as foreign keys name their columns. */
+    public static String columns(ObjectName table, List<String> columns) {
+        return columns.size() == 1 ? column(table, columns.get(0)) : table(table) + "(" + String.join(", ", columns) + ")";
+    }
+
+    /** An identifier as SQL must spell it: quoted when it is not a plain lower-case name. */
+    public static String sql(String identifier, Dialect dialect) {
+        if (PLAIN.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
+            return identifier;
+        }
+        return dialect == Dialect.MYSQL ? "`" + identifier.replace("`", "``") + "`"
+                : "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** A table's name as SQL must spell it, schema included unless it is {@code public}. */
+    public static String sql(ObjectName table, Dialect dialect) {
+        String name = sql(table.name(), dialect);
+        return table.schema() == null || table.schema().equals("public") ? name : sql(table.schema(), dialect) + "." + name;
+    }
+
+    /** Column names as SQL must spell them, comma-separated. */
+    public static String sqlList(List<String> columns, Dialect dialect) {
+        return String.join(", ", columns.stream().map(c -> sql(c, dialect)).toList());
+    }
+}

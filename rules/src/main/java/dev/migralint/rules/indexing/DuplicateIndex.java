@@ -1,0 +1,46 @@
+package dev.migralint.rules.indexing;
+
+import dev.migralint.core.diag.Severity;
+import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.SchemaContext;
+import dev.migralint.core.rule.SchemaRule;
+import dev.migralint.core.schema.Index;
+import dev.migralint.core.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two indexes of one table with the same keys (columns or expressions, operator classes, directions)
+ * in the same order, the same method, predicate and INCLUDE columns. The indexes behind primary keys
+ * and unique constraints count. Of such a pair the non-unique one is reported when the other is
+ * unique (the unique one does all it does); otherwise one a constraint does not need, or else the
+ * later one, with a related location at the index it repeats.
+ */
+public final class DuplicateIndex implements SchemaRule {
+    private static final RuleMeta META = RuleMeta.of("duplicate-index", Category.INDEXING, Severity.WARNING,
+            "An index should not repeat another index of the same table");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(SchemaContext ctx) {
+        List<Table> relations = new ArrayList<>(ctx.schema().tables());
+        relations.addAll(ctx.schema().materializedViews());
+        for (Table t : relations) {
+            for (Index i : t.indexes()) {
+                Index original = IndexShapes.duplicated(i, t.indexes());
+                if (original != null) {
+                    ctx.report(i.definedAt(), "Index " + IndexShapes.describe(i) + " duplicates " + original.name()
+                                    + (original.unique() && !i.unique() ? ", a unique index on the same keys" : ""))
+                            .related(original.definedAt(), original.name() + " is defined here")
+                            .help("Drop the duplicate: every write updates both and the planner uses one: "
+                                    + IndexShapes.dropSql(t, i, ctx.dialect()));
+                }
+            }
+        }
+    }
+}

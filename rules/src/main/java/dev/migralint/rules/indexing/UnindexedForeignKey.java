@@ -1,0 +1,69 @@
+package dev.migralint.rules.indexing;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.diag.Severity;
+import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.SchemaContext;
+import dev.migralint.core.rule.SchemaRule;
+import dev.migralint.core.schema.Index;
+import dev.migralint.core.schema.Table;
+import dev.migralint.core.schema.TableConstraint.ForeignKey;
+import dev.migralint.rules.ObjectLabels;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A foreign key whose columns do not lead any index of its table. Deleting or updating a referenced
+ * row makes the database look for referencing rows, and joins go the same way: without an index each
+ * is a scan of the whole referencing table. An index serves when its first keys are the key's columns
+ * in any order (PostgreSQL can use it either way), without a predicate, as plain columns (a key that
+ * is an expression does not count); a btree does, a hash index only as the single key of a
+ * single-column foreign key. Primary keys and unique indexes count. MySQL's InnoDB creates an index
+ * for every foreign key that lacks one, and replay models it, so MySQL findings are rare.
+ */
+public final class UnindexedForeignKey implements SchemaRule {
+    private static final RuleMeta META = RuleMeta.of("unindexed-foreign-key", Category.INDEXING, Severity.WARNING,
+            "Foreign key columns should lead an index, or deletes and joins scan the table");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(SchemaContext ctx) {
+        for (Table t : ctx.schema().tables()) {
+            for (ForeignKey fk : t.foreignKeys()) {
+                if (!indexed(t, fk)) {
+                    report(ctx, t, fk);
+                }
+            }
+        }
+    }
+
+    static boolean indexed(Table t, ForeignKey fk) {
+        Set<String> wanted = new HashSet<>(fk.columns());
+        int n = fk.columns().size();
+        for (Index i : t.indexes()) {
+            boolean method = i.method().equals("btree") || (i.method().equals("hash") && n == 1 && i.keys().size() == 1);
+            if (method && i.predicate() == null && wanted.equals(IndexShapes.leadingColumns(i, n))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void report(SchemaContext ctx, Table t, ForeignKey fk) {
+        Dialect d = ctx.dialect();
+        String columns = String.join(", ", fk.columns());
+        String indexName = ObjectLabels.sql(t.name().name() + "_" + String.join("_", fk.columns()) + "_idx", d);
+        String table = ObjectLabels.sql(t.name(), d);
+        String keys = ObjectLabels.sqlList(fk.columns(), d);
+        ctx.report(fk.definedAt(), "Foreign key " + ObjectLabels.columns(t.name(), fk.columns()) + " has no index whose "
+                        + (fk.columns().size() == 1 ? "leading column is " : "leading columns are ") + columns)
+                .help(d == Dialect.MYSQL
+                        ? "ALTER TABLE " + table + " ADD INDEX " + indexName + " (" + keys + ");"
+                        : "CREATE INDEX CONCURRENTLY " + indexName + " ON " + table + " (" + keys + ");");
+    }
+}

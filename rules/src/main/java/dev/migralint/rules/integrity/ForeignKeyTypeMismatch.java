@@ -1,0 +1,96 @@
+package dev.migralint.rules.integrity;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.diag.Severity;
+import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.SchemaContext;
+import dev.migralint.core.rule.SchemaRule;
+import dev.migralint.core.schema.Column;
+import dev.migralint.core.schema.Table;
+import dev.migralint.core.schema.TableConstraint.ForeignKey;
+import dev.migralint.rules.ObjectLabels;
+import java.util.Locale;
+
+/**
+ * A foreign key column whose type is not the referenced column's, judged on the schema the chain ends
+ * with (so a later ALTER COLUMN ... TYPE on either side counts). PostgreSQL accepts any pair of types
+ * it can compare, which is why integer against bigint, or varchar against uuid with a cast, slip
+ * through; MySQL wants integers of the same size and signedness and decimals of the same precision.
+ * Different families, integer widths, float widths, and in MySQL signedness and decimal precision are
+ * reported; string lengths are not (varchar(50) against text compares without a cast).
+ */
+public final class ForeignKeyTypeMismatch implements SchemaRule {
+    private static final RuleMeta META = RuleMeta.of("foreign-key-type-mismatch", Category.INTEGRITY, Severity.ERROR,
+            "A foreign key column's type should be the type of the column it references");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(SchemaContext ctx) {
+        for (Table t : ctx.schema().tables()) {
+            for (ForeignKey fk : t.foreignKeys()) {
+                Table target = ctx.schema().relation(fk.refTable()).orElse(null);
+                if (target == null) {
+                    continue;
+                }
+                for (int i = 0; i < fk.columns().size() && i < fk.refColumns().size(); i++) {
+                    Column from = t.column(fk.columns().get(i)).orElse(null);
+                    Column to = target.column(fk.refColumns().get(i)).orElse(null);
+                    if (from != null && to != null) {
+                        check(ctx, t, fk, from, target, to);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void check(SchemaContext ctx, Table t, ForeignKey fk, Column from, Table target, Column to) {
+        Dialect d = ctx.dialect();
+        ColumnTypes.Match match = ColumnTypes.compare(from.type(), to.type(), d);
+        String fromType = ColumnTypes.label(from.type(), d);
+        String toType = ColumnTypes.label(to.type(), d);
+        String why = switch (match) {
+            case SAME, UNKNOWN -> null;
+            case DIFFERENT_WIDTH -> narrower(from, to)
+                    ? ": values of " + ObjectLabels.column(target.name(), to.name()) + " beyond " + fromType
+                            + "'s range cannot be referenced"
+                    : ": the wider column wastes space and joins compare values of different types";
+            case DIFFERENT_SIGN -> ": MySQL refuses foreign keys between signed and unsigned integers";
+            case DIFFERENT_PRECISION -> ": MySQL refuses foreign keys between decimals of different precision or scale";
+            case DIFFERENT_FAMILY -> ": comparing them needs a conversion that can keep joins and the key's checks from "
+                    + "using an index, where the database accepts the key at all";
+        };
+        if (why == null) {
+            return;
+        }
+        String table = ObjectLabels.sql(t.name(), d);
+        String column = ObjectLabels.sql(from.name(), d);
+        ctx.report(fk.definedAt(), "Foreign key column " + ObjectLabels.column(t.name(), from.name()) + " is " + fromType
+                        + " but references " + ObjectLabels.column(target.name(), to.name()) + ", which is " + toType + why)
+                .related(to.definedAt(), ObjectLabels.column(target.name(), to.name()) + " is defined here")
+                .help(d == Dialect.MYSQL
+                        ? "Give both columns the same type: ALTER TABLE " + table + " MODIFY " + column + " "
+                                + toType.toUpperCase(Locale.ROOT) + " ...; (repeat its NULL and DEFAULT)"
+                        : "Give both columns the same type: ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE "
+                                + toType + ";");
+    }
+
+    /** True when the referencing integer or float is the narrower one. */
+    private static boolean narrower(Column from, Column to) {
+        return rank(from.type().name()) < rank(to.type().name());
+    }
+
+    private static int rank(String type) {
+        return switch (type) {
+            case "tinyint" -> 1;
+            case "smallint" -> 2;
+            case "mediumint" -> 3;
+            case "integer", "real" -> 4;
+            default -> 8;
+        };
+    }
+}

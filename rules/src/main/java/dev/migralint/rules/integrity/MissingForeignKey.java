@@ -1,0 +1,137 @@
+package dev.migralint.rules.integrity;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.change.ObjectName;
+import dev.migralint.core.diag.Severity;
+import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleOption;
+import dev.migralint.core.rule.SchemaContext;
+import dev.migralint.core.rule.SchemaRule;
+import dev.migralint.core.schema.Column;
+import dev.migralint.core.schema.Schema;
+import dev.migralint.core.schema.Table;
+import dev.migralint.core.schema.TableConstraint.ForeignKey;
+import dev.migralint.rules.ObjectLabels;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A column named like a reference to another table ({@code user_id} next to a table {@code users} or
+ * {@code user}) whose type is that table's single-column primary key's type, without a foreign key.
+ * Plurals are guessed simply: {@code s}, {@code es}, and {@code y} to {@code ies}. A type that differs
+ * (integer against bigint) is left alone here: either the name is a coincidence or the type is the
+ * bigger problem. A column named after its own table ({@code reactions.reaction_id}) is not taken
+ * for a reference to that table: self-references are named for the relation ({@code parent_id}).
+ * PostgreSQL partitions are skipped: they get their parent's foreign keys.
+ */
+public final class MissingForeignKey implements SchemaRule {
+    private static final RuleMeta META = RuleMeta.of("missing-foreign-key", Category.INTEGRITY, Severity.WARNING,
+            "A column named after another table's key has no foreign key to it")
+            .withOptions(
+                    new RuleOption("patterns", "{table}_id",
+                            "Comma-separated column name patterns; {table} stands for the referenced table's name, "
+                                    + "singular or plural (e.g. {table}_id, {table}_uuid, id_{table}); a pattern without "
+                                    + "{table} is a suffix"),
+                    new RuleOption("ignore-columns", "",
+                            "Comma-separated columns never to report, as column or table.column"));
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(SchemaContext ctx) {
+        List<Pattern> patterns = ctx.options().getList("patterns").stream().map(MissingForeignKey::compile).toList();
+        Set<String> ignored = new LinkedHashSet<>(ctx.options().getList("ignore-columns"));
+        Schema schema = ctx.schema();
+        for (Table t : schema.tables()) {
+            if (t.temporary() || t.partitionOf() != null) {
+                continue;
+            }
+            for (Column c : t.columns()) {
+                if (ignored.contains(c.name()) || ignored.contains(t.name().name() + "." + c.name())
+                        || inForeignKey(t, c.name())) {
+                    continue;
+                }
+                for (Pattern p : patterns) {
+                    Matcher m = p.matcher(c.name());
+                    if (m.matches() && report(ctx, t, c, m.group(1))) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reports {@code c} when a table named after {@code stem} has a single-column key of its type. */
+    private static boolean report(SchemaContext ctx, Table t, Column c, String stem) {
+        Table target = referenced(ctx.schema(), t, stem).orElse(null);
+        if (target == null || target.primaryKey() == null || target.primaryKey().columns().size() != 1) {
+            return false;
+        }
+        String keyName = target.primaryKey().columns().get(0);
+        Column key = target.column(keyName).orElse(null);
+        if (key == null || target.name().equals(t.name())
+                || ColumnTypes.compare(c.type(), key.type(), ctx.dialect()) != ColumnTypes.Match.SAME) {
+            return false;
+        }
+        Dialect d = ctx.dialect();
+        String table = ObjectLabels.sql(t.name(), d);
+        String constraint = ObjectLabels.sql(t.name().name() + "_" + c.name() + "_fkey", d);
+        String add = "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " FOREIGN KEY (" + ObjectLabels.sql(c.name(), d)
+                + ") REFERENCES " + ObjectLabels.sql(target.name(), d) + " (" + ObjectLabels.sql(keyName, d) + ")";
+        ctx.report(c.definedAt(), "Column " + ObjectLabels.column(t.name(), c.name()) + " looks like a reference to "
+                        + ObjectLabels.column(target.name(), keyName) + " but has no foreign key")
+                .related(target.primaryKey().definedAt(), "the primary key of " + ObjectLabels.table(target.name()))
+                .help(d == Dialect.MYSQL ? "Add the foreign key: " + add + ";"
+                        : "Add the foreign key without a long lock, then check existing rows: " + add + " NOT VALID; "
+                                + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + constraint + ";");
+        return true;
+    }
+
+    private static boolean inForeignKey(Table t, String column) {
+        for (ForeignKey fk : t.foreignKeys()) {
+            if (fk.columns().contains(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The table a name stem refers to: the stem itself or a plural of it, in the column's schema first. */
+    private static Optional<Table> referenced(Schema schema, Table from, String stem) {
+        for (String name : candidates(stem)) {
+            Optional<Table> t = schema.table(new ObjectName(from.name().schema(), name))
+                    .or(() -> schema.table(ObjectName.of(name)));
+            if (t.isPresent() && !t.get().temporary()) {
+                return t;
+            }
+        }
+        return Optional.empty();
+    }
+
+    static List<String> candidates(String stem) {
+        List<String> names = new ArrayList<>(List.of(stem, stem + "s", stem + "es"));
+        if (stem.endsWith("y") && stem.length() > 1) {
+            names.add(stem.substring(0, stem.length() - 1) + "ies");
+        }
+        return names;
+    }
+
+    /** {@code {table}_id} as a regex with one group for the table name; {@code _id} alone means {@code {table}_id}. */
+    private static Pattern compile(String pattern) {
+        int at = pattern.indexOf("{table}");
+        if (at < 0) {
+            return compile("{table}" + pattern);
+        }
+        return Pattern.compile(Pattern.quote(pattern.substring(0, at)) + "(.+)"
+                + Pattern.quote(pattern.substring(at + "{table}".length())));
+    }
+}
