@@ -21,5 +21,6 @@ CREATE TABLE order_items (
 );
 
 -- Both tables are new in this migration, so a plain CREATE INDEX locks nobody out.
+-- order_items.product_id has no index of its own (the primary key leads with order_id): deleting a
+-- product then scans order_items, which unindexed-foreign-key reports.
 CREATE INDEX orders_user_id_idx ON orders (user_id);
-CREATE INDEX order_items_product_id_idx ON order_items (product_id);

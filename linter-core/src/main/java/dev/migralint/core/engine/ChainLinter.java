@@ -1,19 +1,13 @@
 package dev.migralint.core.engine;
 
-import dev.migralint.core.Dialect;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.diag.Finding;
-import dev.migralint.core.diag.Location;
 import dev.migralint.core.migration.Layout;
 import dev.migralint.core.migration.Migration;
 import dev.migralint.core.migration.MigrationChain;
 import dev.migralint.core.migration.TransactionMode;
-import dev.migralint.core.rule.FindingBuilder;
-import dev.migralint.core.rule.MigrationContext;
 import dev.migralint.core.rule.MigrationRule;
-import dev.migralint.core.rule.RuleOptions;
-import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
@@ -92,101 +86,24 @@ final class ChainLinter {
 
     private List<Finding> migrationRules(MigrationChain chain, Migration migration, Schema before, Schema after,
                                          Schema afterDown) {
-        List<PendingFinding> pending = new ArrayList<>();
+        WholeRuleContext ctx = WholeRuleContext.forMigration(config, chain, migration, before, after, afterDown);
         for (ActiveRule active : rules) {
             if (active.rule() instanceof MigrationRule rule) {
-                rule.check(new MigrationContext() {
-                    @Override
-                    public Migration migration() {
-                        return migration;
-                    }
-
-                    @Override
-                    public MigrationChain chain() {
-                        return chain;
-                    }
-
-                    @Override
-                    public Schema schemaBefore() {
-                        return before;
-                    }
-
-                    @Override
-                    public Schema schemaAfter() {
-                        return after;
-                    }
-
-                    @Override
-                    public Schema schemaAfterDown() {
-                        return afterDown;
-                    }
-
-                    @Override
-                    public Dialect dialect() {
-                        return config.dialect();
-                    }
-
-                    @Override
-                    public int targetVersion() {
-                        return config.targetVersion();
-                    }
-
-                    @Override
-                    public RuleOptions options() {
-                        return active.options();
-                    }
-
-                    @Override
-                    public FindingBuilder report(Location location, String message) {
-                        PendingFinding p = new PendingFinding(active, location, message);
-                        pending.add(p);
-                        return p;
-                    }
-                });
+                ctx.use(active);
+                rule.check(ctx);
             }
         }
-        return pending.stream().map(PendingFinding::build).toList();
+        return ctx.findings();
     }
 
     private List<Finding> schemaRules(MigrationChain chain, Schema schema) {
-        List<PendingFinding> pending = new ArrayList<>();
+        WholeRuleContext ctx = WholeRuleContext.forSchema(config, chain, schema);
         for (ActiveRule active : rules) {
             if (active.rule() instanceof SchemaRule rule) {
-                rule.check(new SchemaContext() {
-                    @Override
-                    public Schema schema() {
-                        return schema;
-                    }
-
-                    @Override
-                    public MigrationChain chain() {
-                        return chain;
-                    }
-
-                    @Override
-                    public Dialect dialect() {
-                        return config.dialect();
-                    }
-
-                    @Override
-                    public int targetVersion() {
-                        return config.targetVersion();
-                    }
-
-                    @Override
-                    public RuleOptions options() {
-                        return active.options();
-                    }
-
-                    @Override
-                    public FindingBuilder report(Location location, String message) {
-                        PendingFinding p = new PendingFinding(active, location, message);
-                        pending.add(p);
-                        return p;
-                    }
-                });
+                ctx.use(active);
+                rule.check(ctx);
             }
         }
-        return pending.stream().map(PendingFinding::build).toList();
+        return ctx.findings();
     }
 }
