@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import dev.migralint.core.baseline.Baseline;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.config.ConfigLoader;
@@ -17,8 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +105,24 @@ class CheckMojoTest {
                 .path("id").asText()).isEqualTo("null-comparison");
         assertThat(result.path("locations").path(0).path("physicalLocation").path("artifactLocation")
                 .path("uri").asText()).isEqualTo(MIGRATIONS + "/V1__cleanup.sql");
+        assertValidSarif(sarif);
+    }
+
+    /** Validates against the official SARIF 2.1.0 schema in shared/schemas beside the repository. */
+    private static void assertValidSarif(JsonNode sarif) throws IOException {
+        Path schemaFile = null;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null && schemaFile == null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/schemas/sarif-schema-2.1.0.json");
+            schemaFile = Files.isRegularFile(candidate) ? candidate : null;
+        }
+        Assumptions.assumeTrue(schemaFile != null,
+                "SKIPPED: shared/schemas/sarif-schema-2.1.0.json not found; plugin SARIF not schema-validated");
+        try (var in = Files.newInputStream(schemaFile)) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in,
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+            Set<ValidationMessage> errors = schema.validate(sarif);
+            assertThat(errors).as("SARIF schema violations").isEmpty();
+        }
     }
 
     @Test
