@@ -84,7 +84,7 @@ final class SchemaCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Config config = configOptions.load(env);
         SchemaBuilder builder = new SchemaBuilder(config);
-        List<Path> targets = targets(config);
+        List<Path> targets = DefaultPaths.migrations(paths, config);
         SchemaBuilder.Found found = builder.discover(targets, env.workingDir());
         if (found.chains().isEmpty() && found.problems().isEmpty()) {
             throw new UsageException("no SQL files under " + targets.stream().map(Path::toString)
@@ -107,20 +107,6 @@ final class SchemaCommand implements Callable<Integer> {
         }
         err.flush();
         return found.problems().isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
-    }
-
-    /**
-     * The paths given, else the config's {@code migrations} (relative to the config file's folder, as
-     * {@code check} reads them; its {@code queries} build no schema), else the working directory.
-     */
-    private List<Path> targets(Config config) {
-        if (!paths.isEmpty()) {
-            return paths;
-        }
-        Path folder = config.source() == null ? null : config.source().toAbsolutePath().getParent();
-        List<Path> migrations = config.migrations().stream()
-                .map(p -> folder == null ? Path.of(p) : folder.resolve(p).normalize()).toList();
-        return migrations.isEmpty() ? List.of(Path.of(".")) : migrations;
     }
 
     private List<SchemaHistory> replay(SchemaBuilder builder, List<MigrationChain> chains) {
