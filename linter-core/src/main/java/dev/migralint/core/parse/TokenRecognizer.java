@@ -84,8 +84,8 @@ public final class TokenRecognizer {
      * Why a statement JSqlParser could not read is left out of analysis, when it is one that changes
      * neither schema nor session in ways rules look at: COPY (data transfer; pg_dump writes one per
      * table), COMMENT ON, maintenance commands, DROP POLICY (row security policies are not modelled),
-     * the table locks mysqldump writes around its data, and MySQL stored programs, whose bodies only
-     * act when called.
+     * the table locks mysqldump writes around its data, MySQL dynamic SQL and user variables, and MySQL
+     * stored programs, whose bodies only act when called.
      */
     public static Optional<String> notAnalysed(ScriptStatement statement, Dialect dialect) {
         if (statement.kind() != ScriptStatement.Kind.SQL) {
@@ -105,6 +105,12 @@ public final class TokenRecognizer {
             case "UNLOCK", "LOCK" -> dialect != Dialect.POSTGRESQL && second.equals("TABLES")
                     ? first + " TABLES is not analysed" : null;
             case "FLUSH" -> dialect == Dialect.MYSQL ? "FLUSH is not analysed" : null;
+            // MySQL scripts guard DDL with dynamic SQL (SET @s := IF(..., 'ALTER ...', 'SELECT 1');
+            // PREPARE st FROM @s; EXECUTE st): the DDL is a string that only exists at run time.
+            case "PREPARE", "EXECUTE", "DEALLOCATE" -> dialect == Dialect.MYSQL
+                    ? "dynamic SQL (" + first + ") is not analysed" : null;
+            case "SET" -> dialect == Dialect.MYSQL && second.startsWith("@") && !second.startsWith("@@")
+                    ? "user variable assignments are not analysed" : null;
             case "DROP" -> second.equals("POLICY") ? "DROP POLICY is not analysed" : null;
             case "CREATE" -> dialect == Dialect.MYSQL && r.isStoredProgram() ? "stored program bodies are not analysed" : null;
             default -> null;

@@ -199,6 +199,12 @@ class TokenRecognizerTest {
         assertThat(notAnalysed("FLUSH PRIVILEGES", Dialect.MYSQL)).contains("FLUSH is not analysed");
         assertThat(notAnalysed("DELIMITER //\nCREATE DEFINER=`root`@`%` PROCEDURE p() BEGIN WHILE x DO SET x = 0; END WHILE; END//\n"
                 + "DELIMITER ;", Dialect.MYSQL)).contains("stored program bodies are not analysed");
+        assertThat(notAnalysed("SET @exist := (SELECT COUNT(*) FROM information_schema.statistics)", Dialect.MYSQL))
+                .contains("user variable assignments are not analysed");
+        assertThat(notAnalysed("PREPARE stmt FROM @sqlstmt", Dialect.MYSQL)).contains("dynamic SQL (PREPARE) is not analysed");
+        assertThat(notAnalysed("DEALLOCATE PREPARE stmt", Dialect.MYSQL)).contains("dynamic SQL (DEALLOCATE) is not analysed");
+        assertThat(notAnalysed("SET @@session.sql_mode = ''", Dialect.MYSQL)).isEmpty();
+        assertThat(notAnalysed("SET lock_timeout = '1s'", Dialect.POSTGRESQL)).isEmpty();
         assertThat(notAnalysed("CREATE TABLE t (a int)", Dialect.MYSQL)).isEmpty();
         assertThat(notAnalysed("COMMENT 'x'", Dialect.MYSQL)).isEmpty();
         assertThat(notAnalysed("SELECT 1", Dialect.POSTGRESQL)).isEmpty();
