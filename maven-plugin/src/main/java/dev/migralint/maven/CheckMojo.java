@@ -9,6 +9,7 @@ import dev.migralint.core.engine.InputException;
 import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.LintRequest;
 import dev.migralint.core.engine.Report;
+import dev.migralint.core.report.ReportSummary;
 import dev.migralint.core.report.ReporterOptions;
 import dev.migralint.core.rule.RuleRegistry;
 import java.io.File;
@@ -107,7 +108,7 @@ public class CheckMojo extends AbstractMojo {
                         + written.stream().map(p -> display(base, p)).collect(Collectors.joining(", "));
         if (!report.problems().isEmpty()) {
             // A file that could not be read may hide findings: the run is neither clean nor merely failing.
-            throw new MojoExecutionException("migralint: " + MavenLogReporter.plural(report.problems().size(),
+            throw new MojoExecutionException("migralint: " + ReportSummary.plural(report.problems().size(),
                     "input could not be linted", "inputs could not be linted") + " (see the errors above)" + reports);
         }
         String failure = failureMessage(report, request.config().failOn());
@@ -162,14 +163,14 @@ public class CheckMojo extends AbstractMojo {
                 long n = report.findings().stream().filter(f -> !f.suppressed() && f.severity() == s).count();
                 total += n;
                 if (n > 0) {
-                    parts.add(s == Severity.INFO ? n + " info" : MavenLogReporter.plural(n, s.id(), s.id() + "s"));
+                    parts.add(s == Severity.INFO ? n + " info" : ReportSummary.plural(n, s.id(), s.id() + "s"));
                 }
             }
         }
         if (total == 0) {
             return null;
         }
-        return "migralint: " + MavenLogReporter.plural(total, "finding", "findings") + " at or above "
+        return "migralint: " + ReportSummary.plural(total, "finding", "findings") + " at or above "
                 + failOn.name().toLowerCase(Locale.ROOT) + " (" + String.join(", ", parts) + ")";
     }
 

@@ -6,6 +6,7 @@ import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.RelatedLocation;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.engine.Report;
+import dev.migralint.core.report.ReportSummary;
 import dev.migralint.core.source.Position;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class MavenLogReporter {
         for (InputProblem p : report.problems()) {
             log.error(entry(p.location(), Severity.ERROR, INPUT_RULE, p.message(), null, List.of()));
         }
-        log.info("migralint: " + summary(report));
+        log.info("migralint: " + ReportSummary.of(report));
     }
 
     private void log(Severity severity, String text) {
@@ -72,36 +73,6 @@ final class MavenLogReporter {
         return path + ":";
     }
 
-    static String summary(Report report) {
-        long errors = report.count(Severity.ERROR);
-        long warnings = report.count(Severity.WARNING);
-        long infos = report.count(Severity.INFO);
-        long suppressed = report.findings().stream().filter(Finding::suppressed).count();
-        int problems = report.problems().size();
-        int files = report.stats() == null ? 0 : report.stats().files();
-        String suppressedNote = suppressed > 0 ? " (" + suppressed + " suppressed)" : "";
-        if (errors + warnings + infos + problems == 0) {
-            return "no problems found in " + plural(files, "file", "files") + suppressedNote;
-        }
-        List<String> parts = new ArrayList<>();
-        if (errors > 0) {
-            parts.add(plural(errors, "error", "errors"));
-        }
-        if (warnings > 0) {
-            parts.add(plural(warnings, "warning", "warnings"));
-        }
-        if (infos > 0) {
-            parts.add(infos + " info");
-        }
-        if (problems > 0) {
-            parts.add(plural(problems, "input problem", "input problems"));
-        }
-        return String.join(", ", parts) + " in " + plural(files, "file", "files") + suppressedNote;
-    }
-
-    static String plural(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
-    }
 
     /** Line breaks become one style, other control characters never reach the log. */
     private static String clean(String s) {

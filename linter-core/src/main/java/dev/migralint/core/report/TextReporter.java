@@ -89,37 +89,13 @@ public final class TextReporter implements Reporter {
         return span.map(s -> path + ":" + s.start().line() + ":" + s.start().column() + ":").orElse(path + ":");
     }
 
+    /** The summary as a sentence: capitalized, with a period when nothing was found. */
     static String summary(Report report) {
-        RunStats stats = report.stats() == null ? RunStats.EMPTY : report.stats();
-        long errors = report.count(Severity.ERROR);
-        long warnings = report.count(Severity.WARNING);
-        long infos = report.count(Severity.INFO);
-        long suppressed = report.findings().stream().filter(Finding::suppressed).count();
-        int problems = report.problems().size();
-        String files = plural(stats.files(), "file", "files");
-        String suppressedNote = suppressed > 0 ? " (" + suppressed + " suppressed)" : "";
-        if (errors + warnings + infos + problems == 0) {
-            return "No problems found in " + files + suppressedNote + ".";
-        }
-        List<String> parts = new ArrayList<>();
-        if (errors > 0) {
-            parts.add(plural(errors, "error", "errors"));
-        }
-        if (warnings > 0) {
-            parts.add(plural(warnings, "warning", "warnings"));
-        }
-        if (infos > 0) {
-            parts.add(infos + " info");
-        }
-        if (problems > 0) {
-            parts.add(plural(problems, "input problem", "input problems"));
-        }
-        return String.join(", ", parts) + " in " + files + suppressedNote;
+        String line = ReportSummary.of(report);
+        String sentence = Character.toUpperCase(line.charAt(0)) + line.substring(1);
+        return line.startsWith("no problems") ? sentence + "." : sentence;
     }
 
-    private static String plural(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
-    }
 
     private static String colour(Severity severity) {
         return switch (severity) {
