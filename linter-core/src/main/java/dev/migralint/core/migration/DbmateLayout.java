@@ -40,8 +40,7 @@ final class DbmateLayout {
             }
             // a file without a version prefix still has sections; its name stands in for the version
             Matcher v = VERSION.matcher(Folder.name(p));
-            String name = Folder.name(p);
-            String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".sql") ? name.substring(0, name.length() - 4) : name;
+            String stem = Folder.stem(p);
             Migration m = v.matches() ? migration(file, v.group(1), v.group(2), run) : migration(file, stem, stem, run);
             if (m == null) {
                 unchained.add(file);

@@ -61,4 +61,10 @@ record Folder(Path dir, List<Path> files, List<Path> subdirs, boolean named) {
     static String name(Path p) {
         return p.getFileName().toString();
     }
+
+    /** The file name without a {@code .sql} extension, in any case. */
+    static String stem(Path p) {
+        String name = name(p);
+        return isSql(p) ? name.substring(0, name.length() - 4) : name;
+    }
 }

@@ -92,6 +92,11 @@ public final class Schema {
         return tables.values().stream().filter(t -> t.kind() == Table.Kind.MATERIALIZED_VIEW).toList();
     }
 
+    /** Everything that can carry indexes: tables and materialized views, ordered by schema and name. */
+    public List<Table> relationsWithIndexes() {
+        return List.copyOf(tables.values());
+    }
+
     public List<View> views() {
         return views.values();
     }

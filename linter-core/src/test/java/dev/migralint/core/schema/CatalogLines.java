@@ -116,9 +116,7 @@ final class CatalogLines {
                 lines.add("K|" + table + "|" + c.name() + "|" + c.validated());
             }
         }
-        List<Table> withIndexes = new ArrayList<>(schema.tables());
-        withIndexes.addAll(schema.materializedViews());
-        for (Table t : withIndexes) {
+        for (Table t : schema.relationsWithIndexes()) {
             if (t.temporary()) {
                 continue;
             }

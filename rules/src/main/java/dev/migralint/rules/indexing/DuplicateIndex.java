@@ -7,8 +7,6 @@ import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.schema.Index;
 import dev.migralint.core.schema.Table;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Two indexes of one table with the same keys (columns or expressions, operator classes, directions)
@@ -28,9 +26,7 @@ public final class DuplicateIndex implements SchemaRule {
 
     @Override
     public void check(SchemaContext ctx) {
-        List<Table> relations = new ArrayList<>(ctx.schema().tables());
-        relations.addAll(ctx.schema().materializedViews());
-        for (Table t : relations) {
+        for (Table t : ctx.schema().relationsWithIndexes()) {
             for (Index i : t.indexes()) {
                 Index original = IndexShapes.duplicated(i, t.indexes());
                 if (original != null) {

@@ -8,7 +8,6 @@ import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.schema.Index;
 import dev.migralint.core.schema.Index.IndexKind;
 import dev.migralint.core.schema.Table;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,9 +30,7 @@ public final class RedundantIndex implements SchemaRule {
 
     @Override
     public void check(SchemaContext ctx) {
-        List<Table> relations = new ArrayList<>(ctx.schema().tables());
-        relations.addAll(ctx.schema().materializedViews());
-        for (Table t : relations) {
+        for (Table t : ctx.schema().relationsWithIndexes()) {
             for (Index i : t.indexes()) {
                 if (i.unique() || i.kind() != IndexKind.EXPLICIT || !i.method().equals("btree")
                         || IndexShapes.duplicated(i, t.indexes()) != null) {
