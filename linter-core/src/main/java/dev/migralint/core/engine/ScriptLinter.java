@@ -4,6 +4,7 @@ import dev.migralint.core.analysis.StatementFacts;
 import dev.migralint.core.change.ChangeTranslator;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.change.TableColumn;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Location;
@@ -16,6 +17,7 @@ import dev.migralint.core.migration.TransactionMode;
 import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.parse.StatementParser;
 import dev.migralint.core.rule.ChangeRule;
+import dev.migralint.core.rule.ColumnRule;
 import dev.migralint.core.rule.StatementRule;
 import dev.migralint.core.schema.Replay;
 import dev.migralint.core.schema.ReplayContext;
@@ -142,6 +144,7 @@ final class ScriptLinter {
     }
 
     private void runRules(StatementContext ctx, List<SchemaChange> changes) {
+        List<TableColumn> columns = null;
         for (ActiveRule active : rules) {
             ctx.use(active);
             if (active.rule() instanceof StatementRule sr) {
@@ -150,6 +153,14 @@ final class ScriptLinter {
             if (active.rule() instanceof ChangeRule<?> cr) {
                 for (SchemaChange c : changes) {
                     dispatch(cr, c, ctx);
+                }
+            }
+            if (active.rule() instanceof ColumnRule colr) {
+                if (columns == null) {
+                    columns = TableColumn.definedBy(changes);
+                }
+                for (TableColumn c : columns) {
+                    colr.check(c, ctx);
                 }
             }
         }

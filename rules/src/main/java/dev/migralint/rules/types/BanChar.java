@@ -6,16 +6,16 @@ import dev.migralint.core.change.DataType;
 import dev.migralint.core.change.TableColumn;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.ColumnRule;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
-import dev.migralint.core.rule.StatementRule;
 
 /**
  * PostgreSQL's char(n) pads values with spaces to n characters and ignores trailing spaces when
  * comparing, is no faster than text or varchar, and a bare {@code char} is char(1). MySQL is left
  * alone: there CHAR is a reasonable fixed-width type for codes and hashes.
  */
-public final class BanChar implements StatementRule {
+public final class BanChar implements ColumnRule {
     private static final RuleMeta META = RuleMeta.of("ban-char", Category.TYPES, Severity.WARNING,
             "Avoid char(n) in PostgreSQL: it pads with spaces and is no faster than text");
 
@@ -25,16 +25,10 @@ public final class BanChar implements StatementRule {
     }
 
     @Override
-    public void check(RuleContext ctx) {
+    public void check(TableColumn c, RuleContext ctx) {
         if (ctx.dialect() != Dialect.POSTGRESQL) {
             return;
         }
-        for (TableColumn c : TableColumn.definedBy(ctx.changes())) {
-            checkColumn(ctx, c);
-        }
-    }
-
-    private static void checkColumn(RuleContext ctx, TableColumn c) {
         ColumnDef column = c.column();
         DataType type = column.type();
         if (!type.name().equals("char")) {

@@ -7,9 +7,9 @@ import dev.migralint.core.change.TableColumn;
 import dev.migralint.core.diag.Fix;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.ColumnRule;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
-import dev.migralint.core.rule.StatementRule;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ import java.util.List;
  * instant written from sessions in different zones gets different values, and daylight-saving
  * changes make some readings ambiguous. timestamptz stores an instant and costs the same 8 bytes.
  */
-public final class PreferTimestamptz implements StatementRule {
+public final class PreferTimestamptz implements ColumnRule {
     private static final RuleMeta META = RuleMeta.of("prefer-timestamptz", Category.TYPES, Severity.WARNING,
             "Use timestamptz rather than timestamp without time zone");
 
@@ -27,16 +27,10 @@ public final class PreferTimestamptz implements StatementRule {
     }
 
     @Override
-    public void check(RuleContext ctx) {
+    public void check(TableColumn c, RuleContext ctx) {
         if (ctx.dialect() != Dialect.POSTGRESQL) {
             return;
         }
-        for (TableColumn c : TableColumn.definedBy(ctx.changes())) {
-            checkColumn(ctx, c);
-        }
-    }
-
-    private static void checkColumn(RuleContext ctx, TableColumn c) {
         ColumnDef column = c.column();
         DataType type = column.type();
         if (!type.name().equals("timestamp")) {
