@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * were parsed, recognized and left unparsed; with -Dmigralint.updateDocs=true it rewrites
  * docs/parse-coverage.md from the same table.
  */
+@Tag("slow")
 class CorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code origin/main} to compare against; YAML blocks parse, and the files a CI job uploads are the
  * files migralint writes. Lines that are not migralint commands must be installation steps.
  */
+@Tag("slow")
 class IntegrationDocsTest {
     private static final Path ROOT = Path.of(System.getProperty("migralint.repo.root", "..")).toAbsolutePath().normalize();
     private static final Path DOC = ROOT.resolve("docs/integrations.md");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that runs {@link Main} from this build's class path, and, when the shaded jar has been built, also
  * through the repository's {@code ./migralint} launcher.
  */
+@Tag("slow")
 class PreCommitHookTest {
     private static final Path ROOT = Path.of(System.getProperty("migralint.repo.root", "..")).toAbsolutePath().normalize();
     private static final String V1 = """

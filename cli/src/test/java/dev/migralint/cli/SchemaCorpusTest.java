@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * that parses with one entry per chain, and Mermaid diagrams that keep to the erDiagram grammar
  * whatever names real schemas use.
  */
+@Tag("slow")
 class SchemaCorpusTest {
     @Test
     void everyCorpusFolderGivesValidJsonAndMermaid() throws IOException {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * The whole-schema rules on real schemas from the shared corpus, with counts checked by hand against
  * the files (the reasoning is in the comments). Prints what it finds; skips visibly without the corpus.
  */
+@Tag("slow")
 class SchemaRulesCorpusTest {
     private static final Path CORPUS = Path.of(System.getProperty("migralint.corpus.dir", "../../shared/corpus"))
             .toAbsolutePath().normalize();

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * every change must point inside its statement, and every CREATE TABLE / CREATE INDEX that
  * JSqlParser parsed must come out as that change, not as an opaque one.
  */
+@Tag("slow")
 class ChangeTranslatorCorpusTest {
     private static final Path CORPUS = Path.of(System.getProperty("migralint.corpus.dir", "../../shared/corpus"));
 

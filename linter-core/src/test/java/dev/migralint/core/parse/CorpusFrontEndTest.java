@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * offset must stay inside its file and statement, and the parse rate must not fall below what
  * was measured when this was written. Prints the rates and the most common failures.
  */
+@Tag("slow")
 class CorpusFrontEndTest {
     private static final Path CORPUS = corpus();
 

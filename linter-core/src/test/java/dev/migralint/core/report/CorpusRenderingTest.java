@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * Every format renders findings on every SQL file of the shared corpus (real line ends, tabs, BOMs,
  * non-ASCII text, huge lines) without failing, and a sample of the SARIF validates.
  */
+@Tag("slow")
 class CorpusRenderingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * checks the details against a real PostgreSQL). Also prints how much replay adds to reading the file, the cost the
  * issue bounds (under 20% of lint time); the numbers are printed, not asserted.
  */
+@Tag("slow")
 class DanbooruReplayTest {
     private static final Path FILE = Path.of(System.getProperty("migralint.corpus.dir", "../../shared/corpus"))
             .resolve("schemas/danbooru_danbooru/db/structure.sql");

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * cleanly (chains psql rejects are skipped and listed), and the OHDSI CDM DDL. Skips, saying why,
  * where PostgreSQL's binaries are missing. Runs in about half a minute.
  */
+@Tag("slow")
 @Tag("postgres")
 class PostgresDifferentialTest {
     private static final Path CORPUS = Path.of(System.getProperty("migralint.corpus.dir", "../../shared/corpus"));

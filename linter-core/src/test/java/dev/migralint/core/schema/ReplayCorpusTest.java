@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * in natural order: replay must never fail internally, whatever the input. Notes are expected (files
  * of unrelated chains share folders); their counts by kind are printed.
  */
+@Tag("slow")
 class ReplayCorpusTest {
     private static final Path CORPUS = Path.of(System.getProperty("migralint.corpus.dir", "../../shared/corpus"));
 
