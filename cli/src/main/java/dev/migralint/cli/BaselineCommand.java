@@ -7,7 +7,7 @@ import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.LintRequest;
 import dev.migralint.core.engine.Report;
 import dev.migralint.core.rule.RuleRegistry;
-import dev.migralint.core.source.SourceSet;
+import dev.migralint.core.input.SourceSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

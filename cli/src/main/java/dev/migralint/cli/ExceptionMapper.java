@@ -1,7 +1,7 @@
 package dev.migralint.cli;
 
 import dev.migralint.core.config.ConfigException;
-import dev.migralint.core.engine.InputException;
+import dev.migralint.core.input.InputException;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;

@@ -5,7 +5,7 @@ import dev.migralint.core.config.Config;
 import dev.migralint.core.config.ConfigException;
 import dev.migralint.core.config.FailOn;
 import dev.migralint.core.diag.Severity;
-import dev.migralint.core.engine.InputException;
+import dev.migralint.core.input.InputException;
 import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.LintRequest;
 import dev.migralint.core.engine.Report;

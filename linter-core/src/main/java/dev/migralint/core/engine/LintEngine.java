@@ -55,7 +55,8 @@ public final class LintEngine {
      */
     public Report run(LintRequest request) {
         ConfigLoader.validateRules(request.config(), registry);
-        Discovery discovery = MigrationDiscovery.discover(request.paths(), request.baseDir(), request.config());
+        Discovery discovery = MigrationDiscovery.discover(request.paths(), request.baseDir(), request.config().dialect(),
+                request.config().migrationLayouts());
         return lint(chains(discovery), discovery.problems(), request.config(), request.baseDir());
     }
 

@@ -42,7 +42,7 @@ public final class SchemaBuilder {
      * {@link InputException} when a path does not exist.
      */
     public Found discover(List<Path> paths, Path baseDir) {
-        Discovery discovery = MigrationDiscovery.discover(paths, baseDir, config);
+        Discovery discovery = MigrationDiscovery.discover(paths, baseDir, config.dialect(), config.migrationLayouts());
         return new Found(LintEngine.chains(discovery), discovery.problems());
     }
 

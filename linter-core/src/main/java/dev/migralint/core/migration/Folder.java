@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * One directory's entries, listed once: regular files and the subdirectories worth visiting (hidden
- * folders and build output are skipped, as {@link dev.migralint.core.source.SourceSet} does), both in
+ * folders and build output are skipped, as {@link dev.migralint.core.input.SourceSet} does), both in
  * natural order of their names.
  */
 record Folder(Path dir, List<Path> files, List<Path> subdirs, boolean named) {

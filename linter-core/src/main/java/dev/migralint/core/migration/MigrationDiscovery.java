@@ -1,7 +1,7 @@
 package dev.migralint.core.migration;
 
 import dev.migralint.core.Dialect;
-import dev.migralint.core.engine.InputException;
+import dev.migralint.core.input.InputException;
 import dev.migralint.core.source.NaturalOrder;
 import dev.migralint.core.source.SourceFile;
 import java.io.IOException;
@@ -73,11 +73,6 @@ public final class MigrationDiscovery {
         }
         List<SourceFile> loose = d.unchained.values().stream().filter(f -> !chained.contains(f.path())).toList();
         return new Discovery(chains, loose, d.run.problems);
-    }
-
-    /** Discovers the chains under {@code paths} with the dialect and forced layouts of {@code config}. */
-    public static Discovery discover(List<Path> paths, Path baseDir, dev.migralint.core.config.Config config) {
-        return discover(paths, baseDir, config.dialect(), config.migrationLayouts());
     }
 
     private List<Found> visitFile(Path file) {

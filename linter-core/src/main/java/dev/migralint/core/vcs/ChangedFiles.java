@@ -1,7 +1,7 @@
 package dev.migralint.core.vcs;
 
 import dev.migralint.core.diag.Finding;
-import dev.migralint.core.engine.InputException;
+import dev.migralint.core.input.InputException;
 import dev.migralint.core.engine.Report;
 import dev.migralint.core.source.SourceFile;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.migralint.core.vcs;
 
-import dev.migralint.core.engine.InputException;
+import dev.migralint.core.input.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

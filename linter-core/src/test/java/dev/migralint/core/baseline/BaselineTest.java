@@ -9,7 +9,7 @@ import dev.migralint.core.config.ConfigLoader;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.diag.Suppression;
-import dev.migralint.core.engine.InputException;
+import dev.migralint.core.input.InputException;
 import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.Report;
 import dev.migralint.core.rule.Category;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migralint.core.Dialect;
-import dev.migralint.core.engine.InputException;
+import dev.migralint.core.input.InputException;
 import dev.migralint.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -168,7 +168,8 @@ class LayoutDetectionTest {
         dev.migralint.core.config.Config config = new dev.migralint.core.config.Config(Dialect.MYSQL, 8, List.of("db"),
                 List.of(), List.of(), Map.of(), false, false, dev.migralint.core.config.FailOn.WARNING, null, Map.of(),
                 null, Map.of("db", Layout.SQLX));
-        MigrationChain c = Fixtures.onlyChain(MigrationDiscovery.discover(List.of(Path.of("db")), repo, config));
+        MigrationChain c = Fixtures.onlyChain(MigrationDiscovery.discover(List.of(Path.of("db")), repo, config.dialect(),
+                config.migrationLayouts()));
         assertThat(c.layout()).isEqualTo(Layout.SQLX);
         assertThat(Fixtures.versions(c)).containsExactly("1", "2");
     }

@@ -8,7 +8,7 @@ import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.Severity;
-import dev.migralint.core.engine.InputException;
+import dev.migralint.core.input.InputException;
 import dev.migralint.core.engine.Report;
 import dev.migralint.core.engine.RunStats;
 import dev.migralint.core.source.SourceFile;

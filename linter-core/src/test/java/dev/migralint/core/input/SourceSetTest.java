@@ -1,9 +1,9 @@
-package dev.migralint.core.source;
+package dev.migralint.core.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migralint.core.engine.InputException;
+import dev.migralint.core.input.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
-package dev.migralint.core.source;
+package dev.migralint.core.input;
 
+import dev.migralint.core.source.Position;
+import dev.migralint.core.input.SourceReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migralint.core.diag.Location;

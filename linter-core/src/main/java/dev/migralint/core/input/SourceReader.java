@@ -1,6 +1,8 @@
-package dev.migralint.core.source;
+package dev.migralint.core.input;
 
 import dev.migralint.core.diag.InputProblem;
+import dev.migralint.core.source.SourceFile;
+import dev.migralint.core.source.TextRange;
 import dev.migralint.core.diag.Location;
 import java.io.IOException;
 import java.nio.ByteBuffer;

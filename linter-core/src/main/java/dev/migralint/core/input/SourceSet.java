@@ -1,6 +1,6 @@
-package dev.migralint.core.source;
+package dev.migralint.core.input;
 
-import dev.migralint.core.engine.InputException;
+import dev.migralint.core.source.NaturalOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
