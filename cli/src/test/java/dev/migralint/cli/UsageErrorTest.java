@@ -69,6 +69,17 @@ class UsageErrorTest {
     }
 
     @Test
+    void aRuleOptionOfTheWrongKindIsAUsageErrorNamingFileLineOptionAndValues() throws IOException {
+        Files.writeString(dir.resolve("cfg.yaml"), "rules:\n  too-many-indexes: {max: lots}\n");
+        Files.writeString(dir.resolve("a.sql"), "SELECT 1;\n");
+
+        CliRun run = CliRun.in(dir, "check", "--config", "cfg.yaml", "a.sql");
+
+        assertOneLineError(run);
+        assertThat(run.err()).contains("cfg.yaml:2:22: option max of rule too-many-indexes: 'lots' is not a whole number");
+    }
+
+    @Test
     void missingConfigFile() {
         CliRun run = CliRun.in(dir, "check", "--config", "nope.yaml", ".");
 

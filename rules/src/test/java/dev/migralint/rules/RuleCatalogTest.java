@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migralint.core.rule.Rule;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.RuleRegistry;
 import dev.migralint.rules.docs.RuleDocGenerator;
-import dev.migralint.rules.meta.ParseError;
 import dev.migralint.testing.FixtureCase;
 import dev.migralint.testing.FixtureRunner;
 import java.io.IOException;
@@ -52,8 +52,10 @@ class RuleCatalogTest {
         RuleMeta m = rule.meta();
         Class<?> type = rule.getClass();
         assertThat(type.getSimpleName()).as("class name of %s", m.id()).isEqualTo(pascalCase(m.id()));
+        boolean builtIn = RuleRegistry.builtIn().stream().anyMatch(r -> r.getClass() == type);
         assertThat(type.getPackageName()).as("package of %s", m.id())
-                .isEqualTo("dev.migralint.rules." + m.category().id().replace("-", ""));
+                .isEqualTo(builtIn ? "dev.migralint.core.rule" : "dev.migralint.rules." + m.category().id().replace("-", ""));
+        assertThat(type.getAnnotation(RuleInfo.class)).as("@RuleInfo on %s", type.getSimpleName()).isNotNull();
         assertThat(m.summary()).as("summary of %s", m.id()).isNotBlank().doesNotEndWith(".");
         assertThat(Character.isUpperCase(m.summary().charAt(0))).as("summary of %s starts a sentence", m.id()).isTrue();
         assertThat(m.since()).as("since of %s", m.id()).matches(SEMVER);
@@ -115,13 +117,14 @@ class RuleCatalogTest {
     @Test
     void ruleIdsAreUnique() {
         List<String> ids = new ArrayList<>();
+        RuleRegistry.builtIn().forEach(r -> ids.add(r.meta().id()));
         ServiceLoader.load(Rule.class).forEach(r -> ids.add(r.meta().id()));
         assertThat(ids).doesNotHaveDuplicates().hasSize(rules.size());
     }
 
     @Test
     void everyRuleClassIsRegistered() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path classes = Path.of(ParseError.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(dev.migralint.rules.docs.RuleDocs.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Set<String> registered = rules.stream().map(r -> r.getClass().getName()).collect(Collectors.toSet());
         List<String> ruleClasses = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes.resolve("dev/migralint/rules"))) {

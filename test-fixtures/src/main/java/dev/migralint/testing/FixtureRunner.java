@@ -1,5 +1,7 @@
 package dev.migralint.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.config.FailOn;
@@ -172,7 +174,8 @@ public final class FixtureRunner {
         int targetVersion = options.containsKey("target-version")
                 ? Integer.parseInt(options.get("target-version")) : Config.DEFAULT_TARGET_VERSION;
         boolean inTransaction = Boolean.parseBoolean(options.getOrDefault("assume-in-transaction", "false"));
-        Map<String, String> ruleOptions = new HashMap<>(options);
+        Map<String, JsonNode> ruleOptions = new HashMap<>();
+        options.forEach((k, v) -> ruleOptions.put(k, TextNode.valueOf(v)));
         ruleOptions.keySet().removeAll(RUN_KEYS);
         Map<String, RuleSetting> rules = new LinkedHashMap<>();
         fixture.comparedRules().forEach(id -> rules.put(id, new RuleSetting(true, null, Map.of())));

@@ -155,7 +155,7 @@ class FixtureRunnerTest {
         assertThat(config.targetVersion()).isEqualTo(8);
         assertThat(config.assumeInTransaction()).isTrue();
         assertThat(config.rule("rule-a").enabled()).isTrue();
-        assertThat(config.rule("rule-a").options()).containsExactly(java.util.Map.entry("max", "3"));
+        assertThat(config.rule("rule-a").options()).containsExactly(java.util.Map.entry("max", com.fasterxml.jackson.databind.node.TextNode.valueOf("3")));
         assertThat(config.rule("rule-b").enabled()).isTrue();
     }
 

@@ -11,7 +11,8 @@ import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.migration.Layout;
 import dev.migralint.core.rule.Rule;
-import dev.migralint.core.rule.RuleOption;
+import dev.migralint.core.rule.InvalidOptionException;
+import dev.migralint.core.rule.RuleOptions;
 import dev.migralint.core.rule.RuleRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -142,29 +143,28 @@ public final class ConfigLoader {
      * registry depends on the class path (rule jars).
      */
     public static void validateRules(Config config, RuleRegistry registry) {
-        if (config.source() == null) {
-            return;
-        }
-        String text;
-        try {
-            text = Files.readString(config.source(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            text = "";
+        String text = "";
+        if (config.source() != null) {
+            try {
+                text = Files.readString(config.source(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                text = "";
+            }
         }
         for (Map.Entry<String, RuleSetting> e : config.rules().entrySet()) {
             Optional<Rule> rule = registry.find(e.getKey());
+            if (rule.isEmpty() && config.source() == null) {
+                continue; // settings made in code (tests, the Maven plugin's defaults) may name absent rules
+            }
             if (rule.isEmpty()) {
                 throw new ConfigException(at(config.source(), text, e.getKey()) + ": unknown rule '" + e.getKey()
                         + "' under rules (run `migralint rules` for the list)");
             }
-            Set<String> known = rule.get().meta().options().stream().map(RuleOption::name)
-                    .collect(Collectors.toSet());
-            for (String option : e.getValue().options().keySet()) {
-                if (!known.contains(option)) {
-                    throw new ConfigException(at(config.source(), text, option) + ": unknown option '" + option
-                            + "' for rule " + e.getKey()
-                            + (known.isEmpty() ? " (it has no options)" : " (known: " + String.join(", ", known) + ")"));
-                }
+            try {
+                RuleOptions.bind(rule.get().meta(), e.getValue().options());
+            } catch (InvalidOptionException invalid) {
+                throw new ConfigException((config.source() == null ? "rules." + e.getKey()
+                        : at(config.source(), text, e.getKey(), invalid.option())) + ": " + invalid.getMessage());
             }
         }
     }
@@ -194,7 +194,7 @@ public final class ConfigLoader {
         if (node.isObject()) {
             Boolean enabled = null;
             Severity severity = null;
-            Map<String, String> options = new LinkedHashMap<>();
+            Map<String, JsonNode> options = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> f : node.properties()) {
                 String key = f.getKey();
                 JsonNode v = f.getValue();
@@ -205,18 +205,12 @@ public final class ConfigLoader {
                         severity = inner.severity();
                     }
                     case "enabled" -> enabled = v.asBoolean();
-                    default -> options.put(key, v.isArray() ? joinArray(v) : v.asText());
+                    default -> options.put(key, v);
                 }
             }
             return new RuleSetting(enabled, severity, options);
         }
         throw new ConfigException(at(file, text, id) + ": rule " + id + ": expected off, a severity or a mapping");
-    }
-
-    private static String joinArray(JsonNode array) {
-        StringBuilder sb = new StringBuilder();
-        array.forEach(n -> sb.append(sb.isEmpty() ? "" : ",").append(n.asText()));
-        return sb.toString();
     }
 
     private static List<String> knownKeys(UnrecognizedPropertyException e) {
@@ -233,19 +227,35 @@ public final class ConfigLoader {
 
     /** file:line of the first line where {@code key:} appears; the file alone when not found. */
     private static String at(Path file, String text, String key) {
+        return at(file, text, key, null);
+    }
+
+    /**
+     * file:line:column of {@code inner:} in the block that follows {@code key:} (a rule's option), or of
+     * {@code key:} itself when {@code inner} is null or not found after it; the file alone when neither is.
+     */
+    private static String at(Path file, String text, String key, String inner) {
         Matcher m = Pattern.compile("^\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:", Pattern.MULTILINE)
                 .matcher(text);
-        if (m.find()) {
-            int line = 1;
-            for (int i = 0; i < m.start(); i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                }
-            }
-            int col = m.group().indexOf(key.charAt(0)) + 1;
-            return file + ":" + line + ":" + col;
+        if (!m.find()) {
+            return file.toString();
         }
-        return file.toString();
+        int offset = m.start() + m.group().indexOf(key);
+        if (inner != null) {
+            Matcher n = Pattern.compile("(?<=[\\s{,])[\"']?" + Pattern.quote(inner) + "[\"']?\\s*:").matcher(text);
+            if (n.find(m.end())) {
+                offset = n.start() + n.group().indexOf(inner);
+            }
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return file + ":" + line + ":" + (offset - lineStart + 1);
     }
 
     private static String firstLine(String s) {

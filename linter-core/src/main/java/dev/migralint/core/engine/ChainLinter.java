@@ -88,7 +88,7 @@ final class ChainLinter {
                                          Schema afterDown) {
         WholeRuleContext ctx = WholeRuleContext.forMigration(config, chain, migration, before, after, afterDown);
         for (ActiveRule active : rules) {
-            if (active.rule() instanceof MigrationRule rule) {
+            if (active.rule() instanceof MigrationRule rule && active.appliesTo(config.dialect())) {
                 ctx.use(active);
                 rule.check(ctx);
             }
@@ -99,7 +99,7 @@ final class ChainLinter {
     private List<Finding> schemaRules(MigrationChain chain, Schema schema) {
         WholeRuleContext ctx = WholeRuleContext.forSchema(config, chain, schema);
         for (ActiveRule active : rules) {
-            if (active.rule() instanceof SchemaRule rule) {
+            if (active.rule() instanceof SchemaRule rule && active.appliesTo(config.dialect())) {
                 ctx.use(active);
                 rule.check(ctx);
             }

@@ -1,5 +1,6 @@
 package dev.migralint.core.engine;
 
+import dev.migralint.core.rule.UnusedSuppression;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.lex.LexOptions;
@@ -76,7 +77,7 @@ final class FileFindings {
     }
 
     private List<Finding> unused(SourceFile file, Suppressions suppressions, boolean[][] used, boolean selfTargets) {
-        ActiveRule rule = ActiveRule.find(rules, EngineRules.UNUSED_SUPPRESSION);
+        ActiveRule rule = ActiveRule.find(rules, UnusedSuppression.ID);
         List<Finding> out = new ArrayList<>();
         if (rule == null) {
             return out;
@@ -94,7 +95,7 @@ final class FileFindings {
             }
             for (int i = 0; i < dir.targets().size(); i++) {
                 Suppressions.Target t = dir.targets().get(i);
-                if (t.ruleId().equals(EngineRules.UNUSED_SUPPRESSION) != selfTargets) {
+                if (t.ruleId().equals(UnusedSuppression.ID) != selfTargets) {
                     continue;
                 }
                 if (!knownRuleIds.contains(t.ruleId())) {

@@ -153,7 +153,7 @@ public final class LintEngine {
             if (enabled) {
                 active.add(new ActiveRule(rule,
                         setting.severity() != null ? setting.severity() : meta.defaultSeverity(),
-                        RuleOptions.defaults(meta, setting.options())));
+                        RuleOptions.bind(meta, setting.options())));
             }
         }
         return active;

@@ -1,5 +1,6 @@
 package dev.migralint.core.engine;
 
+import dev.migralint.core.rule.ParseError;
 import dev.migralint.core.analysis.StatementFacts;
 import dev.migralint.core.change.ChangeTranslator;
 import dev.migralint.core.change.ObjectName;
@@ -146,6 +147,9 @@ final class ScriptLinter {
     private void runRules(StatementContext ctx, List<SchemaChange> changes) {
         List<TableColumn> columns = null;
         for (ActiveRule active : rules) {
+            if (!active.appliesTo(ctx.dialect())) {
+                continue;
+            }
             ctx.use(active);
             if (active.rule() instanceof StatementRule sr) {
                 sr.check(ctx);
@@ -166,10 +170,11 @@ final class ScriptLinter {
         }
     }
 
+    @SuppressWarnings("unchecked") // changeType() is T's class, read from the rule's declaration
     private static <T extends SchemaChange> void dispatch(ChangeRule<T> rule, SchemaChange change,
                                                          StatementContext ctx) {
         if (rule.changeType().isInstance(change)) {
-            rule.check(rule.changeType().cast(change), ctx);
+            rule.check((T) change, ctx);
         }
     }
 
@@ -189,7 +194,7 @@ final class ScriptLinter {
     }
 
     private Optional<Finding> parseError(ParsedStatement.Unparsed u) {
-        ActiveRule rule = ActiveRule.find(rules, EngineRules.PARSE_ERROR);
+        ActiveRule rule = ActiveRule.find(rules, ParseError.ID);
         if (rule == null) {
             return Optional.empty();
         }

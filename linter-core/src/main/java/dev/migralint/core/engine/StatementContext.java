@@ -8,7 +8,6 @@ import dev.migralint.core.diag.Location;
 import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.rule.RuleContext;
-import dev.migralint.core.rule.RuleOptions;
 import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
 import dev.migralint.core.source.SourceFile;
@@ -102,8 +101,8 @@ final class StatementContext implements RuleContext {
     }
 
     @Override
-    public RuleOptions options() {
-        return rule.options();
+    public <T extends Record> T options(Class<T> type) {
+        return type.cast(rule.options());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.migralint.core.engine;
 
+import dev.migralint.core.rule.UnusedSuppression;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.Suppression;
@@ -110,7 +111,7 @@ final class Suppressions {
                 }
                 // A file-level unused-suppression finding can be silenced, a statement-level one
                 // cannot silence itself.
-                if (f.ruleId().equals(EngineRules.UNUSED_SUPPRESSION) && !dir.wholeFile()) {
+                if (f.ruleId().equals(UnusedSuppression.ID) && !dir.wholeFile()) {
                     continue;
                 }
                 markUsed(used, d, dir, f.ruleId());

@@ -8,7 +8,6 @@ import dev.migralint.core.migration.Migration;
 import dev.migralint.core.migration.MigrationChain;
 import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.rule.MigrationContext;
-import dev.migralint.core.rule.RuleOptions;
 import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.schema.Schema;
 import java.util.ArrayList;
@@ -97,8 +96,8 @@ final class WholeRuleContext implements SchemaContext, MigrationContext {
     }
 
     @Override
-    public RuleOptions options() {
-        return rule.options();
+    public <T extends Record> T options(Class<T> type) {
+        return type.cast(rule.options());
     }
 
     @Override

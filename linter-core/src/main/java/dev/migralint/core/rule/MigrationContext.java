@@ -25,7 +25,8 @@ public interface MigrationContext {
 
     int targetVersion();
 
-    RuleOptions options();
+    /** The rule's options, bound from the config onto the record its {@link RuleInfo} names. */
+    <T extends Record> T options(Class<T> type);
 
     FindingBuilder report(Location location, String message);
 }

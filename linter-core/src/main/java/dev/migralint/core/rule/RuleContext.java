@@ -38,7 +38,8 @@ public interface RuleContext {
     /** What replaying this statement's changes ran into (unknown tables, duplicates...). */
     List<ReplayNote> replayNotes();
 
-    RuleOptions options();
+    /** The rule's options, bound from the config onto the record its {@link RuleInfo} names. */
+    <T extends Record> T options(Class<T> type);
 
     FindingBuilder report(TextRange range, String message);
 

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The rules available to a run: built-ins and any rule jars on the class path, found by ServiceLoader. */
+/**
+ * The rules available to a run: the engine's own ({@link #builtIn()}) and, found by ServiceLoader, the
+ * built-in rule catalogue and any rule jars on the class path.
+ */
 public final class RuleRegistry {
     private final Map<String, Rule> byId;
 
@@ -32,9 +35,14 @@ public final class RuleRegistry {
     }
 
     public static RuleRegistry load(ClassLoader loader) {
-        List<Rule> rules = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>(builtIn());
         ServiceLoader.load(Rule.class, loader).forEach(rules::add);
         return new RuleRegistry(rules);
+    }
+
+    /** The rules whose findings the engine itself produces: always there, whatever the class path. */
+    public static List<Rule> builtIn() {
+        return List.of(new ParseError(), new UnusedSuppression());
     }
 
     public List<Rule> all() {

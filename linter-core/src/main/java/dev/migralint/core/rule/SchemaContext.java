@@ -15,7 +15,8 @@ public interface SchemaContext {
 
     int targetVersion();
 
-    RuleOptions options();
+    /** The rule's options, bound from the config onto the record its {@link RuleInfo} names. */
+    <T extends Record> T options(Class<T> type);
 
     /** Reports at {@code location}, usually where the object was defined. */
     FindingBuilder report(Location location, String message);

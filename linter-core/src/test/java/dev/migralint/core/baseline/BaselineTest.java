@@ -48,7 +48,7 @@ class BaselineTest {
     }
 
     private static Rule meta(String id) {
-        return () -> RuleMeta.of(id, Category.META, Severity.WARNING, "Engine rule " + id);
+        return Rule.of(RuleMeta.of(id, Category.META, Severity.WARNING, "Engine rule " + id));
     }
 
     private static final LintEngine ENGINE = new LintEngine(new RuleRegistry(List.of(new NoDrop(),

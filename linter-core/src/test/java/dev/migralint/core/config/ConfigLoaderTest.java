@@ -9,7 +9,11 @@ import dev.migralint.core.migration.Layout;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.Rule;
 import dev.migralint.core.rule.RuleMeta;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.migralint.core.rule.InvalidOptionException;
+import dev.migralint.core.rule.Option;
 import dev.migralint.core.rule.RuleOption;
+import dev.migralint.core.rule.RuleOptions;
 import dev.migralint.core.rule.RuleRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +51,7 @@ class ConfigLoaderTest {
         assertThat(c.rule("prefer-text").enabled()).isFalse();
         assertThat(c.rule("ban-char").severity()).isEqualTo(Severity.ERROR);
         assertThat(c.rule("too-many-indexes").severity()).isEqualTo(Severity.INFO);
-        assertThat(c.rule("too-many-indexes").options()).containsEntry("max", "12");
+        assertThat(c.rule("too-many-indexes").options().get("max").intValue()).isEqualTo(12);
         assertThat(c.rule("unset").enabled()).isNull();
     }
 
@@ -103,22 +107,67 @@ class ConfigLoaderTest {
         assertThat(c.source()).isEqualTo(FILE);
     }
 
+    /** Options of a test rule: a bounded number and a list. */
+    public record LimitOptions(
+            @Option(value = "most indexes", defaultValue = "8") int max,
+            @Option(value = "tables to skip", defaultValue = "a, b") List<String> skip) {
+        public LimitOptions {
+            if (max < 1) {
+                throw new InvalidOptionException("max", "option max of rule too-many-indexes: " + max
+                        + " is not a whole number of at least 1");
+            }
+            skip = List.copyOf(skip);
+        }
+    }
+
+    private static final RuleRegistry LIMITED = new RuleRegistry(List.of(Rule.of(
+            RuleMeta.of("too-many-indexes", Category.INDEXING, Severity.INFO, "Too many").withOptions(LimitOptions.class))));
+
     @Test
     void validatesRuleIdsAndOptionsAgainstTheRegistry(@TempDir Path dir) throws Exception {
-        Rule rule = () -> RuleMeta.of("too-many-indexes", Category.INDEXING, Severity.INFO, "Too many")
-                .withOptions(new RuleOption("max", "8", "most indexes"));
-        RuleRegistry registry = new RuleRegistry(List.of(rule));
+        RuleRegistry registry = LIMITED;
         Path file = dir.resolve(".migralint.yaml");
         Files.writeString(file, "rules:\n  too-many-indexes: {max: 3}\n");
         ConfigLoader.validateRules(ConfigLoader.load(file), registry);
 
         Files.writeString(file, "rules:\n  too-many-indexes: {maximum: 3}\n");
         assertThatThrownBy(() -> ConfigLoader.validateRules(ConfigLoader.load(file), registry))
-                .hasMessageContaining("unknown option 'maximum' for rule too-many-indexes (known: max)");
+                .hasMessageContaining("unknown option 'maximum' for rule too-many-indexes (known: max, skip)");
 
         Files.writeString(file, "# header\nrules:\n  no-such-rule: off\n");
         assertThatThrownBy(() -> ConfigLoader.validateRules(ConfigLoader.load(file), registry))
                 .hasMessage(file + ":3:3: unknown rule 'no-such-rule' under rules (run `migralint rules` for the list)");
+    }
+
+    @Test
+    void aMistypedOptionStopsAtLoadWithFileLineOptionAndAllowedValues(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(".migralint.yaml");
+        Files.writeString(file, "rules:\n  # max: 3 would do\n  too-many-indexes:\n    severity: info\n    max: lots\n");
+        assertThatThrownBy(() -> ConfigLoader.validateRules(ConfigLoader.load(file), LIMITED))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ":5:5: option max of rule too-many-indexes: 'lots' is not a whole number (default: 8)");
+
+        Files.writeString(file, "rules:\n  too-many-indexes: {max: 0}\n");
+        assertThatThrownBy(() -> ConfigLoader.validateRules(ConfigLoader.load(file), LIMITED))
+                .hasMessage(file + ":2:22: option max of rule too-many-indexes: 0 is not a whole number of at least 1");
+
+        Files.writeString(file, "rules:\n  too-many-indexes: {max: 2.5}\n");
+        assertThatThrownBy(() -> ConfigLoader.validateRules(ConfigLoader.load(file), LIMITED))
+                .hasMessageEndingWith("option max of rule too-many-indexes: 2.5 is not a whole number (default: 8)");
+    }
+
+    @Test
+    void optionsBindToTheRuleRecordWithDefaultsListsAndText() {
+        RuleMeta meta = LIMITED.find("too-many-indexes").orElseThrow().meta();
+        assertThat(RuleOptions.defaults(meta)).isEqualTo(new LimitOptions(8, List.of("a", "b")));
+        var yamlList = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode().add("x").add("y");
+        assertThat(RuleOptions.bind(meta, java.util.Map.of("max", TextNode.valueOf("3"), "skip", yamlList)))
+                .isEqualTo(new LimitOptions(3, List.of("x", "y")));
+        assertThat(RuleOptions.bind(meta, java.util.Map.of("skip", TextNode.valueOf("p, q"))))
+                .isEqualTo(new LimitOptions(8, List.of("p", "q")));
+        assertThat(meta.options()).extracting(RuleOption::name, RuleOption::allowed).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("max", "a whole number"),
+                org.assertj.core.groups.Tuple.tuple("skip", "a list of strings (or one comma-separated string)"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.migralint.core.engine;
 
+import dev.migralint.core.rule.UnusedSuppression;
+import dev.migralint.core.rule.ParseError;
 import dev.migralint.core.input.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,11 +92,11 @@ class LintEngineTest {
     }
 
     private static Rule meta(String id) {
-        return () -> RuleMeta.of(id, Category.META, Severity.WARNING, "Engine rule " + id);
+        return Rule.of(RuleMeta.of(id, Category.META, Severity.WARNING, "Engine rule " + id));
     }
 
     private final LintEngine engine = new LintEngine(new RuleRegistry(List.of(new NoDrop(), new EveryTable(), new DownRestores(),
-            meta(EngineRules.PARSE_ERROR), meta(EngineRules.UNUSED_SUPPRESSION))));
+            meta(ParseError.ID), meta(UnusedSuppression.ID))));
 
     private List<Finding> lint(String sql) {
         return lint(sql, Config.defaults());
@@ -230,7 +232,7 @@ class LintEngineTest {
                 -- migralint-ignore no-drop, no-such-rule
                 CREATE TABLE t (id int);
                 """);
-        assertThat(findings).extracting(Finding::ruleId).containsOnly(EngineRules.UNUSED_SUPPRESSION);
+        assertThat(findings).extracting(Finding::ruleId).containsOnly(UnusedSuppression.ID);
         assertThat(findings).extracting(Finding::message).containsExactly(
                 "Suppression of no-drop matches no finding on the next statement",
                 "migralint-ignore names unknown rule 'no-such-rule'");
@@ -252,7 +254,7 @@ class LintEngineTest {
     @Test
     void parseErrorsPointAtTheOffendingToken() {
         List<Finding> findings = lint("SELECT 1;\nCREATE TABLE t (id int,, x int);\nDROP TABLE z;\n");
-        assertThat(findings).extracting(Finding::ruleId).containsExactly(EngineRules.PARSE_ERROR, "no-drop");
+        assertThat(findings).extracting(Finding::ruleId).containsExactly(ParseError.ID, "no-drop");
         assertThat(start(findings.get(0)).line()).isEqualTo(2);
         assertThat(findings.get(0).message()).startsWith("Cannot parse statement: ");
     }

@@ -50,7 +50,7 @@ class ChangedFilesReplayTest {
     }
 
     private static Rule meta(String id) {
-        return () -> RuleMeta.of(id, Category.META, Severity.WARNING, "Engine rule " + id);
+        return Rule.of(RuleMeta.of(id, Category.META, Severity.WARNING, "Engine rule " + id));
     }
 
     private static final LintEngine ENGINE = new LintEngine(new RuleRegistry(List.of(new IndexOnKnownTable(),

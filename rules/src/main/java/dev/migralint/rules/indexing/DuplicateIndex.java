@@ -2,7 +2,7 @@ package dev.migralint.rules.indexing;
 
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.schema.Index;
@@ -15,15 +15,9 @@ import dev.migralint.core.schema.Table;
  * unique (the unique one does all it does); otherwise one a constraint does not need, or else the
  * later one, with a related location at the index it repeats.
  */
+@RuleInfo(id = "duplicate-index", category = Category.INDEXING, severity = Severity.WARNING,
+        summary = "An index should not repeat another index of the same table")
 public final class DuplicateIndex implements SchemaRule {
-    private static final RuleMeta META = RuleMeta.of("duplicate-index", Category.INDEXING, Severity.WARNING,
-            "An index should not repeat another index of the same table");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
     @Override
     public void check(SchemaContext ctx) {
         for (Table t : ctx.schema().relationsWithIndexes()) {

@@ -2,7 +2,7 @@ package dev.migralint.rules.indexing;
 
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.schema.Index;
@@ -19,15 +19,9 @@ import java.util.Set;
  * must be among the longer one's columns. Exact repeats are duplicate-index's, so an index it reports
  * is not reported here. Only btree: hash, GIN, GiST and BRIN indexes are not searched by leading keys.
  */
+@RuleInfo(id = "redundant-index", category = Category.INDEXING, severity = Severity.WARNING,
+        summary = "An index should not be a leading part of another index of the same table")
 public final class RedundantIndex implements SchemaRule {
-    private static final RuleMeta META = RuleMeta.of("redundant-index", Category.INDEXING, Severity.WARNING,
-            "An index should not be a leading part of another index of the same table");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
     @Override
     public void check(SchemaContext ctx) {
         for (Table t : ctx.schema().relationsWithIndexes()) {

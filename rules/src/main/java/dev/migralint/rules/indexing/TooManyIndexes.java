@@ -2,8 +2,9 @@ package dev.migralint.rules.indexing;
 
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
-import dev.migralint.core.rule.RuleMeta;
-import dev.migralint.core.rule.RuleOption;
+import dev.migralint.core.rule.InvalidOptionException;
+import dev.migralint.core.rule.Option;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.schema.Table;
@@ -14,21 +15,23 @@ import dev.migralint.rules.ObjectLabels;
  * constraints: each one is written on every INSERT and on every UPDATE that cannot be HOT, and each
  * holds memory the table's other data could use.
  */
+@RuleInfo(id = "too-many-indexes", category = Category.INDEXING, severity = Severity.INFO,
+        summary = "A table with many indexes makes every write slower", options = TooManyIndexes.Options.class)
 public final class TooManyIndexes implements SchemaRule {
-    private static final int DEFAULT_MAX = 8;
-    private static final RuleMeta META = RuleMeta.of("too-many-indexes", Category.INDEXING, Severity.INFO,
-            "A table with many indexes makes every write slower")
-            .withOptions(new RuleOption("max", String.valueOf(DEFAULT_MAX),
-                    "The most indexes a table may have, primary key and unique constraints included"));
-
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public record Options(
+            @Option(value = "The most indexes a table may have, primary key and unique constraints included",
+                    defaultValue = "8") int max) {
+        public Options {
+            if (max < 1) {
+                throw new InvalidOptionException("max", "option max of rule too-many-indexes: " + max
+                        + " is not a whole number of at least 1");
+            }
+        }
     }
 
     @Override
     public void check(SchemaContext ctx) {
-        int max = ctx.options().getInt("max", DEFAULT_MAX);
+        int max = ctx.options(Options.class).max();
         for (Table t : ctx.schema().tables()) {
             int count = t.indexes().size();
             if (count > max) {

@@ -3,7 +3,7 @@ package dev.migralint.rules.indexing;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.schema.Index;
@@ -22,15 +22,9 @@ import java.util.Set;
  * single-column foreign key. Primary keys and unique indexes count. MySQL's InnoDB creates an index
  * for every foreign key that lacks one, and replay models it, so MySQL findings are rare.
  */
+@RuleInfo(id = "unindexed-foreign-key", category = Category.INDEXING, severity = Severity.WARNING,
+        summary = "Foreign key columns should lead an index, or deletes and joins scan the table")
 public final class UnindexedForeignKey implements SchemaRule {
-    private static final RuleMeta META = RuleMeta.of("unindexed-foreign-key", Category.INDEXING, Severity.WARNING,
-            "Foreign key columns should lead an index, or deletes and joins scan the table");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
     @Override
     public void check(SchemaContext ctx) {
         for (Table t : ctx.schema().tables()) {

@@ -12,7 +12,7 @@ import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.rule.RuleContext;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.StatementRule;
 import dev.migralint.core.schema.Index;
 import dev.migralint.core.schema.Table;
@@ -31,15 +31,9 @@ import java.util.Set;
  * leading columns are the referenced ones; that is non-standard and a parent row may then not be
  * unique, so it is reported too.
  */
+@RuleInfo(id = "foreign-key-target-not-unique", category = Category.INTEGRITY, severity = Severity.ERROR,
+        summary = "A foreign key should reference a primary key or unique constraint")
 public final class ForeignKeyTargetNotUnique implements StatementRule {
-    private static final RuleMeta META = RuleMeta.of("foreign-key-target-not-unique", Category.INTEGRITY,
-            Severity.ERROR, "A foreign key should reference a primary key or unique constraint");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
     @Override
     public void check(RuleContext ctx) {
         for (SchemaChange change : ctx.changes()) {

@@ -3,7 +3,7 @@ package dev.migralint.rules.integrity;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.schema.Column;
@@ -20,15 +20,9 @@ import java.util.Locale;
  * Different families, integer widths, float widths, and in MySQL signedness and decimal precision are
  * reported; string lengths are not (varchar(50) against text compares without a cast).
  */
+@RuleInfo(id = "foreign-key-type-mismatch", category = Category.INTEGRITY, severity = Severity.ERROR,
+        summary = "A foreign key column's type should be the type of the column it references")
 public final class ForeignKeyTypeMismatch implements SchemaRule {
-    private static final RuleMeta META = RuleMeta.of("foreign-key-type-mismatch", Category.INTEGRITY, Severity.ERROR,
-            "A foreign key column's type should be the type of the column it references");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
     @Override
     public void check(SchemaContext ctx) {
         for (Table t : ctx.schema().tables()) {

@@ -4,8 +4,8 @@ import dev.migralint.core.Dialect;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
-import dev.migralint.core.rule.RuleMeta;
-import dev.migralint.core.rule.RuleOption;
+import dev.migralint.core.rule.Option;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.schema.Column;
@@ -30,26 +30,26 @@ import java.util.regex.Pattern;
  * for a reference to that table: self-references are named for the relation ({@code parent_id}).
  * PostgreSQL partitions are skipped: they get their parent's foreign keys.
  */
+@RuleInfo(id = "missing-foreign-key", category = Category.INTEGRITY, severity = Severity.WARNING,
+        summary = "A column named after another table's key has no foreign key to it",
+        options = MissingForeignKey.Options.class)
 public final class MissingForeignKey implements SchemaRule {
-    private static final RuleMeta META = RuleMeta.of("missing-foreign-key", Category.INTEGRITY, Severity.WARNING,
-            "A column named after another table's key has no foreign key to it")
-            .withOptions(
-                    new RuleOption("patterns", "{table}_id",
-                            "Comma-separated column name patterns; {table} stands for the referenced table's name, "
-                                    + "singular or plural (e.g. {table}_id, {table}_uuid, id_{table}); a pattern without "
-                                    + "{table} is a suffix"),
-                    new RuleOption("ignore-columns", "",
-                            "Comma-separated columns never to report, as column or table.column"));
-
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public record Options(
+            @Option(value = "Column name patterns; {table} stands for the referenced table's name, singular or "
+                    + "plural (e.g. {table}_id, {table}_uuid, id_{table}); a pattern without {table} is a suffix",
+                    defaultValue = "{table}_id") List<String> patterns,
+            @Option(value = "Columns never to report, as column or table.column", defaultValue = "")
+            List<String> ignoreColumns) {
+        public Options {
+            patterns = List.copyOf(patterns);
+            ignoreColumns = List.copyOf(ignoreColumns);
+        }
     }
 
     @Override
     public void check(SchemaContext ctx) {
-        List<Pattern> patterns = ctx.options().getList("patterns").stream().map(MissingForeignKey::compile).toList();
-        Set<String> ignored = new LinkedHashSet<>(ctx.options().getList("ignore-columns"));
+        List<Pattern> patterns = ctx.options(Options.class).patterns().stream().map(MissingForeignKey::compile).toList();
+        Set<String> ignored = new LinkedHashSet<>(ctx.options(Options.class).ignoreColumns());
         Schema schema = ctx.schema();
         for (Table t : schema.tables()) {
             if (t.temporary() || t.partitionOf() != null) {

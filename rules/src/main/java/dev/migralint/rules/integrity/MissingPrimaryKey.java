@@ -4,7 +4,7 @@ import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.FindingBuilder;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.schema.Index;
@@ -19,15 +19,9 @@ import dev.migralint.rules.ObjectLabels;
  * (CREATE TABLE AS, LIKE an unknown table), of which it cannot tell. MySQL's InnoDB makes a hidden
  * row id when there is no key; the table is still reported, as the id is invisible to everyone.
  */
+@RuleInfo(id = "missing-primary-key", category = Category.INTEGRITY, severity = Severity.WARNING,
+        summary = "Every table should have a primary key")
 public final class MissingPrimaryKey implements SchemaRule {
-    private static final RuleMeta META = RuleMeta.of("missing-primary-key", Category.INTEGRITY, Severity.WARNING,
-            "Every table should have a primary key");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
     @Override
     public void check(SchemaContext ctx) {
         for (Table t : ctx.schema().tables()) {

@@ -12,7 +12,7 @@ import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.StatementRule;
 import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
@@ -30,15 +30,9 @@ import java.util.List;
  * alone, so it is not reported; nor is a table whose CREATE TABLE, ADD COLUMN or ADD CONSTRAINT replay
  * refused for naming such a table, as the real database may well have accepted it.
  */
+@RuleInfo(id = "unknown-reference", category = Category.INTEGRITY, severity = Severity.ERROR,
+        summary = "DDL should name only tables, columns and indexes that exist at that point of the migrations")
 public final class UnknownReference implements StatementRule {
-    private static final RuleMeta META = RuleMeta.of("unknown-reference", Category.INTEGRITY, Severity.ERROR,
-            "DDL should name only tables, columns and indexes that exist at that point of the migrations");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
     @Override
     public void check(RuleContext ctx) {
         for (ReplayNote note : ctx.replayNotes()) {

@@ -10,7 +10,7 @@ import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.parse.RecognizedStatement.Reindex;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.StatementRule;
 import java.util.stream.Collectors;
 
@@ -18,23 +18,17 @@ import java.util.stream.Collectors;
  * PostgreSQL refuses CREATE INDEX, DROP INDEX and REINDEX CONCURRENTLY inside a transaction
  * block, so the migration fails at this statement (after running, and rolling back, the ones before).
  */
+@RuleInfo(id = "concurrent-index-in-transaction", category = Category.LOCKING, severity = Severity.ERROR,
+        dialects = Dialect.POSTGRESQL, summary = "CREATE or DROP INDEX CONCURRENTLY inside a transaction fails at run time")
 public final class ConcurrentIndexInTransaction implements StatementRule {
-    private static final RuleMeta META = RuleMeta.of("concurrent-index-in-transaction", Category.LOCKING,
-            Severity.ERROR, "CREATE or DROP INDEX CONCURRENTLY inside a transaction fails at run time");
-
     private static final String HELP = "Run it outside a transaction: remove the surrounding BEGIN/COMMIT, or mark "
             + "the migration as non-transactional (Flyway: executeInTransaction=false in a script config file; "
             + "Rails: disable_ddl_transaction!; Django: atomic = False; Diesel: run_in_transaction = false in "
             + "metadata.toml; golang-migrate: keep it out of an explicit transaction)";
 
     @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
-    @Override
     public void check(RuleContext ctx) {
-        if (ctx.dialect() != Dialect.POSTGRESQL || !ctx.facts().inTransaction()) {
+        if (!ctx.facts().inTransaction()) {
             return;
         }
         for (SchemaChange change : ctx.changes()) {

@@ -10,7 +10,7 @@ import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.parse.RecognizedStatement.Reindex;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.StatementRule;
 import java.util.stream.Collectors;
 
@@ -19,20 +19,11 @@ import java.util.stream.Collectors;
  * DELETE waits; REINDEX does the same and also locks the index against reads. Tables created in
  * the same migration are exempt: nobody uses them yet.
  */
+@RuleInfo(id = "require-concurrent-index", category = Category.LOCKING, severity = Severity.WARNING,
+        dialects = Dialect.POSTGRESQL, summary = "CREATE INDEX or REINDEX without CONCURRENTLY blocks writes to an existing table")
 public final class RequireConcurrentIndex implements StatementRule {
-    private static final RuleMeta META = RuleMeta.of("require-concurrent-index", Category.LOCKING,
-            Severity.WARNING, "CREATE INDEX or REINDEX without CONCURRENTLY blocks writes to an existing table");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
     @Override
     public void check(RuleContext ctx) {
-        if (ctx.dialect() != Dialect.POSTGRESQL) {
-            return;
-        }
         for (SchemaChange change : ctx.changes()) {
             if (change instanceof CreateIndex index && !index.concurrently() && index.table() != null
                     && !ctx.facts().createdInThisMigration(index.table())) {

@@ -7,30 +7,19 @@ import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.ChangeRule;
 import dev.migralint.core.rule.RuleContext;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import java.util.stream.Collectors;
 
 /**
  * DROP INDEX takes an ACCESS EXCLUSIVE lock on the index's table: it waits behind every running
  * query on the table and blocks all new ones, reads included, while it waits.
  */
+@RuleInfo(id = "require-concurrent-index-drop", category = Category.LOCKING, severity = Severity.WARNING,
+        dialects = Dialect.POSTGRESQL, summary = "DROP INDEX without CONCURRENTLY locks the table against reads and writes")
 public final class RequireConcurrentIndexDrop implements ChangeRule<DropIndex> {
-    private static final RuleMeta META = RuleMeta.of("require-concurrent-index-drop", Category.LOCKING,
-            Severity.WARNING, "DROP INDEX without CONCURRENTLY locks the table against reads and writes");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
-    @Override
-    public Class<DropIndex> changeType() {
-        return DropIndex.class;
-    }
-
     @Override
     public void check(DropIndex drop, RuleContext ctx) {
-        if (ctx.dialect() != Dialect.POSTGRESQL || drop.concurrently()) {
+        if (drop.concurrently()) {
             return;
         }
         String names = drop.indexes().stream().map(ObjectName::toString).collect(Collectors.joining(", "));

@@ -6,27 +6,16 @@ import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.ChangeRule;
 import dev.migralint.core.rule.RuleContext;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 
 /**
  * An UPDATE or DELETE without WHERE touches every row: usually a mistake, and on a large table a
  * long transaction that locks every row and bloats the table. A table created earlier in the same
  * migration is exempt: filling in a new, unused table is what such statements do there.
  */
+@RuleInfo(id = "missing-where", category = Category.QUERY, severity = Severity.WARNING,
+        summary = "UPDATE or DELETE without a WHERE clause changes every row of the table")
 public final class MissingWhere implements ChangeRule<DataChange> {
-    private static final RuleMeta META = RuleMeta.of("missing-where", Category.QUERY, Severity.WARNING,
-            "UPDATE or DELETE without a WHERE clause changes every row of the table");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
-    @Override
-    public Class<DataChange> changeType() {
-        return DataChange.class;
-    }
-
     @Override
     public void check(DataChange change, RuleContext ctx) {
         boolean updateOrDelete = change.kind() == DataChangeKind.UPDATE || change.kind() == DataChangeKind.DELETE;

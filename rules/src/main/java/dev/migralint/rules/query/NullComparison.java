@@ -6,7 +6,7 @@ import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.rule.RuleContext;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.StatementRule;
 import dev.migralint.core.source.TextRange;
 import java.util.List;
@@ -18,18 +18,12 @@ import java.util.Set;
  * UPDATE, {@code SET var = NULL}) are not comparisons and are skipped, as are routine parameter
  * defaults ({@code CREATE FUNCTION f(a int = NULL)}).
  */
+@RuleInfo(id = "null-comparison", category = Category.QUERY, severity = Severity.ERROR,
+        summary = "Comparing with = NULL or <> NULL is never true; use IS NULL or IS NOT NULL")
 public final class NullComparison implements StatementRule {
-    private static final RuleMeta META = RuleMeta.of("null-comparison", Category.QUERY, Severity.ERROR,
-            "Comparing with = NULL or <> NULL is never true; use IS NULL or IS NOT NULL");
-
     private static final Set<String> OPERATORS = Set.of("=", "<>", "!=");
     private static final Set<String> ASSIGNMENT_CLAUSES = Set.of("set", "update");
     private static final Set<String> ASSIGNMENT_LIST_START = Set.of("set", "update", "session", "local", "global");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
 
     @Override
     public void check(RuleContext ctx) {

@@ -4,7 +4,7 @@ import dev.migralint.core.diag.Severity;
 import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.StatementRule;
 import java.util.Set;
 import net.sf.jsqlparser.statement.create.view.CreateView;
@@ -15,16 +15,10 @@ import net.sf.jsqlparser.statement.create.view.CreateView;
  * PostgreSQL and MySQL expand the star when the view is created, so the view silently keeps the old
  * column list after columns are added, and (in PostgreSQL) blocks dropping the columns it captured.
  */
+@RuleInfo(id = "select-star", category = Category.QUERY, severity = Severity.INFO,
+        summary = "SELECT * couples the query to the table's current column list")
 public final class SelectStar implements StatementRule {
-    private static final RuleMeta META = RuleMeta.of("select-star", Category.QUERY, Severity.INFO,
-            "SELECT * couples the query to the table's current column list");
-
     private static final Set<String> LIST_START = Set.of("select", "distinct", "all");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
 
     @Override
     public void check(RuleContext ctx) {

@@ -8,27 +8,18 @@ import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.ColumnRule;
 import dev.migralint.core.rule.RuleContext;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 
 /**
  * PostgreSQL's char(n) pads values with spaces to n characters and ignores trailing spaces when
  * comparing, is no faster than text or varchar, and a bare {@code char} is char(1). MySQL is left
  * alone: there CHAR is a reasonable fixed-width type for codes and hashes.
  */
+@RuleInfo(id = "ban-char", category = Category.TYPES, severity = Severity.WARNING,
+        dialects = Dialect.POSTGRESQL, summary = "Avoid char(n) in PostgreSQL: it pads with spaces and is no faster than text")
 public final class BanChar implements ColumnRule {
-    private static final RuleMeta META = RuleMeta.of("ban-char", Category.TYPES, Severity.WARNING,
-            "Avoid char(n) in PostgreSQL: it pads with spaces and is no faster than text");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
     @Override
     public void check(TableColumn c, RuleContext ctx) {
-        if (ctx.dialect() != Dialect.POSTGRESQL) {
-            return;
-        }
         ColumnDef column = c.column();
         DataType type = column.type();
         if (!type.name().equals("char")) {

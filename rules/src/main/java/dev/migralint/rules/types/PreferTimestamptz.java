@@ -9,7 +9,7 @@ import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.ColumnRule;
 import dev.migralint.core.rule.RuleContext;
-import dev.migralint.core.rule.RuleMeta;
+import dev.migralint.core.rule.RuleInfo;
 import java.util.List;
 
 /**
@@ -17,20 +17,11 @@ import java.util.List;
  * instant written from sessions in different zones gets different values, and daylight-saving
  * changes make some readings ambiguous. timestamptz stores an instant and costs the same 8 bytes.
  */
+@RuleInfo(id = "prefer-timestamptz", category = Category.TYPES, severity = Severity.WARNING,
+        dialects = Dialect.POSTGRESQL, summary = "Use timestamptz rather than timestamp without time zone")
 public final class PreferTimestamptz implements ColumnRule {
-    private static final RuleMeta META = RuleMeta.of("prefer-timestamptz", Category.TYPES, Severity.WARNING,
-            "Use timestamptz rather than timestamp without time zone");
-
-    @Override
-    public RuleMeta meta() {
-        return META;
-    }
-
     @Override
     public void check(TableColumn c, RuleContext ctx) {
-        if (ctx.dialect() != Dialect.POSTGRESQL) {
-            return;
-        }
         ColumnDef column = c.column();
         DataType type = column.type();
         if (!type.name().equals("timestamp")) {

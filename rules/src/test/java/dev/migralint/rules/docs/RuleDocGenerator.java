@@ -49,11 +49,13 @@ public final class RuleDocGenerator {
         sb.append("# ").append(m.id()).append("\n\n");
         String options = m.options().isEmpty() ? "none"
                 : m.options().stream().map(o -> "`" + o.name() + "`").collect(java.util.stream.Collectors.joining(", "));
-        sb.append("| Category | Default severity | Enabled by default | Since | Options |\n");
-        sb.append("|---|---|---|---|---|\n");
+        String databases = m.dialects().isEmpty() ? "all"
+                : m.dialects().stream().map(d -> d.id()).sorted().collect(java.util.stream.Collectors.joining(", "));
+        sb.append("| Category | Default severity | Enabled by default | Databases | Since | Options |\n");
+        sb.append("|---|---|---|---|---|---|\n");
         sb.append("| ").append(m.category().id()).append(" | ").append(m.defaultSeverity().id()).append(" | ")
-                .append(m.defaultOn() ? "yes" : "no").append(" | ").append(m.since()).append(" | ").append(options)
-                .append(" |\n\n");
+                .append(m.defaultOn() ? "yes" : "no").append(" | ").append(databases).append(" | ").append(m.since())
+                .append(" | ").append(options).append(" |\n\n");
         sb.append(m.summary()).append(".\n\n");
         sb.append(sidecar.strip()).append("\n\n");
         sb.append("## Examples\n\n");
@@ -74,15 +76,25 @@ public final class RuleDocGenerator {
             sb.append("The rule has no options.\n\n");
             return;
         }
-        sb.append("| Option | Default | Description |\n|---|---|---|\n");
+        sb.append("| Option | Default | Values | Description |\n|---|---|---|---|\n");
         for (RuleOption o : m.options()) {
-            sb.append("| `").append(o.name()).append("` | ").append(o.defaultValue() == null ? "" : "`" + o.defaultValue() + "`")
-                    .append(" | ").append(o.description()).append(" |\n");
+            sb.append("| `").append(o.name()).append("` | ").append(o.defaultValue().isEmpty() ? "" : "`" + o.defaultValue() + "`")
+                    .append(" | ").append(o.allowed()).append(" | ").append(o.description()).append(" |\n");
         }
         RuleOption first = m.options().get(0);
         sb.append("\n```yaml\nrules:\n  ").append(m.id()).append(": {severity: ").append(m.defaultSeverity().id())
-                .append(", ").append(first.name()).append(": ")
-                .append(first.defaultValue() == null ? "..." : first.defaultValue()).append("}\n```\n\n");
+                .append(", ").append(first.name()).append(": ").append(yaml(first)).append("}\n```\n\n");
+        sb.append("Options are checked when the configuration loads: an unknown option or a value of the wrong "
+                + "kind stops the run with exit code 2 and names the file, line, option and the values allowed.\n\n");
+    }
+
+    /** An option's default as a YAML flow value: lists as quoted sequences. */
+    private static String yaml(RuleOption o) {
+        if (o.allowed().startsWith("a list")) {
+            return java.util.Arrays.stream(o.defaultValue().split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                    .map(v -> "\"" + v + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        return o.defaultValue();
     }
 
     /** An example fixture without its markers and options line; LF line endings. */
