@@ -16,6 +16,15 @@ public interface FindingBuilder {
 
     FindingBuilder fix(Fix fix);
 
+    /**
+     * Offers {@code fix} and makes the help {@code lead} followed by the statement as it reads with the
+     * fix applied. The engine computes that text from the source, so it keeps every clause, quote and
+     * letter case the author wrote; a rule that corrects an existing statement uses this rather than
+     * rebuilding the statement from the change model, which does not hold all of it. Comments inside
+     * the statement are left out of the help. A later {@link #help(String)} replaces this help.
+     */
+    FindingBuilder helpShowingFix(String lead, Fix fix);
+
     default FindingBuilder related(RelatedLocation r) {
         return related(r.location(), r.message());
     }
