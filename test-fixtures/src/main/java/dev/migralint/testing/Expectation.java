@@ -28,8 +28,8 @@ public record Expectation(String file, int line, String ruleId, String fragment,
                 + (help == null ? "" : " help=" + quoted(help));
     }
 
-    /** The fragment as a marker writes it: in double quotes, with {@code "} and {@code \} escaped. */
+    /** The fragment as a marker writes it: in double quotes, with {@code "}, {@code \} and line breaks escaped. */
     static String quoted(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 }

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  *       </pre>
  *       The finding's message must contain the message fragment and its help the help fragment; pin a
  *       whole suggested statement by giving all of it ({@code help="CREATE INDEX CONCURRENTLY i ON t (c);"}).
- *       Inside the quotes, write {@code "} for a double quote and {@code \} for a backslash
- *       ({@code help="CREATE INDEX CONCURRENTLY "MyIdx" ON "Users" (id);"}). Any other text after a
+ *       Inside the quotes, write {@code \"} for a double quote, {@code \\} for a backslash and
+ *       {@code \n} for a line break of a help that spans lines
+ *       ({@code help="CREATE INDEX CONCURRENTLY \"MyIdx\" ON \"Users\" (id);"}). Any other text after a
  *       marker is an error, so a misspelt {@code help=} cannot be ignored silently.</li>
  * </ul>
  * Lines are counted as {@link LineIndex} counts them (LF, CRLF and CR), so CRLF files work.
@@ -101,6 +102,19 @@ public final class ExpectationParser {
     }
 
     private static String unescape(String fragment) {
-        return fragment == null ? null : fragment.replaceAll("\\\\(.)", "$1");
+        if (fragment == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fragment.length(); i++) {
+            char c = fragment.charAt(i);
+            if (c == '\\' && i + 1 < fragment.length()) {
+                char next = fragment.charAt(++i);
+                sb.append(next == 'n' ? '\n' : next);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }
