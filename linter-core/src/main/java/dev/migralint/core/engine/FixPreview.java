@@ -9,26 +9,27 @@ import java.util.List;
 /**
  * The text a help shows for a fix: the statement as it reads with the fix's edits applied, computed
  * from the source text and never rebuilt from the change model, so every clause, quote and letter
- * case the author wrote survives. Comments inside the statement are left out (they are not part of
- * what the database runs), the terminator is kept when it follows the statement directly, and line
- * breaks are LF whatever the file uses.
+ * case the author wrote survives. A rule may show a clause of the statement instead (a column
+ * definition). Comments inside are left out (they are not part of what the database runs), a
+ * statement's terminator is kept when it follows the statement directly, and line breaks are LF
+ * whatever the file uses.
  */
 final class FixPreview {
     private FixPreview() {
     }
 
     /**
-     * {@code scope} of {@code text} (widened to cover every edit, and to the {@code ;} right after it)
-     * with the fix applied and {@code comments} (tokens of {@code text}) left out.
+     * {@code scope} of {@code text} (widened to cover every edit, and with {@code terminator} to the
+     * {@code ;} right after it) with the fix applied and {@code comments} (tokens of {@code text}) left out.
      */
-    static String of(String text, TextRange scope, List<Token> comments, Fix fix) {
+    static String of(String text, TextRange scope, List<Token> comments, Fix fix, boolean terminator) {
         int start = scope.start();
         int end = scope.end();
         for (Fix.Edit e : fix.edits()) {
             start = Math.min(start, e.range().start());
             end = Math.max(end, e.range().end());
         }
-        if (end < text.length() && text.charAt(end) == ';') {
+        if (terminator && end < text.length() && text.charAt(end) == ';') {
             end++;
         }
         List<Fix.Edit> edits = new ArrayList<>();

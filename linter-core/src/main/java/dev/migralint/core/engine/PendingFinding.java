@@ -4,6 +4,7 @@ import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Fix;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.RelatedLocation;
+import dev.migralint.core.lex.Token;
 import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
@@ -18,8 +19,9 @@ final class PendingFinding implements FindingBuilder {
     /** The statement the finding is in, or null for rules that judge a whole migration or schema. */
     private final ScriptStatement statement;
     private String help;
-    /** Non-null when the help is this lead followed by the statement with the fix applied. */
+    /** Non-null when the help is this lead followed by the statement (or helpScope) with the fix applied. */
     private String helpLead;
+    private TextRange helpScope;
     private Fix fix;
     private final List<RelatedLocation> related = new ArrayList<>();
 
@@ -39,8 +41,14 @@ final class PendingFinding implements FindingBuilder {
 
     @Override
     public FindingBuilder helpShowingFix(String lead, Fix f) {
+        return helpShowingFix(lead, f, null);
+    }
+
+    @Override
+    public FindingBuilder helpShowingFix(String lead, Fix f, TextRange shown) {
         this.fix = f;
         this.helpLead = lead == null ? "" : lead;
+        this.helpScope = shown;
         return this;
     }
 
@@ -71,10 +79,14 @@ final class PendingFinding implements FindingBuilder {
         if (fix.edits().isEmpty()) {
             return helpLead.strip();
         }
+        List<Token> comments = statement == null ? List.of() : statement.tokens();
+        if (helpScope != null) {
+            return helpLead + FixPreview.of(text, helpScope, comments, fix, false);
+        }
         if (statement != null) {
-            return helpLead + FixPreview.of(text, statement.range(), statement.tokens(), fix);
+            return helpLead + FixPreview.of(text, statement.range(), comments, fix, true);
         }
         TextRange edited = fix.edits().stream().map(Fix.Edit::range).reduce(TextRange::union).orElseThrow();
-        return helpLead + FixPreview.of(text, FixPreview.lines(text, edited), List.of(), fix);
+        return helpLead + FixPreview.of(text, FixPreview.lines(text, edited), comments, fix, false);
     }
 }

@@ -25,6 +25,12 @@ public interface FindingBuilder {
      */
     FindingBuilder helpShowingFix(String lead, Fix fix);
 
+    /**
+     * As {@link #helpShowingFix(String, Fix)}, but the help shows only {@code shown}, a part of the
+     * statement such as a column definition, with the fix applied (widened to cover every edit).
+     */
+    FindingBuilder helpShowingFix(String lead, Fix fix, TextRange shown);
+
     default FindingBuilder related(RelatedLocation r) {
         return related(r.location(), r.message());
     }

@@ -21,7 +21,7 @@ class FixPreviewTest {
         List<ScriptStatement> statements = Splitter.split(file, Lexer.lex(text, LexOptions.of(Dialect.POSTGRESQL)));
         ScriptStatement s = statements.get(statements.size() - 1);
         int at = text.indexOf(after, s.range().start()) + after.length();
-        return FixPreview.of(text, s.range(), s.tokens(), Fix.insert("f", at, insert));
+        return FixPreview.of(text, s.range(), s.tokens(), Fix.insert("f", at, insert), true);
     }
 
     @Test
