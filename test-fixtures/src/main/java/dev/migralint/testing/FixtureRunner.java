@@ -30,7 +30,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Runs rule fixtures: {@code <root>/<rule-id>/<case>.sql} (or a {@code <case>/} folder of
  * migrations), each linted with the real engine and compared with its {@code -- expect:} markers
- * both ways. Only findings of the rule under test, of parse-error, and of rules a marker names are
+ * both ways; a marker may pin a fragment of the message and of the help (grammar in
+ * {@link ExpectationParser}). Only findings of the rule under test, of parse-error, and of rules a marker names are
  * compared, so a fixture need not announce what other rules think of it.
  *
  * <p>A case {@code <case>.sql} with a sibling {@code <case>.fixed.sql} also checks the rule's fixes:
