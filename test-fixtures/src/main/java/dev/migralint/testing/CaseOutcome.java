@@ -48,7 +48,9 @@ public record CaseOutcome(FixtureCase fixture, List<Expectation> missing, List<F
             sb.append("    (none: a clean case)\n");
         }
         sb.append("  all findings of ").append(fixture.comparedRules()).append(":\n");
-        compared.forEach(f -> sb.append("    ").append(describe(f)).append('\n'));
+        compared.forEach(f -> sb.append("    ").append(describe(f))
+                .append(f.help() == null ? "" : "\n      help: " + f.help().replace("\n", "\n            "))
+                .append('\n'));
         if (compared.isEmpty()) {
             sb.append("    (none)\n");
         }

@@ -13,9 +13,20 @@ import java.util.regex.Pattern;
  * Reads the test data written into a fixture file's comments:
  * <ul>
  *   <li>a first line {@code -- options: key=value key2=value2} (values without spaces);</li>
- *   <li>markers trailing the line where a finding starts: {@code -- expect: rule-id} or
- *       {@code -- expect: rule-id "message fragment"}, several per line allowed
- *       ({@code -- expect: a -- expect: b "x"}).</li>
+ *   <li>markers trailing the line where a finding starts, several per line allowed
+ *       ({@code -- expect: a -- expect: b "x"}):
+ *       <pre>
+ *   -- expect: rule-id
+ *   -- expect: rule-id "message fragment"
+ *   -- expect: rule-id help="help fragment"
+ *   -- expect: rule-id "message fragment" help="help fragment"
+ *       </pre>
+ *       The finding's message must contain the message fragment and its help the help fragment; pin a
+ *       whole suggested statement by giving all of it ({@code help="CREATE INDEX CONCURRENTLY i ON t (c);"}).
+ *       Inside the quotes, write {@code \"} for a double quote, {@code \\} for a backslash and
+ *       {@code \n} for a line break of a help that spans lines
+ *       ({@code help="CREATE INDEX CONCURRENTLY \"MyIdx\" ON \"Users\" (id);"}). Any other text after a
+ *       marker is an error, so a misspelt {@code help=} cannot be ignored silently.</li>
  * </ul>
  * Lines are counted as {@link LineIndex} counts them (LF, CRLF and CR), so CRLF files work.
  */
@@ -23,8 +34,11 @@ public final class ExpectationParser {
     private static final Pattern OPTIONS = Pattern.compile("^--\\s*options:(.*)$");
     private static final Pattern OPTION = Pattern.compile("([A-Za-z0-9_.-]+)=(\\S+)");
     private static final Pattern MARKER_START = Pattern.compile("--\\s*expect:");
+    private static final String QUOTED = "\"((?:[^\"\\\\]|\\\\.)*)\"";
     private static final Pattern MARKER = Pattern.compile(
-            "expect:\\s*([a-z0-9][a-z0-9-]*)(?:\\s+\"([^\"]*)\")?");
+            "\\G\\s*--\\s*expect:\\s*([a-z0-9][a-z0-9-]*)(?:\\s+" + QUOTED + ")?(?:\\s+help=" + QUOTED + ")?\\s*");
+    /** A marker with the blanks before it, to the end of its line. */
+    private static final Pattern MARKER_TO_LINE_END = Pattern.compile("[ \\t]*--\\s*expect:[^\\r\\n]*");
 
     private ExpectationParser() {
     }
@@ -63,16 +77,44 @@ public final class ExpectationParser {
             }
             Matcher m = MARKER.matcher(content);
             m.region(start.start(), content.length());
-            boolean any = false;
+            int end = start.start();
             while (m.find()) {
-                found.add(new Expectation(source.displayPath(), line, m.group(1), m.group(2)));
-                any = true;
+                found.add(new Expectation(source.displayPath(), line, m.group(1), unescape(m.group(2)),
+                        unescape(m.group(3))));
+                end = m.end();
             }
-            if (!any) {
+            if (end == start.start()) {
                 throw new IllegalArgumentException(source.displayPath() + ":" + line
-                        + ": marker without a rule id; write -- expect: rule-id [\"fragment\"]");
+                        + ": marker without a rule id; write -- expect: rule-id [\"fragment\"] [help=\"fragment\"]");
+            }
+            if (end < content.length()) {
+                throw new IllegalArgumentException(source.displayPath() + ":" + line + ": marker text '"
+                        + content.substring(end) + "' is not understood; write -- expect: rule-id [\"fragment\"] "
+                        + "[help=\"fragment\"], with \\\" for a double quote inside a fragment");
             }
         }
         return found;
+    }
+
+    /** The text with every marker removed, with the blanks before it; line breaks and all else stay. */
+    public static String withoutMarkers(String text) {
+        return MARKER_TO_LINE_END.matcher(text).replaceAll("");
+    }
+
+    private static String unescape(String fragment) {
+        if (fragment == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fragment.length(); i++) {
+            char c = fragment.charAt(i);
+            if (c == '\\' && i + 1 < fragment.length()) {
+                char next = fragment.charAt(++i);
+                sb.append(next == 'n' ? '\n' : next);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

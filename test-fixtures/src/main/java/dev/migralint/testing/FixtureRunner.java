@@ -32,11 +32,16 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Runs rule fixtures: {@code <root>/<rule-id>/<case>.sql} (or a {@code <case>/} folder of
  * migrations), each linted with the real engine and compared with its {@code -- expect:} markers
- * both ways. Only findings of the rule under test, of parse-error, and of rules a marker names are
+ * both ways; a marker may pin a fragment of the message and of the help (grammar in
+ * {@link ExpectationParser}). Only findings of the rule under test, of parse-error, and of rules a marker names are
  * compared, so a fixture need not announce what other rules think of it.
  *
  * <p>A case {@code <case>.sql} with a sibling {@code <case>.fixed.sql} also checks the rule's fixes:
- * applied to the case they must give that file, which must lint clean of the rule.
+ * every fix the rule offers in the case, applied to the case file, must give exactly that file once
+ * the case's {@code -- expect:} markers are taken out, and the result must lint clean of the rule and
+ * of parse-error. A fixed file therefore holds no markers: it is a clean case by definition, so a
+ * marker there could only be stale, and the runner fails on one. Everything else (the options line,
+ * other comments, line endings) must match byte for byte.
  *
  * <p>A first line {@code -- options: k=v} sets {@code dialect}, {@code target-version} and
  * {@code assume-in-transaction} for the run; any other key is an option of the rule under test.
@@ -114,10 +119,11 @@ public final class FixtureRunner {
         // Markers with a fragment pick their finding first, so a bare marker on the same line cannot
         // take the finding the specific one needs.
         List<Expectation> ordered = fixture.expectations().stream()
-                .sorted(Comparator.comparing(e -> e.fragment() == null)).toList();
+                .sorted(Comparator.comparing(e -> !e.specific())).toList();
         for (Expectation e : ordered) {
             Finding hit = unmatched.stream()
-                    .filter(f -> e.matches(f.location().file().displayPath(), CaseOutcome.line(f), f.ruleId(), f.message()))
+                    .filter(f -> e.matches(f.location().file().displayPath(), CaseOutcome.line(f), f.ruleId(), f.message(),
+                            f.help()))
                     .findFirst().orElse(null);
             if (hit == null) {
                 missing.add(e);
@@ -130,8 +136,9 @@ public final class FixtureRunner {
     }
 
     /**
-     * Applies the fixes of the rule under test, compares the result with {@code <case>.fixed.sql}, and
-     * lints the result again: a fix that leaves the finding behind fixes nothing.
+     * Applies the fixes of the rule under test, compares the result without the case's markers with
+     * {@code <case>.fixed.sql}, and lints the result again: a fix that leaves the finding behind fixes
+     * nothing.
      */
     private List<String> checkFix(FixtureCase fixture, List<Finding> compared) {
         List<Finding> ruleFindings = compared.stream().filter(f -> f.ruleId().equals(fixture.ruleId())).toList();
@@ -142,7 +149,7 @@ public final class FixtureRunner {
         String fixedText;
         String expected;
         try {
-            fixedText = FixApplier.apply(source.text(), ruleFindings);
+            fixedText = ExpectationParser.withoutMarkers(FixApplier.apply(source.text(), ruleFindings));
             expected = Files.readString(fixture.fixed(), StandardCharsets.UTF_8);
         } catch (IllegalStateException e) {
             return List.of(e.getMessage());
@@ -150,8 +157,12 @@ public final class FixtureRunner {
             throw new UncheckedIOException(e);
         }
         List<String> problems = new ArrayList<>();
+        String fixedName = fixture.fixed().getFileName().toString();
+        ExpectationParser.expectations(SourceFile.of(fixedName, expected)).forEach(e -> problems.add(e.file() + ":"
+                + e.line() + " has a marker (" + e.ruleId() + "); a fixed file lints clean of the rule, so it holds "
+                + "no markers: the runner compares it with the fixed case without the case's markers"));
         if (!fixedText.equals(expected)) {
-            problems.add("applying the fixes gives\n" + fixedText + "\n  but " + fixture.fixed().getFileName()
+            problems.add("applying the fixes (markers taken out) gives\n" + fixedText + "\n  but " + fixedName
                     + " holds\n" + expected);
         }
         SourceFile relinted = new SourceFile(source.path(), source.displayPath(), fixedText);

@@ -36,6 +36,33 @@ class ExpectationParserTest {
     }
 
     @Test
+    void readsHelpFragmentsWithEscapedQuotes() {
+        SourceFile f = SourceFile.of("x.sql", """
+                CREATE INDEX "MyIdx" ON "Users" (id); -- expect: require-concurrent-index help="INDEX CONCURRENTLY \\"MyIdx\\""
+                DROP INDEX i; -- expect: r "DROP \\\\ it" help="x" -- expect: s
+                """);
+        assertThat(ExpectationParser.expectations(f)).containsExactly(
+                new Expectation("x.sql", 1, "require-concurrent-index", null, "INDEX CONCURRENTLY \"MyIdx\""),
+                new Expectation("x.sql", 2, "r", "DROP \\ it", "x"),
+                new Expectation("x.sql", 2, "s", null, null));
+        assertThat(ExpectationParser.expectations(f).get(0).toString())
+                .isEqualTo("x.sql:1: require-concurrent-index help=\"INDEX CONCURRENTLY \\\"MyIdx\\\"\"");
+    }
+
+    @Test
+    void textAfterAMarkerIsAnError() {
+        SourceFile f = SourceFile.of("x.sql", "SELECT 1; -- expect: r hlep=\"x\"\n");
+        assertThatThrownBy(() -> ExpectationParser.expectations(f))
+                .hasMessageContaining("x.sql:1").hasMessageContaining("hlep=\"x\"");
+    }
+
+    @Test
+    void takesMarkersOutWithTheBlanksBeforeThem() {
+        assertThat(ExpectationParser.withoutMarkers("-- options: max=1\r\nX;  -- expect: r \"a\"\r\nY;\n-- note\n"))
+                .isEqualTo("-- options: max=1\r\nX;\r\nY;\n-- note\n");
+    }
+
+    @Test
     void aFileWithoutMarkersIsClean() {
         assertThat(ExpectationParser.expectations(SourceFile.of("x.sql", "SELECT 1; -- expected nothing\n"))).isEmpty();
     }

@@ -110,7 +110,7 @@ public final class ChangeTranslator {
         }
         if (what instanceof RecognizedStatement.DropIndex x) {
             return List.of(new SchemaChange.DropIndex(names(s, x.indexes()), x.concurrently(), x.ifExists(), x.cascade(), null,
-                    range));
+                    range, t.range(1, 1)));
         }
         if (what instanceof RecognizedStatement.Truncate x) {
             return List.of(new SchemaChange.Truncate(names(s, x.tables()), x.cascade(), range));
@@ -120,7 +120,8 @@ public final class ChangeTranslator {
         }
         if (what instanceof RecognizedStatement.CreateIndex x) {
             return List.of(new SchemaChange.CreateIndex(x.index() == null ? null : name(s, x.index()),
-                    name(s, x.table()), List.of(), x.unique(), x.concurrently(), x.ifNotExists(), "btree", null, range));
+                    name(s, x.table()), List.of(), x.unique(), x.concurrently(), x.ifNotExists(), "btree", null,
+                    List.of(), range, t.range(x.unique() ? 2 : 1, x.unique() ? 2 : 1)));
         }
         return null;
     }

@@ -43,6 +43,7 @@ final class IndexDdlReader {
         if (!t.isWord(i, "index")) {
             return null;
         }
+        TextRange indexKeyword = t.range(i, i);
         i++;
         boolean concurrently = t.dialect() != Dialect.MYSQL && t.isWord(i, "concurrently");
         i = concurrently ? i + 1 : i;
@@ -90,7 +91,7 @@ final class IndexDdlReader {
             name = new ObjectName(table.name().schema(), name.name());
         }
         return new CreateIndex(name, table.name(), keys(t, i + 1, close), kind.unique(), concurrently, ifNotExists,
-                method, where, include, range);
+                method, where, include, range, indexKeyword);
     }
 
     /**
@@ -215,6 +216,6 @@ final class IndexDdlReader {
             table = tq == null ? null : tq.name();
         }
         boolean cascade = t.findTopLevelWord(i, t.size(), "cascade") >= 0;
-        return new DropIndex(names, concurrently, ifExists, cascade, table, range);
+        return new DropIndex(names, concurrently, ifExists, cascade, table, range, t.range(1, 1));
     }
 }

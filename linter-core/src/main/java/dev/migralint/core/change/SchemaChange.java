@@ -132,14 +132,22 @@ public sealed interface SchemaChange {
     /**
      * CREATE [UNIQUE] INDEX [CONCURRENTLY]; {@code name} null when unnamed; {@code method} lower-case
      * ("btree" when not given); {@code where} the partial-index predicate text or null;
-     * {@code include} the INCLUDE columns.
+     * {@code include} the INCLUDE columns. {@code indexKeyword} is where the INDEX keyword of a CREATE
+     * INDEX statement stands (CONCURRENTLY goes right after it), null for indexes other statements
+     * define.
      */
     record CreateIndex(ObjectName name, ObjectName table, List<IndexColumn> columns, boolean unique,
                        boolean concurrently, boolean ifNotExists, String method, String where,
-                       List<String> include, TextRange range) implements SchemaChange {
+                       List<String> include, TextRange range, TextRange indexKeyword) implements SchemaChange {
         public CreateIndex {
             columns = List.copyOf(columns);
             include = List.copyOf(include);
+        }
+
+        public CreateIndex(ObjectName name, ObjectName table, List<IndexColumn> columns, boolean unique,
+                           boolean concurrently, boolean ifNotExists, String method, String where,
+                           List<String> include, TextRange range) {
+            this(name, table, columns, unique, concurrently, ifNotExists, method, where, include, range, null);
         }
 
         public CreateIndex(ObjectName name, ObjectName table, List<IndexColumn> columns, boolean unique,
@@ -148,11 +156,20 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** DROP INDEX; {@code table} is MySQL's ON table (PostgreSQL index names are unique per schema). */
+    /**
+     * DROP INDEX; {@code table} is MySQL's ON table (PostgreSQL index names are unique per schema).
+     * {@code indexKeyword} is where the INDEX keyword of a DROP INDEX statement stands (CONCURRENTLY
+     * goes right after it), null for MySQL's ALTER TABLE ... DROP INDEX.
+     */
     record DropIndex(List<ObjectName> indexes, boolean concurrently, boolean ifExists, boolean cascade,
-                     ObjectName table, TextRange range) implements SchemaChange {
+                     ObjectName table, TextRange range, TextRange indexKeyword) implements SchemaChange {
         public DropIndex {
             indexes = List.copyOf(indexes);
+        }
+
+        public DropIndex(List<ObjectName> indexes, boolean concurrently, boolean ifExists, boolean cascade,
+                         ObjectName table, TextRange range) {
+            this(indexes, concurrently, ifExists, cascade, table, range, null);
         }
 
         public DropIndex(List<ObjectName> indexes, boolean concurrently, boolean ifExists, ObjectName table,

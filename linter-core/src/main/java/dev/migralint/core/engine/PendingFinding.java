@@ -4,8 +4,10 @@ import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Fix;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.RelatedLocation;
+import dev.migralint.core.lex.Token;
 import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.source.TextRange;
+import dev.migralint.core.split.ScriptStatement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,19 +16,39 @@ final class PendingFinding implements FindingBuilder {
     private final ActiveRule rule;
     private final Location location;
     private final String message;
+    /** The statement the finding is in, or null for rules that judge a whole migration or schema. */
+    private final ScriptStatement statement;
     private String help;
+    /** Non-null when the help is this lead followed by the statement (or helpScope) with the fix applied. */
+    private String helpLead;
+    private TextRange helpScope;
     private Fix fix;
     private final List<RelatedLocation> related = new ArrayList<>();
 
-    PendingFinding(ActiveRule rule, Location location, String message) {
+    PendingFinding(ActiveRule rule, Location location, String message, ScriptStatement statement) {
         this.rule = rule;
         this.location = location;
         this.message = message;
+        this.statement = statement;
     }
 
     @Override
     public FindingBuilder help(String h) {
         this.help = h;
+        this.helpLead = null;
+        return this;
+    }
+
+    @Override
+    public FindingBuilder helpShowingFix(String lead, Fix f) {
+        return helpShowingFix(lead, f, null);
+    }
+
+    @Override
+    public FindingBuilder helpShowingFix(String lead, Fix f, TextRange shown) {
+        this.fix = f;
+        this.helpLead = lead == null ? "" : lead;
+        this.helpScope = shown;
         return this;
     }
 
@@ -48,6 +70,23 @@ final class PendingFinding implements FindingBuilder {
     }
 
     Finding build() {
-        return new Finding(rule.id(), rule.severity(), message, location, help, related, fix, null, null);
+        return new Finding(rule.id(), rule.severity(), message, location, helpLead == null ? help : fixedHelp(),
+                related, fix, null, null);
+    }
+
+    private String fixedHelp() {
+        String text = location.file().text();
+        if (fix.edits().isEmpty()) {
+            return helpLead.strip();
+        }
+        List<Token> comments = statement == null ? List.of() : statement.tokens();
+        if (helpScope != null) {
+            return helpLead + FixPreview.of(text, helpScope, comments, fix, false);
+        }
+        if (statement != null) {
+            return helpLead + FixPreview.of(text, statement.range(), comments, fix, true);
+        }
+        TextRange edited = fix.edits().stream().map(Fix.Edit::range).reduce(TextRange::union).orElseThrow();
+        return helpLead + FixPreview.of(text, FixPreview.lines(text, edited), comments, fix, false);
     }
 }

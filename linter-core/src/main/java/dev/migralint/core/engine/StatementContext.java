@@ -107,7 +107,7 @@ final class StatementContext implements RuleContext {
 
     @Override
     public FindingBuilder report(TextRange range, String message) {
-        PendingFinding p = new PendingFinding(rule, new Location.Span(file(), clamp(range)), message);
+        PendingFinding p = new PendingFinding(rule, new Location.Span(file(), clamp(range)), message, statement());
         pending.add(p);
         return p;
     }

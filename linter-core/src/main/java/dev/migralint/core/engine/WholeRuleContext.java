@@ -102,7 +102,7 @@ final class WholeRuleContext implements SchemaContext, MigrationContext {
 
     @Override
     public FindingBuilder report(Location location, String message) {
-        PendingFinding p = new PendingFinding(rule, location, message);
+        PendingFinding p = new PendingFinding(rule, location, message, null);
         pending.add(p);
         return p;
     }

@@ -413,7 +413,7 @@ class ChangeTranslatorTest {
                 .translate(new ParsedStatement.Recognized(s, what));
 
         assertThat(changes).containsExactly(new CreateIndex(ObjectName.of("Idx"), new ObjectName("app", "T"),
-                List.of(), false, true, false, "btree", null, s.range()));
+                List.of(), false, true, false, "btree", null, List.of(), s.range(), new TextRange(7, 12)));
     }
 
     /** Translates as if JSqlParser had failed, to exercise the token-only path. */

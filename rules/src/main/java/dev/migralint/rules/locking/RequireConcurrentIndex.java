@@ -1,18 +1,18 @@
 package dev.migralint.rules.locking;
 
 import dev.migralint.core.Dialect;
-import dev.migralint.core.change.IndexColumn;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
+import dev.migralint.core.diag.Fix;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.parse.RecognizedStatement.Reindex;
 import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.StatementRule;
-import java.util.stream.Collectors;
 
 /**
  * CREATE INDEX takes a SHARE lock on its table for the whole build, so every INSERT, UPDATE and
@@ -22,16 +22,23 @@ import java.util.stream.Collectors;
 @RuleInfo(id = "require-concurrent-index", category = Category.LOCKING, severity = Severity.WARNING,
         dialects = Dialect.POSTGRESQL, summary = "CREATE INDEX or REINDEX without CONCURRENTLY blocks writes to an existing table")
 public final class RequireConcurrentIndex implements StatementRule {
+    private static final String HELP = "Build it with CREATE INDEX CONCURRENTLY, which does not block writes "
+            + "(it cannot run inside a transaction block)";
+
     @Override
     public void check(RuleContext ctx) {
         for (SchemaChange change : ctx.changes()) {
             if (change instanceof CreateIndex index && !index.concurrently() && index.table() != null
                     && !ctx.facts().createdInThisMigration(index.table())) {
                 String name = index.name() == null ? "" : " " + index.name();
-                ctx.report(index, "CREATE INDEX" + name + " on existing table " + index.table()
-                                + " blocks writes to the table until the index is built")
-                        .help("Build it without blocking writes (this cannot run inside a transaction block): "
-                                + concurrentSql(index));
+                FindingBuilder finding = ctx.report(index, "CREATE INDEX" + name + " on existing table " + index.table()
+                        + " blocks writes to the table until the index is built");
+                if (index.indexKeyword() == null) {
+                    finding.help(HELP);
+                } else {
+                    finding.helpShowingFix("Build it without blocking writes (this cannot run inside a transaction "
+                            + "block): ", Fix.insert("Add CONCURRENTLY", index.indexKeyword().end(), " CONCURRENTLY"));
+                }
             }
         }
         checkReindex(ctx);
@@ -48,26 +55,17 @@ public final class RequireConcurrentIndex implements StatementRule {
             return;
         }
         String what = "REINDEX " + reindex.target() + (target.isEmpty() ? "" : " " + target);
-        ctx.report(what + " blocks writes to the table and reads that use the rebuilt indexes until it finishes")
-                .help(ctx.targetVersion() >= 12
-                        ? "Rebuild without blocking (PostgreSQL 12+, outside a transaction block): REINDEX "
-                                + reindex.target() + " CONCURRENTLY" + (target.isEmpty() ? "" : " " + target) + ";"
-                        : "Before PostgreSQL 12 there is no REINDEX CONCURRENTLY: build a replacement with CREATE "
-                                + "INDEX CONCURRENTLY, then DROP INDEX CONCURRENTLY the old one and rename the new one");
-    }
-
-    static String concurrentSql(CreateIndex index) {
-        String keys = index.columns().stream().map(RequireConcurrentIndex::key).collect(Collectors.joining(", "));
-        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY "
-                + (index.ifNotExists() ? "IF NOT EXISTS " : "") + (index.name() == null ? "" : index.name().name() + " ")
-                + "ON " + index.table()
-                + (index.method().equals("btree") ? "" : " USING " + index.method())
-                + " (" + (keys.isEmpty() ? "..." : keys) + ")"
-                + (index.where() == null ? "" : " WHERE " + index.where()) + ";";
-    }
-
-    private static String key(IndexColumn c) {
-        String k = c.column() != null ? c.column() : "(" + c.expression() + ")";
-        return c.descending() ? k + " DESC" : k;
+        FindingBuilder finding = ctx.report(what
+                + " blocks writes to the table and reads that use the rebuilt indexes until it finishes");
+        if (ctx.targetVersion() < 12) {
+            finding.help("Before PostgreSQL 12 there is no REINDEX CONCURRENTLY: build a replacement with CREATE "
+                    + "INDEX CONCURRENTLY, then DROP INDEX CONCURRENTLY the old one and rename the new one");
+            return;
+        }
+        // CONCURRENTLY goes between the target kind and the name; a nameless REINDEX DATABASE ends with its kind.
+        Fix fix = reindex.name() == null
+                ? Fix.insert("Add CONCURRENTLY", ctx.statement().range().end(), " CONCURRENTLY")
+                : Fix.insert("Add CONCURRENTLY", reindex.name().range().start(), "CONCURRENTLY ");
+        finding.helpShowingFix("Rebuild without blocking (PostgreSQL 12+, outside a transaction block): ", fix);
     }
 }

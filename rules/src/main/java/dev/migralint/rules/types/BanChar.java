@@ -9,6 +9,7 @@ import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.ColumnRule;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleInfo;
+import dev.migralint.rules.ObjectLabels;
 
 /**
  * PostgreSQL's char(n) pads values with spaces to n characters and ignores trailing spaces when
@@ -31,10 +32,11 @@ public final class BanChar implements ColumnRule {
                 ? "Column " + label + " is " + type.text() + ", which is char(1): it holds a single character"
                 : "Column " + label + " is " + type.text() + ", which pads values with spaces to " + length
                         + " characters";
+        String name = ObjectLabels.sql(column.name(), ctx.dialect());
         String help = length == null
-                ? "Use text (or varchar(n) with the length you need): " + column.name() + " text"
+                ? "Use text (or varchar(n) with the length you need): " + name + " text"
                 : "Use text or varchar(" + length + "); if values must be exactly " + length + " characters, say so: "
-                        + column.name() + " text CHECK (char_length(" + column.name() + ") = " + length + ")";
+                        + name + " text CHECK (char_length(" + name + ") = " + length + ")";
         ctx.report(column.typeRange(), message).help(help);
     }
 }

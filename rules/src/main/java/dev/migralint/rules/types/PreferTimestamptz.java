@@ -29,9 +29,8 @@ public final class PreferTimestamptz implements ColumnRule {
         }
         ctx.report(column.typeRange(), "Column " + c.label() + " is " + type.text()
                         + ", which stores a wall-clock time without its time zone")
-                .help("Store an instant instead: " + column.name() + " " + corrected(type))
-                .fix(new Fix("Change the type to " + corrected(type),
-                        List.of(new Fix.Edit(column.typeRange(), corrected(type)))));
+                .helpShowingFix("Store an instant instead: ", new Fix("Change the type to " + corrected(type),
+                        List.of(new Fix.Edit(column.typeRange(), corrected(type)))), column.range());
     }
 
     /** timestamp(3) -> timestamptz(3), timestamp without time zone[] -> timestamptz[]. */
