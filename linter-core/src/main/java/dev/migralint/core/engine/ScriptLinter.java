@@ -19,6 +19,7 @@ import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.parse.StatementParser;
 import dev.migralint.core.rule.ChangeRule;
 import dev.migralint.core.rule.ColumnRule;
+import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.StatementRule;
 import dev.migralint.core.schema.Replay;
 import dev.migralint.core.schema.ReplayContext;
@@ -153,6 +154,9 @@ final class ScriptLinter {
             ctx.use(active);
             if (active.rule() instanceof StatementRule sr) {
                 sr.check(ctx);
+            }
+            if (active.rule() instanceof QueryRule qr && ctx.parsed() instanceof ParsedStatement.Parsed) {
+                qr.check(ctx);
             }
             if (active.rule() instanceof ChangeRule<?> cr) {
                 for (SchemaChange c : changes) {

@@ -1,12 +1,15 @@
 package dev.migralint.core.engine;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.analysis.AstNodes;
+import dev.migralint.core.analysis.NodeRanges;
 import dev.migralint.core.analysis.StatementFacts;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.rule.FindingBuilder;
+import dev.migralint.core.rule.QueryContext;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
@@ -15,9 +18,15 @@ import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
 import java.util.ArrayList;
 import java.util.List;
+import net.sf.jsqlparser.expression.BinaryExpression;
+import net.sf.jsqlparser.parser.ASTNodeAccess;
+import net.sf.jsqlparser.statement.Statement;
 
-/** The context one rule sees for one statement; collects what the rule reports. */
-final class StatementContext implements RuleContext {
+/**
+ * The context one rule sees for one statement; collects what the rule reports. For a statement
+ * JSqlParser parsed it is also the {@link QueryContext}, whose nodes and ranges it finds on first use.
+ */
+final class StatementContext implements RuleContext, QueryContext {
     private final ParsedStatement parsed;
     private final List<SchemaChange> changes;
     private final Dialect dialect;
@@ -28,6 +37,8 @@ final class StatementContext implements RuleContext {
     private final List<ReplayNote> replayNotes;
     private ActiveRule rule;
     private final List<PendingFinding> pending = new ArrayList<>();
+    private AstNodes nodes;
+    private NodeRanges ranges;
 
     StatementContext(ParsedStatement parsed, List<SchemaChange> changes, Dialect dialect, int targetVersion,
                      StatementFacts facts, Schema schemaBefore, Schema schemaAfter, List<ReplayNote> replayNotes) {
@@ -103,6 +114,62 @@ final class StatementContext implements RuleContext {
     @Override
     public <T extends Record> T options(Class<T> type) {
         return type.cast(rule.options());
+    }
+
+    @Override
+    public Statement ast() {
+        if (parsed instanceof ParsedStatement.Parsed p) {
+            return p.ast();
+        }
+        throw new IllegalStateException("statement " + statement().index() + " was not parsed by JSqlParser");
+    }
+
+    @Override
+    public <T> List<T> nodes(Class<T> type) {
+        List<T> found = new ArrayList<>(astNodes().ofType(type));
+        // Stable: nodes the locator can't place keep the walk's order, after the placed ones.
+        found.sort(java.util.Comparator.comparingInt(n -> n instanceof ASTNodeAccess a && ranges().range(a) != null
+                ? ranges().range(a).start() : Integer.MAX_VALUE));
+        return found;
+    }
+
+    @Override
+    public TextRange range(ASTNodeAccess node) {
+        TextRange r = ranges().range(node);
+        return r == null ? statement().range() : r;
+    }
+
+    @Override
+    public TextRange operator(BinaryExpression e) {
+        TextRange left = ranges().range(e.getLeftExpression());
+        TextRange right = ranges().range(e.getRightExpression());
+        TextRange between = left == null ? null : ranges().between(left, right);
+        return between == null ? range(e) : between;
+    }
+
+    @Override
+    public String text(TextRange range) {
+        return file().text(range);
+    }
+
+    @Override
+    public TextRange statementRange() {
+        return statement().range();
+    }
+
+    private AstNodes astNodes() {
+        if (nodes == null) {
+            nodes = AstNodes.of(ast());
+        }
+        return nodes;
+    }
+
+    private NodeRanges ranges() {
+        if (ranges == null) {
+            ScriptStatement s = statement();
+            ranges = new NodeRanges(s.sql(), s.range().start(), s.significantTokens(), dialect, astNodes());
+        }
+        return ranges;
     }
 
     @Override

@@ -47,8 +47,13 @@ public interface RuleContext {
         return report(change.range(), message);
     }
 
+    /** The whole statement's range, terminator excluded. */
+    default TextRange statementRange() {
+        return statement().range();
+    }
+
     /** Reports on the whole statement. */
     default FindingBuilder report(String message) {
-        return report(statement().range(), message);
+        return report(statementRange(), message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.migralint.rules.indexing;
 
+import dev.migralint.core.analysis.IndexShapes;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleInfo;
@@ -24,11 +25,11 @@ public final class DuplicateIndex implements SchemaRule {
             for (Index i : t.indexes()) {
                 Index original = IndexShapes.duplicated(i, t.indexes());
                 if (original != null) {
-                    ctx.report(i.definedAt(), "Index " + IndexShapes.describe(i) + " duplicates " + original.name()
+                    ctx.report(i.definedAt(), "Index " + IndexLabels.describe(i) + " duplicates " + original.name()
                                     + (original.unique() && !i.unique() ? ", a unique index on the same keys" : ""))
                             .related(original.definedAt(), original.name() + " is defined here")
                             .help("Drop the duplicate: every write updates both and the planner uses one: "
-                                    + IndexShapes.dropSql(t, i, ctx.dialect()));
+                                    + IndexLabels.dropSql(t, i, ctx.dialect()));
                 }
             }
         }

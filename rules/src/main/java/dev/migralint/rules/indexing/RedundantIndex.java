@@ -1,5 +1,6 @@
 package dev.migralint.rules.indexing;
 
+import dev.migralint.core.analysis.IndexShapes;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleInfo;
@@ -32,11 +33,11 @@ public final class RedundantIndex implements SchemaRule {
                 }
                 Index covering = covering(i, t.indexes());
                 if (covering != null) {
-                    ctx.report(i.definedAt(), "Index " + IndexShapes.describe(i) + " is redundant: "
-                                    + covering.name() + " " + IndexShapes.keys(covering) + " starts with the same keys")
+                    ctx.report(i.definedAt(), "Index " + IndexLabels.describe(i) + " is redundant: "
+                                    + covering.name() + " " + IndexLabels.keys(covering) + " starts with the same keys")
                             .related(covering.definedAt(), covering.name() + " is defined here")
                             .help("Drop it: every write updates it, and " + covering.name()
-                                    + " serves its queries: " + IndexShapes.dropSql(t, i, ctx.dialect()));
+                                    + " serves its queries: " + IndexLabels.dropSql(t, i, ctx.dialect()));
                 }
             }
         }

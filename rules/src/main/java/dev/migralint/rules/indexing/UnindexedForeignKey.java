@@ -1,5 +1,6 @@
 package dev.migralint.rules.indexing;
 
+import dev.migralint.core.analysis.IndexShapes;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;

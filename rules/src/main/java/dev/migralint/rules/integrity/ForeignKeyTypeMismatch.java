@@ -1,5 +1,6 @@
 package dev.migralint.rules.integrity;
 
+import dev.migralint.core.analysis.ColumnTypes;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;

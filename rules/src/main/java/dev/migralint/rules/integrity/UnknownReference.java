@@ -43,7 +43,7 @@ public final class UnknownReference implements StatementRule {
                 default -> false;
             };
             if (inView) {
-                TextRange range = note.location() instanceof Location.Span span ? span.range() : ctx.statement().range();
+                TextRange range = note.location() instanceof Location.Span span ? span.range() : ctx.statementRange();
                 ctx.report(narrowed(changeAt(ctx, note), note, range), capitalized(note.message())
                                 + " at this point of the migrations")
                         .help("An earlier migration dropped or renamed it, or never created it under this name: "

@@ -64,7 +64,7 @@ public final class RequireConcurrentIndex implements StatementRule {
         }
         // CONCURRENTLY goes between the target kind and the name; a nameless REINDEX DATABASE ends with its kind.
         Fix fix = reindex.name() == null
-                ? Fix.insert("Add CONCURRENTLY", ctx.statement().range().end(), " CONCURRENTLY")
+                ? Fix.insert("Add CONCURRENTLY", ctx.statementRange().end(), " CONCURRENTLY")
                 : Fix.insert("Add CONCURRENTLY", reindex.name().range().start(), "CONCURRENTLY ");
         finding.helpShowingFix("Rebuild without blocking (PostgreSQL 12+, outside a transaction block): ", fix);
     }

@@ -1,4 +1,4 @@
-package dev.migralint.rules.integrity;
+package dev.migralint.core.analysis;
 
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.DataType;
@@ -13,13 +13,14 @@ import java.util.Set;
  * scale), character strings of any length (PostgreSQL compares varchar(50) with varchar(100) or text
  * without a cast), binary strings, and one family per other known type (uuid, date, timestamptz...).
  * A type this class does not know (a domain, an enum, an extension's type) is only equal to itself.
+ * Shared by the rules that compare a foreign key with its target.
  */
-final class ColumnTypes {
+public final class ColumnTypes {
     private ColumnTypes() {
     }
 
     /** How two types relate. */
-    enum Match {
+    public enum Match {
         SAME,
         /** Both integers, or both floats, of different widths. */
         DIFFERENT_WIDTH,
@@ -43,7 +44,7 @@ final class ColumnTypes {
             "timestamptz", "datetime", "year", "interval", "json", "jsonb", "inet", "cidr", "macaddr", "macaddr8",
             "money", "bit", "varbit", "xml", "oid", "citext");
 
-    static Match compare(DataType referencing, DataType referenced, Dialect dialect) {
+    public static Match compare(DataType referencing, DataType referenced, Dialect dialect) {
         String a = family(referencing);
         String b = family(referenced);
         if (a == null || b == null) {
@@ -98,7 +99,7 @@ final class ColumnTypes {
     }
 
     /** The type as messages show it: canonical name, arguments, UNSIGNED (MySQL) and array brackets. */
-    static String label(DataType t, Dialect dialect) {
+    public static String label(DataType t, Dialect dialect) {
         StringBuilder sb = new StringBuilder(t.name());
         if (!t.args().isEmpty() && !INTEGER_BYTES.containsKey(t.name())) {
             sb.append('(').append(String.join(",", t.args())).append(')');

@@ -1,38 +1,32 @@
-package dev.migralint.rules.indexing;
+package dev.migralint.core.analysis;
 
-import dev.migralint.core.Dialect;
 import dev.migralint.core.change.IndexColumn;
-import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.schema.Index;
-import dev.migralint.core.schema.Index.IndexKind;
-import dev.migralint.core.schema.Table;
-import dev.migralint.rules.ObjectLabels;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * What the indexing rules compare indexes by: keys (column or expression, operator class or
+ * What index coverage rests on: indexes compared by keys (column or expression, operator class or
  * collation, direction) in order, method, predicate and INCLUDE columns; which of two equal indexes
- * is the one to drop; and how to say and drop an index.
+ * is the one to drop; and which columns an index leads with.
  */
-final class IndexShapes {
+public final class IndexShapes {
     private IndexShapes() {
     }
 
     /** Same keys in the same order, method and predicate. */
-    static boolean sameKeys(Index a, Index b) {
+    public static boolean sameKeys(Index a, Index b) {
         return a.keys().size() == b.keys().size() && startsWith(b, a) && sameMethodAndPredicate(a, b);
     }
 
-    static boolean sameMethodAndPredicate(Index a, Index b) {
+    public static boolean sameMethodAndPredicate(Index a, Index b) {
         return a.method().equals(b.method()) && Objects.equals(bare(a.predicate()), bare(b.predicate()));
     }
 
     /** True when the first keys of {@code longer} are the keys of {@code prefix}. */
-    static boolean startsWith(Index longer, Index prefix) {
+    public static boolean startsWith(Index longer, Index prefix) {
         if (longer.keys().size() < prefix.keys().size()) {
             return false;
         }
@@ -50,7 +44,7 @@ final class IndexShapes {
     }
 
     /** Expression text without parentheses around the whole of it: {@code (a IS NULL)} is {@code a IS NULL}. */
-    static String bare(String expression) {
+    public static String bare(String expression) {
         String e = expression == null ? null : expression.strip();
         while (e != null && e.startsWith("(") && closing(e) == e.length() - 1) {
             e = e.substring(1, e.length() - 1).strip();
@@ -78,7 +72,7 @@ final class IndexShapes {
     }
 
     /** Indexes the database keeps identically: same keys, method, predicate and INCLUDE columns. */
-    static boolean equivalent(Index a, Index b) {
+    public static boolean equivalent(Index a, Index b) {
         return sameKeys(a, b) && new HashSet<>(a.include()).equals(new HashSet<>(b.include()));
     }
 
@@ -88,7 +82,7 @@ final class IndexShapes {
      * constraint's over one someone created, and otherwise the earlier over the later. When several are
      * kept over it, the one to keep first is named.
      */
-    static Index duplicated(Index index, List<Index> tableIndexes) {
+    public static Index duplicated(Index index, List<Index> tableIndexes) {
         int at = tableIndexes.indexOf(index);
         Index best = null;
         for (int i = 0; i < tableIndexes.size(); i++) {
@@ -121,40 +115,8 @@ final class IndexShapes {
         };
     }
 
-    /** {@code name on table (a, lower(b) DESC)}. */
-    static String describe(Index i) {
-        return i.name() + " on " + ObjectLabels.table(i.table()) + " " + keys(i);
-    }
-
-    /** The keys as written: {@code (a, lower(b) DESC)}, with a predicate when there is one. */
-    static String keys(Index i) {
-        String keys = i.keys().stream().map(IndexShapes::key).collect(Collectors.joining(", ", "(", ")"));
-        return i.predicate() == null ? keys : keys + " WHERE " + bare(i.predicate());
-    }
-
-    private static String key(IndexColumn k) {
-        String text = k.column() != null ? k.column() : "(" + k.expression() + ")";
-        if (k.opclass() != null) {
-            text += " " + k.opclass();
-        }
-        return k.descending() ? text + " DESC" : text;
-    }
-
-    /** The statement that drops an index, or the constraint that owns it. */
-    static String dropSql(Table table, Index i, Dialect dialect) {
-        String t = ObjectLabels.sql(table.name(), dialect);
-        if (dialect == Dialect.MYSQL) {
-            return i.kind() == IndexKind.PRIMARY_KEY ? "ALTER TABLE " + t + " DROP PRIMARY KEY;"
-                    : "ALTER TABLE " + t + " DROP INDEX " + ObjectLabels.sql(i.name(), dialect) + ";";
-        }
-        if (i.kind() != IndexKind.EXPLICIT) {
-            return "ALTER TABLE " + t + " DROP CONSTRAINT " + ObjectLabels.sql(i.name(), dialect) + ";";
-        }
-        return "DROP INDEX CONCURRENTLY " + ObjectLabels.sql(new ObjectName(i.table().schema(), i.name()), dialect) + ";";
-    }
-
     /** Key column names of the first {@code n} keys, or null when one of them is an expression. */
-    static Set<String> leadingColumns(Index i, int n) {
+    public static Set<String> leadingColumns(Index i, int n) {
         if (i.keys().size() < n) {
             return null;
         }
