@@ -248,6 +248,18 @@ public sealed interface SchemaChange {
     }
 
     /**
+     * REINDEX {INDEX | TABLE | SCHEMA | DATABASE | SYSTEM} [CONCURRENTLY] name: rebuilds indexes in
+     * place, which changes nothing replay models. {@code target} upper-case; {@code name} null where
+     * PostgreSQL lets it be left out (DATABASE, SYSTEM).
+     */
+    record Reindex(String target, ObjectName name, boolean concurrently, TextRange range) implements SchemaChange {
+    }
+
+    /** CREATE [TEMPORARY | UNLOGGED] SEQUENCE [IF NOT EXISTS] name; sequences are not modelled, their options not read. */
+    record CreateSequence(ObjectName name, boolean ifNotExists, TextRange range) implements SchemaChange {
+    }
+
+    /**
      * DDL found in the body of a PostgreSQL DO block (an anonymous PL/pgSQL block). Such DDL often runs
      * only under a condition ("IF NOT EXISTS (SELECT ... FROM pg_constraint ...) THEN ALTER TABLE ..."),
      * so replay applies each change that can be applied and reports nothing about the others.

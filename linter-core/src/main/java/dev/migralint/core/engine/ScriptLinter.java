@@ -1,7 +1,6 @@
 package dev.migralint.core.engine;
 
 import dev.migralint.core.analysis.StatementFacts;
-import dev.migralint.core.change.ChangeTranslator;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.change.TableColumn;
@@ -48,16 +47,13 @@ final class ScriptLinter {
     private final Config config;
     private final List<ActiveRule> rules;
     private final StatementParser parser;
-    private final ChangeTranslator translator;
     private final SchemaReplayer replayer = new SchemaReplayer();
     private final LexOptions lexOptions;
 
-    ScriptLinter(Config config, List<ActiveRule> rules, StatementParser parser, ChangeTranslator translator,
-                 LexOptions lexOptions) {
+    ScriptLinter(Config config, List<ActiveRule> rules, StatementParser parser, LexOptions lexOptions) {
         this.config = config;
         this.rules = rules;
         this.parser = parser;
-        this.translator = translator;
         this.lexOptions = lexOptions;
     }
 
@@ -77,7 +73,7 @@ final class ScriptLinter {
         for (ScriptStatement statement : statements) {
             ParsedStatement p = parser.parse(statement);
             parsed.add(p);
-            changes.add(p instanceof ParsedStatement.Skipped ? List.of() : translator.translate(p));
+            changes.add(p.changes());
             count(p, counts).ifPresent(findings::add);
         }
         boolean wrapped = TransactionModes.wrapsInTransaction(mode, changes, parsed, config);

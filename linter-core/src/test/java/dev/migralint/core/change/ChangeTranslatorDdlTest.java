@@ -48,9 +48,8 @@ class ChangeTranslatorDdlTest {
         text = sql;
         SourceFile file = SourceFile.of("t.sql", sql);
         StatementParser parser = new StatementParser(dialect);
-        ChangeTranslator translator = new ChangeTranslator(dialect);
         return Splitter.split(file, Lexer.lex(sql, LexOptions.of(dialect))).stream()
-                .flatMap(s -> translator.translate(parser.parse(s)).stream()).toList();
+                .flatMap(s -> parser.parse(s).changes().stream()).toList();
     }
 
     private List<SchemaChange> pg(String sql) {

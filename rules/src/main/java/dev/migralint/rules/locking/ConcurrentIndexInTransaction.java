@@ -6,8 +6,7 @@ import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
 import dev.migralint.core.change.SchemaChange.DropIndex;
 import dev.migralint.core.diag.Severity;
-import dev.migralint.core.parse.ParsedStatement;
-import dev.migralint.core.parse.RecognizedStatement.Reindex;
+import dev.migralint.core.change.SchemaChange.Reindex;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
@@ -46,11 +45,10 @@ public final class ConcurrentIndexInTransaction implements StatementRule {
                 String names = drop.indexes().stream().map(ObjectName::toString).collect(Collectors.joining(", "));
                 ctx.report(drop, "DROP INDEX CONCURRENTLY " + names + " cannot run inside a transaction block")
                         .help(HELP);
+            } else if (change instanceof Reindex reindex && reindex.concurrently()) {
+                ctx.report(reindex, "REINDEX " + reindex.target() + " CONCURRENTLY cannot run inside a transaction block")
+                        .help(HELP);
             }
-        }
-        if (ctx.parsed() instanceof ParsedStatement.Recognized r && r.what() instanceof Reindex reindex
-                && reindex.concurrently()) {
-            ctx.report("REINDEX " + reindex.target() + " CONCURRENTLY cannot run inside a transaction block").help(HELP);
         }
     }
 }

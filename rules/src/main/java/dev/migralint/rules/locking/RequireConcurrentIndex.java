@@ -6,8 +6,7 @@ import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
 import dev.migralint.core.diag.Severity;
-import dev.migralint.core.parse.ParsedStatement;
-import dev.migralint.core.parse.RecognizedStatement.Reindex;
+import dev.migralint.core.change.SchemaChange.Reindex;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
@@ -41,23 +40,23 @@ public final class RequireConcurrentIndex implements StatementRule {
                                 + " blocks writes to the table until the index is built")
                         .help("Build it without blocking writes (this cannot run inside a transaction block): "
                                 + concurrentSql(index));
+            } else if (change instanceof Reindex reindex) {
+                checkReindex(ctx, reindex);
             }
         }
-        checkReindex(ctx);
     }
 
-    private static void checkReindex(RuleContext ctx) {
-        if (!(ctx.parsed() instanceof ParsedStatement.Recognized r) || !(r.what() instanceof Reindex reindex)
-                || reindex.concurrently() || reindex.target().equals("SYSTEM")) {
+    private static void checkReindex(RuleContext ctx, Reindex reindex) {
+        if (reindex.concurrently() || reindex.target().equals("SYSTEM")) {
             return; // system catalogs cannot be reindexed concurrently
         }
-        String target = reindex.name() == null ? "" : ctx.file().text(reindex.name().range());
-        if (reindex.target().equals("TABLE") && !target.isEmpty()
-                && ctx.facts().createdInThisMigration(ObjectName.parse(target, ctx.dialect()))) {
+        ObjectName name = reindex.name();
+        if (reindex.target().equals("TABLE") && name != null && ctx.facts().createdInThisMigration(name)) {
             return;
         }
+        String target = name == null ? "" : name.qualified();
         String what = "REINDEX " + reindex.target() + (target.isEmpty() ? "" : " " + target);
-        ctx.report(what + " blocks writes to the table and reads that use the rebuilt indexes until it finishes")
+        ctx.report(reindex, what + " blocks writes to the table and reads that use the rebuilt indexes until it finishes")
                 .help(ctx.targetVersion() >= 12
                         ? "Rebuild without blocking (PostgreSQL 12+, outside a transaction block): REINDEX "
                                 + reindex.target() + " CONCURRENTLY" + (target.isEmpty() ? "" : " " + target) + ";"
