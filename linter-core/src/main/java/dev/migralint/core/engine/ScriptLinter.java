@@ -92,12 +92,13 @@ final class ScriptLinter {
                 notes.addAll(r.notes());
             }
             StatementFacts facts = facts(wrapped || explicitTransaction, created, down);
-            StatementContext ctx = new StatementContext(parsed.get(i), statementChanges, config.dialect(),
+            List<SchemaChange> ruleChanges = RuleChanges.of(statementChanges);
+            StatementContext ctx = new StatementContext(parsed.get(i), ruleChanges, config.dialect(),
                     config.targetVersion(), facts, statementBefore, schema, notes);
             allNotes.addAll(notes);
-            runRules(ctx, statementChanges);
+            runRules(ctx, ruleChanges);
             findings.addAll(ctx.findings());
-            for (SchemaChange c : statementChanges) {
+            for (SchemaChange c : ruleChanges) {
                 if (c instanceof SchemaChange.Transaction t) {
                     switch (t.kind()) {
                         case BEGIN -> explicitTransaction = true;
