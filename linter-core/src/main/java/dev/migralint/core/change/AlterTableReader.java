@@ -1,6 +1,5 @@
 package dev.migralint.core.change;
 
-import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.SchemaChange.AddColumn;
 import dev.migralint.core.change.SchemaChange.AddConstraint;
@@ -20,6 +19,7 @@ import dev.migralint.core.change.SchemaChange.RenameTable;
 import dev.migralint.core.change.SchemaChange.SetDefault;
 import dev.migralint.core.change.SchemaChange.SetNotNull;
 import dev.migralint.core.change.SchemaChange.ValidateConstraint;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.migralint.core.change;
 
-import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.Dialect;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
 import java.util.List;

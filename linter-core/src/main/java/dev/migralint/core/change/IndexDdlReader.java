@@ -1,9 +1,9 @@
 package dev.migralint.core.change;
 
-import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
 import dev.migralint.core.change.SchemaChange.DropIndex;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.lex.TokenKind;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;

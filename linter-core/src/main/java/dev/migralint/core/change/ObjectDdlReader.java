@@ -1,6 +1,5 @@
 package dev.migralint.core.change;
 
-import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.change.SchemaChange.AlterEnum;
 import dev.migralint.core.change.SchemaChange.CreateEnum;
 import dev.migralint.core.change.SchemaChange.CreateSchema;
@@ -11,6 +10,8 @@ import dev.migralint.core.change.SchemaChange.DropView;
 import dev.migralint.core.change.SchemaChange.EnumAction;
 import dev.migralint.core.change.SchemaChange.RenameIndex;
 import dev.migralint.core.change.SchemaChange.RenameTable;
+import dev.migralint.core.lex.Keywords;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.lex.TokenKind;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ final class ObjectDdlReader {
                 if (t.isWord(k, "as")) {
                     k++;
                 }
-                if (t.isIdentifier(k) && !ALIAS_STOP_WORDS.contains(t.word(k))) {
+                if (t.isIdentifier(k) && !Keywords.isReserved(t.word(k))) {
                     k++;
                 }
                 if (!t.isOperator(k, ",")) {
@@ -176,10 +177,6 @@ final class ObjectDdlReader {
         }
         return List.copyOf(names);
     }
-
-    private static final Set<String> ALIAS_STOP_WORDS = Set.of(
-            "where", "join", "inner", "left", "right", "full", "cross", "natural", "on", "using", "group", "order",
-            "having", "limit", "union", "except", "intersect", "window", "with", "offset", "fetch", "for", "lateral");
 
     /** DROP [MATERIALIZED] VIEW [IF EXISTS] names [CASCADE | RESTRICT]. */
     static Reading dropView(TokenCursor t, TextRange range) {

@@ -1,12 +1,12 @@
 package dev.migralint.core.change;
 
-import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
 import dev.migralint.core.change.SchemaChange.CreateTable;
 import dev.migralint.core.change.SchemaChange.DropTable;
 import dev.migralint.core.change.SchemaChange.SourceKind;
 import dev.migralint.core.change.SchemaChange.TableSource;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
