@@ -91,8 +91,15 @@ final class ScriptLinter {
                 schema = r.schema();
                 notes.addAll(r.notes());
             }
-            StatementFacts facts = facts(wrapped || explicitTransaction, created, down);
             List<SchemaChange> ruleChanges = RuleChanges.of(statementChanges);
+            // A table this statement creates counts as created in this migration for the statement's
+            // own later changes too: a DO block may create a table and index it.
+            for (SchemaChange c : ruleChanges) {
+                if (c instanceof SchemaChange.CreateTable ct) {
+                    created.add(ct.table());
+                }
+            }
+            StatementFacts facts = facts(wrapped || explicitTransaction, created, down);
             StatementContext ctx = new StatementContext(parsed.get(i), ruleChanges, config.dialect(),
                     config.targetVersion(), facts, statementBefore, schema, notes);
             allNotes.addAll(notes);
@@ -105,8 +112,6 @@ final class ScriptLinter {
                         case COMMIT, ROLLBACK -> explicitTransaction = false;
                         default -> { }
                     }
-                } else if (c instanceof SchemaChange.CreateTable ct) {
-                    created.add(ct.table());
                 }
             }
         }
