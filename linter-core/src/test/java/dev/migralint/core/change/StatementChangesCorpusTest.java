@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * JSqlParser parsed must come out as that change, not as an opaque one.
  */
 @Tag("slow")
-class ChangeTranslatorCorpusTest {
+class StatementChangesCorpusTest {
     private static final Path CORPUS = Path.of(System.getProperty("migralint.corpus.dir", "../../shared/corpus"));
 
     @Test

@@ -41,7 +41,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Constraints, column alterations, renames and the DDL on types, views and schemas. */
-class ChangeTranslatorDdlTest {
+class StatementChangesDdlTest {
     private String text;
 
     private List<SchemaChange> translate(String sql, Dialect dialect) {

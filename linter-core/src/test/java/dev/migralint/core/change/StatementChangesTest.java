@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ChangeTranslatorTest {
+class StatementChangesTest {
 
     /** The file text of the last translated input, to check ranges against. */
     private String text;
