@@ -65,11 +65,11 @@ final class SessionStatementReader {
             // closes a compound statement (BEGIN ... END) and never commits.
             case "end" -> {
                 if (t.dialect() == Dialect.MYSQL
-                        || !(t.size() == 1 || t.isWord(1, "transaction") || t.isWord(1, "work"))) {
+                        || !(t.size() == 1 || t.isWord(1, "transaction") || t.isWord(1, "work") || t.isWord(1, "and"))) {
                     return null;
                 }
                 kind = TransactionKind.COMMIT;
-                i = workOrTransaction(t, 1);
+                i = chainOptions(t, workOrTransaction(t, 1));
             }
             case "abort", "rollback" -> {
                 if (t.isWord(1, "prepared")) {

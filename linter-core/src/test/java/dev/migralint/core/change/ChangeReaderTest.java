@@ -61,6 +61,7 @@ class ChangeReaderTest {
         assertThat(tx("START TRANSACTION WITH CONSISTENT SNAPSHOT")).isEqualTo(TransactionKind.BEGIN);
         assertThat(tx("COMMIT AND NO CHAIN")).isEqualTo(TransactionKind.COMMIT);
         assertThat(tx("END TRANSACTION")).isEqualTo(TransactionKind.COMMIT);
+        assertThat(tx("END AND NO CHAIN")).isEqualTo(TransactionKind.COMMIT);
         assertThat(tx("ABORT")).isEqualTo(TransactionKind.ROLLBACK);
         assertThat(tx("ROLLBACK WORK TO SAVEPOINT s1")).isEqualTo(TransactionKind.ROLLBACK_TO);
         assertThat(tx("SAVEPOINT s1")).isEqualTo(TransactionKind.SAVEPOINT);
