@@ -1,6 +1,5 @@
 package dev.migralint.benchmarks;
 
-import dev.migralint.core.change.ChangeTranslator;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.engine.LintEngine;
@@ -75,7 +74,6 @@ public class ReplayBenchmark {
     private LintEngine engine;
     private LexOptions options;
     private StatementParser parser;
-    private ChangeTranslator translator;
     private final SchemaReplayer replayer = new SchemaReplayer();
     private List<List<SchemaChange>> changes;
     private SchemaBuilder builder;
@@ -107,7 +105,6 @@ public class ReplayBenchmark {
         engine = new LintEngine(RuleRegistry.load(ReplayBenchmark.class.getClassLoader()));
         options = LexOptions.of(config.dialect());
         parser = new StatementParser(config.dialect());
-        translator = new ChangeTranslator(config.dialect());
         changes = translate();
         builder = new SchemaBuilder(config);
         chain = new MigrationChain(file.displayPath(), Layout.PLAIN, List.of(new Migration(null, file.displayPath(),
@@ -124,7 +121,7 @@ public class ReplayBenchmark {
         List<List<SchemaChange>> out = new ArrayList<>();
         for (ScriptStatement s : Splitter.split(file, Lexer.lex(file.text(), options))) {
             ParsedStatement p = parser.parse(s);
-            out.add(p instanceof ParsedStatement.Skipped ? List.of() : translator.translate(p));
+            out.add(p.changes());
         }
         return out;
     }

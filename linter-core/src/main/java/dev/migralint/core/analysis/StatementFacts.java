@@ -19,4 +19,10 @@ public interface StatementFacts {
 
     /** True in a down, undo or rollback script, which runs only when a migration is reverted. */
     boolean inDownScript();
+
+    /**
+     * True for the changes of a PostgreSQL DO block: its body runs as one function call, inside a
+     * transaction, so nothing in it can use CONCURRENTLY.
+     */
+    boolean inProceduralBlock();
 }

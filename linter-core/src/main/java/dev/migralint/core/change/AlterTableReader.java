@@ -19,6 +19,7 @@ import dev.migralint.core.change.SchemaChange.RenameTable;
 import dev.migralint.core.change.SchemaChange.SetDefault;
 import dev.migralint.core.change.SchemaChange.SetNotNull;
 import dev.migralint.core.change.SchemaChange.ValidateConstraint;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,46 @@ final class AlterTableReader {
 
     private static final Set<String> MYSQL_INDEX_WORDS = Set.of("index", "key", "fulltext", "spatial", "unique");
 
+    private static final Set<String> DEFERRABILITY_WORDS = Set.of("not", "deferrable", "initially", "deferred", "immediate");
+
+    /**
+     * ALTER TABLE, read leniently; recognized only in the form JSqlParser lacks, ALTER TABLE [IF EXISTS]
+     * [ONLY] t ADD [CONSTRAINT c] {UNIQUE | PRIMARY KEY} USING INDEX i [deferrability].
+     */
+    static Reading read(TokenCursor t, TextRange range) {
+        List<SchemaChange> changes = alterTable(t, range);
+        if (changes == null) {
+            return null;
+        }
+        boolean complete = changes.size() == 1 && changes.get(0) instanceof AddConstraint a
+                && a.constraint().usingIndex() != null && addUsingIndexEnd(t);
+        return Reading.of(changes, complete);
+    }
+
+    private static boolean addUsingIndexEnd(TokenCursor t) {
+        int i = t.skip(t.skip(2, "if", "exists"), "only");
+        TokenCursor.QualifiedName table = t.qualifiedName(i);
+        if (table == null || !t.isWord(table.end(), "add")) {
+            return false;
+        }
+        i = table.end() + 1;
+        if (t.isWord(i, "constraint")) {
+            i += 2;
+        }
+        i = t.isWords(i, "primary", "key") ? i + 2 : t.isWord(i, "unique") ? i + 1 : -1;
+        TokenCursor.QualifiedName index = i >= 0 && t.isWords(i, "using", "index") ? t.qualifiedName(i + 2) : null;
+        if (index == null) {
+            return false;
+        }
+        i = index.end();
+        while (DEFERRABILITY_WORDS.contains(t.word(i))) {
+            i++;
+        }
+        return t.atEnd(i);
+    }
+
     /** ALTER TABLE [IF EXISTS] [ONLY] name action [, action ...]. */
-    static List<SchemaChange> alterTable(StatementTokens t, TextRange range) {
+    static List<SchemaChange> alterTable(TokenCursor t, TextRange range) {
         if (!t.isWord(0, "alter")) {
             return null;
         }
@@ -54,7 +93,7 @@ final class AlterTableReader {
         }
         int afterIf = t.skip(i + 1, "if", "exists");
         boolean ifExists = afterIf > i + 1;
-        StatementTokens.QualifiedName name = t.qualifiedName(t.skip(afterIf, "only"));
+        TokenCursor.QualifiedName name = t.qualifiedName(t.skip(afterIf, "only"));
         if (name == null) {
             return null;
         }
@@ -64,7 +103,7 @@ final class AlterTableReader {
         }
         List<SchemaChange> changes = new ArrayList<>();
         for (int[] action : t.splitTopLevel(i, t.size())) {
-            Action a = new Action(t, name.name(), ifExists, action[0], action[1]);
+            Action a = new Action(t, ObjectName.of(name), ifExists, action[0], action[1]);
             changes.addAll(a.read());
         }
         return changes;
@@ -72,7 +111,7 @@ final class AlterTableReader {
 
     /** One action of an ALTER TABLE, tokens {@code [start, end)}. */
     private static final class Action {
-        private final StatementTokens t;
+        private final TokenCursor t;
         private final ObjectName table;
         private final boolean ifExists;
         private final int start;
@@ -80,7 +119,7 @@ final class AlterTableReader {
         private final TextRange clause;
         private final boolean mysql;
 
-        Action(StatementTokens t, ObjectName table, boolean ifExists, int start, int end) {
+        Action(TokenCursor t, ObjectName table, boolean ifExists, int start, int end) {
             this.t = t;
             this.table = table;
             this.ifExists = ifExists;
@@ -170,8 +209,8 @@ final class AlterTableReader {
         private SchemaChange drop() {
             int i = start + 1;
             if (mysql && (t.isWord(i, "index") || t.isWord(i, "key"))) {
-                StatementTokens.QualifiedName q = t.qualifiedName(i + 1);
-                return q == null ? null : new DropIndex(List.of(q.name()), false, false, table, clause);
+                TokenCursor.QualifiedName q = t.qualifiedName(i + 1);
+                return q == null ? null : new DropIndex(List.of(ObjectName.of(q)), false, false, table, clause);
             }
             if (t.isWords(i, "primary", "key")) {
                 return new DropConstraint(table, null, ConstraintKind.PRIMARY_KEY, false, false, clause);
@@ -241,8 +280,8 @@ final class AlterTableReader {
             if (t.isWord(i, "to") || t.isWord(i, "as") || (mysql && t.isIdentifier(i) && !t.isWord(i, "column")
                     && !t.isWord(i, "index") && !t.isWord(i, "key"))) {
                 int at = t.isWord(i, "to") || t.isWord(i, "as") ? i + 1 : i;
-                StatementTokens.QualifiedName q = t.qualifiedName(at);
-                return q == null ? null : new RenameTable(table, q.name(), ifExists, clause);
+                TokenCursor.QualifiedName q = t.qualifiedName(at);
+                return q == null ? null : new RenameTable(table, ObjectName.of(q), ifExists, clause);
             }
             if (t.isWord(i, "constraint")) {
                 return t.isIdentifier(i + 1) && t.isWord(i + 2, "to") && t.isIdentifier(i + 3)

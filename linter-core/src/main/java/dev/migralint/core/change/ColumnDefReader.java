@@ -1,6 +1,7 @@
 package dev.migralint.core.change;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.lex.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class ColumnDefReader {
             "auto_increment", "comment", "on", "after", "first", "visible", "invisible", "storage",
             "compression", "deferrable", "initially", "column_format", "character", "charset", "key");
 
-    static boolean startsTableElement(StatementTokens t, int start) {
+    static boolean startsTableElement(TokenCursor t, int start) {
         String w = t.word(start);
         if (w.equals("period")) {
             return t.isWord(start + 1, "for"); // SQL:2011 PERIOD FOR; otherwise a column named period
@@ -43,12 +44,12 @@ final class ColumnDefReader {
         return t.dialect() == Dialect.MYSQL && MYSQL_INDEX_WORDS.contains(w);
     }
 
-    static ColumnDef read(StatementTokens t, int start, int end) {
+    static ColumnDef read(TokenCursor t, int start, int end) {
         Read read = readWithConstraints(t, start, end);
         return read == null ? null : read.column();
     }
 
-    static Read readWithConstraints(StatementTokens t, int start, int end) {
+    static Read readWithConstraints(TokenCursor t, int start, int end) {
         if (start >= end || !t.isIdentifier(start)) {
             return null;
         }
@@ -69,7 +70,7 @@ final class ColumnDefReader {
 
     /** What the words after a column's type say, read one clause at a time. */
     private static final class Attributes {
-        private final StatementTokens t;
+        private final TokenCursor t;
         private final String column;
         private final boolean mysql;
         boolean notNull;
@@ -83,7 +84,7 @@ final class ColumnDefReader {
         private String pendingName;
         private int pendingStart = -1;
 
-        Attributes(StatementTokens t, String column) {
+        Attributes(TokenCursor t, String column) {
             this.t = t;
             this.column = column;
             this.mysql = t.dialect() == Dialect.MYSQL;
@@ -202,7 +203,7 @@ final class ColumnDefReader {
     }
 
     /** Index just past a DEFAULT expression starting at {@code from}. */
-    private static int defaultEnd(StatementTokens t, int from, int end) {
+    private static int defaultEnd(TokenCursor t, int from, int end) {
         int depth = 0;
         for (int i = from; i < end; i++) {
             if (t.isOperator(i, "(")) {
@@ -221,7 +222,7 @@ final class ColumnDefReader {
      * {@code DEFAULT CURRENT_TIMESTAMP ON UPDATE ...} ends at ON, but a word right after an operator
      * belongs to the expression: {@code DEFAULT 'x'::character varying} or {@code DEFAULT 1 + NULL}.
      */
-    private static boolean isPartOfExpression(StatementTokens t, int i) {
+    private static boolean isPartOfExpression(TokenCursor t, int i) {
         return t.isKind(i - 1, TokenKind.OPERATOR) && !t.isOperator(i - 1, ")") && !t.isOperator(i - 1, "]");
     }
 }

@@ -1,6 +1,7 @@
 package dev.migralint.core.change;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,13 @@ final class ConstraintReader {
     }
 
     /** {@code CONSTRAINT name} at {@code i}: the normalized name, or null when the words are not there. */
-    static String constraintName(StatementTokens t, int i) {
+    static String constraintName(TokenCursor t, int i) {
         return t.isWord(i, "constraint") && t.isIdentifier(i + 1) && !startsConstraintBody(t, i + 1)
                 ? t.identifier(i + 1) : null;
     }
 
     /** True at the keyword that opens a constraint's body (after any CONSTRAINT name). */
-    static boolean startsConstraintBody(StatementTokens t, int i) {
+    static boolean startsConstraintBody(TokenCursor t, int i) {
         return t.isWords(i, "primary", "key") || t.isWord(i, "unique") || t.isWords(i, "foreign", "key")
                 || t.isWord(i, "check") || t.isWord(i, "exclude");
     }
@@ -39,7 +40,7 @@ final class ConstraintReader {
      * A table-level constraint in tokens {@code [start, end)}, or null when they hold none. A trailing
      * NOT VALID (ALTER TABLE ... ADD) is read too.
      */
-    static Constraint tableConstraint(StatementTokens t, int start, int end) {
+    static Constraint tableConstraint(TokenCursor t, int start, int end) {
         String name = constraintName(t, start);
         int i = name != null ? start + 2 : t.isWord(start, "constraint") ? start + 1 : start;
         if (!startsConstraintBody(t, i) || i >= end) {
@@ -101,7 +102,7 @@ final class ConstraintReader {
     }
 
     /** EXCLUDE [USING method] (element WITH operator, ...) [INCLUDE ..] [WITH ..] [WHERE (predicate)]. */
-    private static Constraint exclusion(StatementTokens t, String name, int i, int end, TextRange range) {
+    private static Constraint exclusion(TokenCursor t, String name, int i, int end, TextRange range) {
         int k = i + 1;
         String method = "btree";
         if (t.isWord(k, "using") && !t.word(k + 1).isEmpty()) {
@@ -135,11 +136,11 @@ final class ConstraintReader {
      * REFERENCES table [(cols)] [MATCH FULL|PARTIAL|SIMPLE] [ON DELETE action] [ON UPDATE action]
      * [[NOT] DEFERRABLE] [INITIALLY ..] at {@code i}; null when it is not there.
      */
-    static Reference reference(StatementTokens t, int i, int end) {
+    static Reference reference(TokenCursor t, int i, int end) {
         if (!t.isWord(i, "references")) {
             return null;
         }
-        StatementTokens.QualifiedName table = t.qualifiedName(i + 1);
+        TokenCursor.QualifiedName table = t.qualifiedName(i + 1);
         if (table == null || table.end() > end) {
             return null;
         }
@@ -185,10 +186,10 @@ final class ConstraintReader {
                 break;
             }
         }
-        return new Reference(table.name(), columns, onDelete, onUpdate, k);
+        return new Reference(ObjectName.of(table), columns, onDelete, onUpdate, k);
     }
 
-    private static int actionEnd(StatementTokens t, int i, int end) {
+    private static int actionEnd(TokenCursor t, int i, int end) {
         if (t.isWord(i, "cascade") || t.isWord(i, "restrict")) {
             return i + 1;
         }
@@ -198,7 +199,7 @@ final class ConstraintReader {
         return i;
     }
 
-    private static String words(StatementTokens t, int from, int to) {
+    private static String words(TokenCursor t, int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int i = from; i < to; i++) {
             sb.append(i > from ? " " : "").append(t.text(i).toUpperCase(Locale.ROOT));
@@ -207,18 +208,18 @@ final class ConstraintReader {
     }
 
     /** The index name after USING INDEX, in the table's schema. */
-    private static ObjectName usingIndex(StatementTokens t, int i) {
-        StatementTokens.QualifiedName q = t.qualifiedName(i);
-        return q == null ? null : q.name();
+    private static ObjectName usingIndex(TokenCursor t, int i) {
+        TokenCursor.QualifiedName q = t.qualifiedName(i);
+        return q == null ? null : ObjectName.of(q);
     }
 
     /** MySQL's {@code USING BTREE|HASH} before a key list. */
-    private static int skipMysqlIndexType(StatementTokens t, int i) {
+    private static int skipMysqlIndexType(TokenCursor t, int i) {
         return t.dialect() == Dialect.MYSQL && t.isWord(i, "using") && !t.isWord(i + 1, "index") ? i + 2 : i;
     }
 
     /** The plain column names of a parenthesized key list at {@code i}; null when there is no list. */
-    private static List<String> columnList(StatementTokens t, int i, int end) {
+    private static List<String> columnList(TokenCursor t, int i, int end) {
         if (!t.isOperator(i, "(")) {
             return null;
         }
@@ -236,7 +237,7 @@ final class ConstraintReader {
     }
 
     /** INCLUDE (cols) after the key list that opens at {@code keyListOpen}. */
-    private static List<String> include(StatementTokens t, int keyListOpen, int end) {
+    private static List<String> include(TokenCursor t, int keyListOpen, int end) {
         int close = t.closingParen(keyListOpen);
         int inc = close < 0 ? -1 : t.findTopLevelWord(close + 1, end, "include");
         if (inc < 0 || !t.isOperator(inc + 1, "(")) {
@@ -247,7 +248,7 @@ final class ConstraintReader {
     }
 
     /** Comma-separated identifiers in {@code [from, to)}. */
-    static List<String> identifiers(StatementTokens t, int from, int to) {
+    static List<String> identifiers(TokenCursor t, int from, int to) {
         List<String> names = new ArrayList<>();
         for (int[] part : t.splitTopLevel(from, to)) {
             if (t.isIdentifier(part[0])) {
@@ -257,7 +258,7 @@ final class ConstraintReader {
         return names;
     }
 
-    private static boolean hasNotValid(StatementTokens t, int from, int end) {
+    private static boolean hasNotValid(TokenCursor t, int from, int end) {
         int depth = 0;
         for (int i = from; i < end - 1; i++) {
             if (t.isOperator(i, "(")) {
@@ -271,7 +272,7 @@ final class ConstraintReader {
         return false;
     }
 
-    private static boolean notEnforced(StatementTokens t, int from, int end) {
+    private static boolean notEnforced(TokenCursor t, int from, int end) {
         int n = t.findTopLevelWord(from, end, "enforced");
         return n > from && t.isWord(n - 1, "not");
     }

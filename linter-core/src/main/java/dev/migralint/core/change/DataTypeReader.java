@@ -1,5 +1,6 @@
 package dev.migralint.core.change;
 
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.lex.TokenKind;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class DataTypeReader {
     private static final Set<String> MYSQL_NUMERIC_ATTRIBUTES = Set.of("unsigned", "signed", "zerofill");
 
     /** Reads a type at {@code start}, not reading at or past {@code limit}; null when there is none. */
-    static Read read(StatementTokens t, int start, int limit) {
+    static Read read(TokenCursor t, int start, int limit) {
         if (start >= limit || !t.isIdentifier(start)) {
             return null;
         }
@@ -98,7 +99,7 @@ final class DataTypeReader {
     }
 
     /** The second and later words of multi-word type names. */
-    private static int readWordContinuation(StatementTokens t, String first, int i, int limit, StringBuilder name) {
+    private static int readWordContinuation(TokenCursor t, String first, int i, int limit, StringBuilder name) {
         switch (first) {
             case "double" -> {
                 if (i < limit && t.isWord(i, "precision")) {
@@ -122,7 +123,7 @@ final class DataTypeReader {
         return i;
     }
 
-    private static int varying(StatementTokens t, int i, int limit, StringBuilder name) {
+    private static int varying(TokenCursor t, int i, int limit, StringBuilder name) {
         if (i < limit && t.isWord(i, "varying")) {
             name.append(" varying");
             return i + 1;
@@ -130,7 +131,7 @@ final class DataTypeReader {
         return i;
     }
 
-    private static int readTimeZone(StatementTokens t, int i, int limit, StringBuilder name) {
+    private static int readTimeZone(TokenCursor t, int i, int limit, StringBuilder name) {
         if (i + 2 < limit && t.isWords(i, "with", "time", "zone")) {
             name.append(" with time zone");
             return i + 3;

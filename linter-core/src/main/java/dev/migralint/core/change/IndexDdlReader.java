@@ -3,6 +3,7 @@ package dev.migralint.core.change;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
 import dev.migralint.core.change.SchemaChange.DropIndex;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.lex.TokenKind;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class IndexDdlReader {
 
     /** What the words before INDEX say: UNIQUE, or a MySQL FULLTEXT / SPATIAL method. */
     private record Kind(boolean unique, String method, int next) {
-        static Kind at(StatementTokens t, int i) {
+        static Kind at(TokenCursor t, int i) {
             if (t.isWord(i, "unique")) {
                 return new Kind(true, "btree", i + 1);
             }
@@ -34,7 +35,53 @@ final class IndexDdlReader {
      * CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] [USING m]
      * ON [ONLY] table [USING m] (keys) [INCLUDE (..)] [WITH (..)] [TABLESPACE t] [WHERE predicate].
      */
-    static CreateIndex createIndex(StatementTokens t, TextRange range) {
+    static Reading createIndex(TokenCursor t, TextRange range) {
+        CreateIndex full = fullIndex(t, range);
+        if (full != null) {
+            return Reading.of(List.of(full), true);
+        }
+        return headOnly(t, range);
+    }
+
+    /**
+     * CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] table followed by what the
+     * key reader cannot read (exotic options): recognized with no columns, as what rules need is the
+     * head. The tail of a CREATE INDEX names no other object.
+     */
+    private static Reading headOnly(TokenCursor t, TextRange range) {
+        Kind kind = Kind.at(t, 1);
+        int i = kind.next();
+        if (!t.isWord(0, "create") || !t.isWord(i, "index")) {
+            return null;
+        }
+        TextRange indexKeyword = t.range(i, i);
+        i++;
+        boolean concurrently = t.isWord(i, "concurrently");
+        i = concurrently ? i + 1 : i;
+        int afterIf = t.skip(i, "if", "not", "exists");
+        boolean ifNotExists = afterIf > i;
+        if (t.isWord(i, "if") && !ifNotExists) {
+            return null;
+        }
+        i = afterIf;
+        ObjectName name = null;
+        if (!t.isWord(i, "on")) {
+            TokenCursor.QualifiedName q = t.qualifiedName(i);
+            if (q == null) {
+                return null;
+            }
+            name = ObjectName.of(q);
+            i = q.end();
+        }
+        TokenCursor.QualifiedName table = t.isWord(i, "on") ? t.qualifiedName(t.skip(i + 1, "only")) : null;
+        if (table == null) {
+            return null;
+        }
+        return Reading.of(List.of(new CreateIndex(name, ObjectName.of(table), List.of(), kind.unique(), concurrently,
+                ifNotExists, kind.method(), null, List.of(), range, indexKeyword)), true);
+    }
+
+    private static CreateIndex fullIndex(TokenCursor t, TextRange range) {
         if (!t.isWord(0, "create")) {
             return null;
         }
@@ -52,11 +99,11 @@ final class IndexDdlReader {
         i = afterIf;
         ObjectName name = null;
         if (!t.isWord(i, "on")) {
-            StatementTokens.QualifiedName q = t.qualifiedName(i);
+            TokenCursor.QualifiedName q = t.qualifiedName(i);
             if (q == null) {
                 return null;
             }
-            name = q.name();
+            name = ObjectName.of(q);
             i = q.end();
         }
         String method = usingMethod(t, i, kind.method());
@@ -64,7 +111,7 @@ final class IndexDdlReader {
         if (!t.isWord(i, "on")) {
             return null;
         }
-        StatementTokens.QualifiedName table = t.qualifiedName(t.skip(i + 1, "only"));
+        TokenCursor.QualifiedName table = t.qualifiedName(t.skip(i + 1, "only"));
         if (table == null) {
             return null;
         }
@@ -87,10 +134,10 @@ final class IndexDdlReader {
             where = t.canonical(w + 1, t.size());
         }
         // A schema-qualified index name lives in its table's schema in PostgreSQL.
-        if (name != null && name.schema() == null && table.name().schema() != null) {
-            name = new ObjectName(table.name().schema(), name.name());
+        if (name != null && name.schema() == null && table.schema() != null) {
+            name = new ObjectName(table.schema(), name.name());
         }
-        return new CreateIndex(name, table.name(), keys(t, i + 1, close), kind.unique(), concurrently, ifNotExists,
+        return new CreateIndex(name, ObjectName.of(table), keys(t, i + 1, close), kind.unique(), concurrently, ifNotExists,
                 method, where, include, range, indexKeyword);
     }
 
@@ -98,7 +145,7 @@ final class IndexDdlReader {
      * MySQL's ALTER TABLE ... ADD [UNIQUE|FULLTEXT|SPATIAL] {INDEX|KEY} [name] [USING m] (keys), read from
      * the word after ADD at {@code i}: an index like CREATE INDEX.
      */
-    static CreateIndex addIndexClause(StatementTokens t, ObjectName table, int i, int end, TextRange clause) {
+    static CreateIndex addIndexClause(TokenCursor t, ObjectName table, int i, int end, TextRange clause) {
         Kind kind = Kind.at(t, i);
         i = kind.next();
         if (t.isWord(i, "index") || t.isWord(i, "key")) {
@@ -108,11 +155,11 @@ final class IndexDdlReader {
         }
         ObjectName name = null;
         if (!t.isOperator(i, "(") && !t.isWord(i, "using")) {
-            StatementTokens.QualifiedName q = t.qualifiedName(i);
+            TokenCursor.QualifiedName q = t.qualifiedName(i);
             if (q == null) {
                 return null;
             }
-            name = q.name();
+            name = ObjectName.of(q);
             i = q.end();
         }
         String method = usingMethod(t, i, kind.method());
@@ -125,13 +172,13 @@ final class IndexDdlReader {
     }
 
     /** The method of a USING clause at {@code i}, or {@code fallback} when there is none. */
-    private static String usingMethod(StatementTokens t, int i, String fallback) {
+    private static String usingMethod(TokenCursor t, int i, String fallback) {
         String m = t.isWord(i, "using") ? t.word(i + 1) : "";
         return m.isEmpty() ? fallback : m;
     }
 
     /** The key parts between the parentheses of an index definition, tokens {@code [from, to)}. */
-    static List<IndexColumn> keys(StatementTokens t, int from, int to) {
+    static List<IndexColumn> keys(TokenCursor t, int from, int to) {
         List<IndexColumn> columns = new ArrayList<>();
         for (int[] part : t.splitTopLevel(from, to)) {
             columns.add(key(t, part[0], part[1]));
@@ -139,7 +186,7 @@ final class IndexDdlReader {
         return columns;
     }
 
-    private static IndexColumn key(StatementTokens t, int start, int end) {
+    private static IndexColumn key(TokenCursor t, int start, int end) {
         boolean descending = t.findTopLevelWord(start, end, "desc") >= 0;
         boolean mysql = t.dialect() == Dialect.MYSQL;
         if (t.isIdentifier(start) && (start + 1 == end || KEY_SUFFIX_WORDS.contains(t.word(start + 1))
@@ -163,7 +210,7 @@ final class IndexDdlReader {
     }
 
     /** COLLATE and the operator class after a key, tokens {@code [from, end)} up to ASC, DESC or NULLS; null when none. */
-    private static String opclass(StatementTokens t, int from, int end) {
+    private static String opclass(TokenCursor t, int from, int end) {
         int to = from;
         while (to < end && !ORDERING_WORDS.contains(t.word(to))) {
             to++;
@@ -172,7 +219,7 @@ final class IndexDdlReader {
     }
 
     /** End of a key expression: before ordering words or an operator class that follows it. */
-    private static int expressionEnd(StatementTokens t, int start, int end) {
+    private static int expressionEnd(TokenCursor t, int start, int end) {
         int depth = 0;
         for (int i = start; i < end; i++) {
             if (t.isOperator(i, "(")) {
@@ -191,7 +238,7 @@ final class IndexDdlReader {
      * DROP INDEX [CONCURRENTLY] [IF EXISTS] names [CASCADE|RESTRICT] (PostgreSQL), or
      * DROP INDEX name ON table (MySQL).
      */
-    static DropIndex dropIndex(StatementTokens t, TextRange range) {
+    static Reading dropIndex(TokenCursor t, TextRange range) {
         if (!t.isWords(0, "drop", "index")) {
             return null;
         }
@@ -201,9 +248,9 @@ final class IndexDdlReader {
         boolean ifExists = afterIf > i;
         i = afterIf;
         List<ObjectName> names = new ArrayList<>();
-        StatementTokens.QualifiedName q = t.qualifiedName(i);
+        TokenCursor.QualifiedName q = t.qualifiedName(i);
         while (q != null) {
-            names.add(q.name());
+            names.add(ObjectName.of(q));
             i = q.end();
             q = t.isOperator(i, ",") ? t.qualifiedName(i + 1) : null;
         }
@@ -211,11 +258,14 @@ final class IndexDdlReader {
             return null;
         }
         ObjectName table = null;
+        int end = i;
         if (t.isWord(i, "on")) {
-            StatementTokens.QualifiedName tq = t.qualifiedName(i + 1);
-            table = tq == null ? null : tq.name();
+            TokenCursor.QualifiedName tq = t.qualifiedName(i + 1);
+            table = tq == null ? null : ObjectName.of(tq);
+            end = tq == null ? -1 : tq.end();
         }
         boolean cascade = t.findTopLevelWord(i, t.size(), "cascade") >= 0;
-        return new DropIndex(names, concurrently, ifExists, cascade, table, range, t.range(1, 1));
+        return Reading.of(List.of(new DropIndex(names, concurrently, ifExists, cascade, table, range, t.range(1, 1))),
+                t.atEnd(SessionStatementReader.cascadeOrRestrict(t, end)));
     }
 }

@@ -10,6 +10,8 @@ import dev.migralint.core.change.SchemaChange.DropView;
 import dev.migralint.core.change.SchemaChange.EnumAction;
 import dev.migralint.core.change.SchemaChange.RenameIndex;
 import dev.migralint.core.change.SchemaChange.RenameTable;
+import dev.migralint.core.lex.Keywords;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.lex.TokenKind;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
@@ -23,11 +25,11 @@ final class ObjectDdlReader {
     }
 
     /** CREATE TYPE name AS ENUM ('a', 'b'); other CREATE TYPE forms are not read (null). */
-    static CreateEnum createEnum(StatementTokens t, TextRange range) {
+    static Reading createEnum(TokenCursor t, TextRange range) {
         if (!t.isWords(0, "create", "type")) {
             return null;
         }
-        StatementTokens.QualifiedName name = t.qualifiedName(2);
+        TokenCursor.QualifiedName name = t.qualifiedName(2);
         if (name == null || !t.isWords(name.end(), "as", "enum") || !t.isOperator(name.end() + 2, "(")) {
             return null;
         }
@@ -39,21 +41,21 @@ final class ObjectDdlReader {
         List<String> labels = new ArrayList<>();
         for (int[] part : t.splitTopLevel(open + 1, close)) {
             if (t.isKind(part[0], TokenKind.STRING)) {
-                labels.add(SessionStatementReader.unquote(t.text(part[0])));
+                labels.add(TokenCursor.unquote(t.text(part[0])));
             }
         }
-        return new CreateEnum(name.name(), labels, range);
+        return Reading.of(List.of(new CreateEnum(ObjectName.of(name), labels, range)), t.atEnd(close + 1));
     }
 
     /**
      * ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'v' [{BEFORE | AFTER} 'n'] or RENAME VALUE 'a' TO 'b'.
      * ALTER TYPE ... RENAME TO, OWNER TO and the composite-type forms are not read (null).
      */
-    static AlterEnum alterEnum(StatementTokens t, TextRange range) {
+    static Reading alterEnum(TokenCursor t, TextRange range) {
         if (!t.isWords(0, "alter", "type")) {
             return null;
         }
-        StatementTokens.QualifiedName name = t.qualifiedName(2);
+        TokenCursor.QualifiedName name = t.qualifiedName(2);
         if (name == null) {
             return null;
         }
@@ -63,32 +65,43 @@ final class ObjectDdlReader {
             if (!t.isKind(afterIf, TokenKind.STRING)) {
                 return null;
             }
-            String value = SessionStatementReader.unquote(t.text(afterIf));
+            String value = TokenCursor.unquote(t.text(afterIf));
             String neighbor = null;
             boolean before = t.isWord(afterIf + 1, "before");
             if ((before || t.isWord(afterIf + 1, "after")) && t.isKind(afterIf + 2, TokenKind.STRING)) {
-                neighbor = SessionStatementReader.unquote(t.text(afterIf + 2));
+                neighbor = TokenCursor.unquote(t.text(afterIf + 2));
             }
-            return new AlterEnum(name.name(), EnumAction.ADD_VALUE, value, null, neighbor, before && neighbor != null,
-                    afterIf > i + 2, range);
+            int end = neighbor != null ? afterIf + 3 : afterIf + 1;
+            return Reading.of(List.of(new AlterEnum(ObjectName.of(name), EnumAction.ADD_VALUE, value, null, neighbor,
+                    before && neighbor != null, afterIf > i + 2, range)), t.atEnd(end));
         }
         if (t.isWords(i, "rename", "value") && t.isKind(i + 2, TokenKind.STRING) && t.isWord(i + 3, "to")
                 && t.isKind(i + 4, TokenKind.STRING)) {
-            return new AlterEnum(name.name(), EnumAction.RENAME_VALUE, SessionStatementReader.unquote(t.text(i + 2)),
-                    SessionStatementReader.unquote(t.text(i + 4)), null, false, false, range);
+            return Reading.of(List.of(new AlterEnum(ObjectName.of(name), EnumAction.RENAME_VALUE,
+                    TokenCursor.unquote(t.text(i + 2)), TokenCursor.unquote(t.text(i + 4)), null, false, false, range)),
+                    t.atEnd(i + 5));
         }
         return null;
     }
 
-    /** DROP TYPE [IF EXISTS] names [CASCADE | RESTRICT]. */
-    static DropType dropType(StatementTokens t, TextRange range) {
-        if (!t.isWords(0, "drop", "type")) {
+    /**
+     * DROP TYPE [IF EXISTS] names [CASCADE | RESTRICT]; also DROP DOMAIN (a domain is a type too, but
+     * not one replay models: recognized, with no modelled effect).
+     */
+    static Reading dropType(TokenCursor t, TextRange range) {
+        boolean domain = t.isWords(0, "drop", "domain");
+        if (!t.isWords(0, "drop", "type") && !domain) {
             return null;
         }
         int afterIf = t.skip(2, "if", "exists");
-        List<ObjectName> names = TableDdlReader.names(t, afterIf);
-        return names.isEmpty() ? null
-                : new DropType(names, afterIf > 2, t.findTopLevelWord(afterIf, t.size(), "cascade") >= 0, range);
+        TableDdlReader.Names names = TableDdlReader.namesAt(t, afterIf);
+        if (names.names().isEmpty()) {
+            return null;
+        }
+        boolean complete = t.atEnd(SessionStatementReader.cascadeOrRestrict(t, names.end()));
+        SchemaChange change = domain ? new SchemaChange.Opaque("DROP DOMAIN", range)
+                : new DropType(names.names(), afterIf > 2, t.findTopLevelWord(afterIf, t.size(), "cascade") >= 0, range);
+        return Reading.of(List.of(change), complete);
     }
 
     private static final Set<String> VIEW_MODIFIERS = Set.of(
@@ -99,7 +112,7 @@ final class ObjectDdlReader {
      * CREATE [OR REPLACE] [TEMP] [RECURSIVE] [MATERIALIZED] VIEW [IF NOT EXISTS] name [(columns)] ... AS
      * query, and MySQL's ALGORITHM / DEFINER / SQL SECURITY options before VIEW.
      */
-    static CreateView createView(StatementTokens t, TextRange range) {
+    static CreateView createView(TokenCursor t, TextRange range) {
         if (!t.isWord(0, "create")) {
             return null;
         }
@@ -126,17 +139,17 @@ final class ObjectDdlReader {
             return null;
         }
         int afterIf = t.skip(i + 1, "if", "not", "exists");
-        StatementTokens.QualifiedName name = t.qualifiedName(afterIf);
+        TokenCursor.QualifiedName name = t.qualifiedName(afterIf);
         if (name == null) {
             return null;
         }
         int as = t.findTopLevelWord(name.end(), t.size(), "as");
-        return new CreateView(name.name(), orReplace, materialized, afterIf > i + 1,
+        return new CreateView(ObjectName.of(name), orReplace, materialized, afterIf > i + 1,
                 as < 0 ? List.of() : referencedTables(t, as + 1), range);
     }
 
     /** Names after FROM and JOIN in a query (and the comma-separated ones of a FROM list), at any depth. */
-    static List<ObjectName> referencedTables(StatementTokens t, int from) {
+    static List<ObjectName> referencedTables(TokenCursor t, int from) {
         Set<ObjectName> names = new LinkedHashSet<>();
         for (int i = from; i < t.size(); i++) {
             if (!t.isWord(i, "from") && !t.isWord(i, "join")) {
@@ -144,16 +157,16 @@ final class ObjectDdlReader {
             }
             int k = t.skip(i + 1, "only");
             while (true) {
-                StatementTokens.QualifiedName q = t.qualifiedName(k);
+                TokenCursor.QualifiedName q = t.qualifiedName(k);
                 if (q == null || t.isOperator(q.end(), "(")) {
                     break; // a subquery or a function call in FROM
                 }
-                names.add(q.name());
+                names.add(ObjectName.of(q));
                 k = q.end();
                 if (t.isWord(k, "as")) {
                     k++;
                 }
-                if (t.isIdentifier(k) && !ALIAS_STOP_WORDS.contains(t.word(k))) {
+                if (t.isIdentifier(k) && !Keywords.isReserved(t.word(k))) {
                     k++;
                 }
                 if (!t.isOperator(k, ",")) {
@@ -165,12 +178,8 @@ final class ObjectDdlReader {
         return List.copyOf(names);
     }
 
-    private static final Set<String> ALIAS_STOP_WORDS = Set.of(
-            "where", "join", "inner", "left", "right", "full", "cross", "natural", "on", "using", "group", "order",
-            "having", "limit", "union", "except", "intersect", "window", "with", "offset", "fetch", "for", "lateral");
-
     /** DROP [MATERIALIZED] VIEW [IF EXISTS] names [CASCADE | RESTRICT]. */
-    static DropView dropView(StatementTokens t, TextRange range) {
+    static Reading dropView(TokenCursor t, TextRange range) {
         if (!t.isWord(0, "drop")) {
             return null;
         }
@@ -180,64 +189,93 @@ final class ObjectDdlReader {
             return null;
         }
         int afterIf = t.skip(i + 1, "if", "exists");
-        List<ObjectName> names = TableDdlReader.names(t, afterIf);
-        return names.isEmpty() ? null : new DropView(names, materialized, afterIf > i + 1,
-                t.findTopLevelWord(afterIf, t.size(), "cascade") >= 0, range);
+        TableDdlReader.Names names = TableDdlReader.namesAt(t, afterIf);
+        return names.names().isEmpty() ? null : Reading.of(List.of(new DropView(names.names(), materialized,
+                afterIf > i + 1, t.findTopLevelWord(afterIf, t.size(), "cascade") >= 0, range)),
+                t.atEnd(SessionStatementReader.cascadeOrRestrict(t, names.end())));
     }
 
     /** CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION role], or CREATE SCHEMA AUTHORIZATION role. */
-    static CreateSchema createSchema(StatementTokens t, TextRange range) {
+    static Reading createSchema(TokenCursor t, TextRange range) {
         if (!t.isWords(0, "create", "schema")) {
             return null;
         }
         int afterIf = t.skip(2, "if", "not", "exists");
         int at = t.isWord(afterIf, "authorization") ? afterIf + 1 : afterIf;
-        return t.isIdentifier(at) ? new CreateSchema(t.identifier(at), afterIf > 2, range) : null;
+        if (!t.isIdentifier(at)) {
+            return null;
+        }
+        int end = at > afterIf || !t.isWord(at + 1, "authorization") ? at + 1 : at + 3;
+        return Reading.of(List.of(new CreateSchema(t.identifier(at), afterIf > 2, range)), t.atEnd(end));
     }
 
     /** DROP SCHEMA [IF EXISTS] names [CASCADE | RESTRICT]. */
-    static DropSchema dropSchema(StatementTokens t, TextRange range) {
+    static Reading dropSchema(TokenCursor t, TextRange range) {
         if (!t.isWords(0, "drop", "schema")) {
             return null;
         }
         int afterIf = t.skip(2, "if", "exists");
         List<String> names = new ArrayList<>();
-        for (ObjectName n : TableDdlReader.names(t, afterIf)) {
+        TableDdlReader.Names read = TableDdlReader.namesAt(t, afterIf);
+        for (ObjectName n : read.names()) {
             names.add(n.name());
         }
-        return names.isEmpty() ? null
-                : new DropSchema(names, afterIf > 2, t.findTopLevelWord(afterIf, t.size(), "cascade") >= 0, range);
+        return names.isEmpty() ? null : Reading.of(List.of(new DropSchema(names, afterIf > 2,
+                t.findTopLevelWord(afterIf, t.size(), "cascade") >= 0, range)),
+                t.atEnd(SessionStatementReader.cascadeOrRestrict(t, read.end())));
+    }
+
+    /**
+     * CREATE [TEMP | TEMPORARY | UNLOGGED] SEQUENCE [IF NOT EXISTS] name: recognized from its head;
+     * the options that follow name no other object.
+     */
+    static Reading createSequence(TokenCursor t, TextRange range) {
+        if (!t.isWord(0, "create")) {
+            return null;
+        }
+        int i = t.isWord(1, "temp") || t.isWord(1, "temporary") || t.isWord(1, "unlogged") ? 2 : 1;
+        if (!t.isWord(i, "sequence")) {
+            return null;
+        }
+        int afterIf = t.skip(i + 1, "if", "not", "exists");
+        if (t.isWord(i + 1, "if") && afterIf == i + 1) {
+            return null;
+        }
+        TokenCursor.QualifiedName name = t.qualifiedName(afterIf);
+        return name == null ? null : Reading.of(List.of(
+                new SchemaChange.CreateSequence(ObjectName.of(name), afterIf > i + 1, range)), true);
     }
 
     /** ALTER INDEX [IF EXISTS] name RENAME TO new; other ALTER INDEX forms are not read (null). */
-    static RenameIndex renameIndex(StatementTokens t, TextRange range) {
+    static Reading renameIndex(TokenCursor t, TextRange range) {
         if (!t.isWords(0, "alter", "index")) {
             return null;
         }
         int afterIf = t.skip(2, "if", "exists");
-        StatementTokens.QualifiedName name = t.qualifiedName(afterIf);
+        TokenCursor.QualifiedName name = t.qualifiedName(afterIf);
         if (name == null || !t.isWords(name.end(), "rename", "to") || !t.isIdentifier(name.end() + 2)) {
             return null;
         }
-        return new RenameIndex(name.name(), null, t.identifier(name.end() + 2), afterIf > 2, range);
+        return Reading.of(List.of(new RenameIndex(ObjectName.of(name), null, t.identifier(name.end() + 2), afterIf > 2,
+                range)), t.atEnd(name.end() + 3));
     }
 
     /** MySQL's RENAME TABLE a TO b [, c TO d]: one change per pair, each with its own range. */
-    static List<SchemaChange> renameTables(StatementTokens t, TextRange range) {
+    static List<SchemaChange> renameTables(TokenCursor t, TextRange range) {
         if (!t.isWords(0, "rename", "table") && !t.isWords(0, "rename", "tables")) {
             return null;
         }
         List<SchemaChange> changes = new ArrayList<>();
         for (int[] part : t.splitTopLevel(2, t.size())) {
-            StatementTokens.QualifiedName from = t.qualifiedName(part[0]);
+            TokenCursor.QualifiedName from = t.qualifiedName(part[0]);
             if (from == null || !t.isWord(from.end(), "to")) {
                 return null;
             }
-            StatementTokens.QualifiedName to = t.qualifiedName(from.end() + 1);
+            TokenCursor.QualifiedName to = t.qualifiedName(from.end() + 1);
             if (to == null) {
                 return null;
             }
-            changes.add(new RenameTable(from.name(), to.name(), false, t.range(part[0], part[1] - 1)));
+            changes.add(new RenameTable(ObjectName.of(from), ObjectName.of(to), false, t.range(part[0], part[1] - 1)));
         }
         return changes;
     }

@@ -1,7 +1,7 @@
 package dev.migralint.core.change;
 
 import dev.migralint.core.Dialect;
-import java.util.Locale;
+import dev.migralint.core.lex.TokenCursor;
 
 /**
  * A possibly schema-qualified object name, normalized the way the database resolves it:
@@ -17,21 +17,12 @@ public record ObjectName(String schema, String name) {
 
     /** Normalizes one identifier as written in SQL (with or without quotes or backticks). */
     public static String normalize(String raw, Dialect dialect) {
-        if (raw == null) {
-            return null;
-        }
-        String s = raw.trim();
-        if (s.length() >= 2 && (s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"')) {
-            String inner = s.substring(1, s.length() - 1).replace("\"\"", "\"");
-            return dialect == Dialect.MYSQL ? inner.toLowerCase(Locale.ROOT) : inner;
-        }
-        if (s.length() >= 2 && s.charAt(0) == '`' && s.charAt(s.length() - 1) == '`') {
-            return s.substring(1, s.length() - 1).replace("``", "`").toLowerCase(Locale.ROOT);
-        }
-        if (s.length() >= 2 && s.charAt(0) == '[' && s.charAt(s.length() - 1) == ']') {
-            return s.substring(1, s.length() - 1).toLowerCase(Locale.ROOT);
-        }
-        return s.toLowerCase(Locale.ROOT);
+        return TokenCursor.normalize(raw, dialect);
+    }
+
+    /** The name a token reader read. */
+    public static ObjectName of(TokenCursor.QualifiedName q) {
+        return new ObjectName(q.schema(), q.name());
     }
 
     /** Parses {@code a.b} or {@code b}, each part normalized; a leading database/catalog part is dropped. */

@@ -5,7 +5,6 @@ import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.lex.Lexer;
 import dev.migralint.core.lex.Token;
 import dev.migralint.core.lex.TokenKind;
-import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
@@ -28,7 +27,7 @@ final class ProceduralDdlReader {
     private static final Set<String> DDL_WORDS = Set.of("create", "alter", "drop");
     private static final Set<String> BLOCK_WORDS = Set.of("then", "else", "begin", "loop");
 
-    static SchemaChange.ProceduralDdl read(ScriptStatement statement, Dialect dialect, ChangeTranslator translator) {
+    static SchemaChange.ProceduralDdl read(ScriptStatement statement, Dialect dialect) {
         if (dialect == Dialect.MYSQL) {
             return null;
         }
@@ -66,8 +65,7 @@ final class ProceduralDdlReader {
                     ScriptStatement ddlStatement = new ScriptStatement(statement.file(), statement.index(), range,
                             paddedText.substring(range.start(), range.end()), pt.subList(i, pt.size()), List.of(),
                             ScriptStatement.Kind.SQL);
-                    for (SchemaChange c : translator.translate(
-                            new ParsedStatement.Unparsed(ddlStatement, range.start(), "inside a DO block"))) {
+                    for (SchemaChange c : ChangeReader.read(ddlStatement, dialect).changes()) {
                         if (!(c instanceof SchemaChange.Opaque)) {
                             changes.add(c);
                         }

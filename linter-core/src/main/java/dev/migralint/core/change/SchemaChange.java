@@ -14,6 +14,83 @@ import java.util.Set;
 public sealed interface SchemaChange {
     TextRange range();
 
+    /** Calls the visitor's method for this change's type. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of change, so that a new kind does not compile until replay and the engine
+     * decide what it means for them (a visitor may still decide: nothing).
+     */
+    interface Visitor<R> {
+        R visit(CreateTable change);
+
+        R visit(DropTable change);
+
+        R visit(RenameTable change);
+
+        R visit(AddColumn change);
+
+        R visit(DropColumn change);
+
+        R visit(RenameColumn change);
+
+        R visit(AlterColumnType change);
+
+        R visit(SetNotNull change);
+
+        R visit(DropNotNull change);
+
+        R visit(SetDefault change);
+
+        R visit(DropDefault change);
+
+        R visit(AddConstraint change);
+
+        R visit(DropConstraint change);
+
+        R visit(RenameConstraint change);
+
+        R visit(ValidateConstraint change);
+
+        R visit(CreateIndex change);
+
+        R visit(DropIndex change);
+
+        R visit(RenameIndex change);
+
+        R visit(CreateEnum change);
+
+        R visit(AlterEnum change);
+
+        R visit(DropType change);
+
+        R visit(CreateView change);
+
+        R visit(DropView change);
+
+        R visit(CreateSchema change);
+
+        R visit(DropSchema change);
+
+        R visit(Transaction change);
+
+        R visit(SetSetting change);
+
+        R visit(DataChange change);
+
+        R visit(Truncate change);
+
+        R visit(LockTable change);
+
+        R visit(Reindex change);
+
+        R visit(CreateSequence change);
+
+        R visit(ProceduralDdl change);
+
+        R visit(Opaque change);
+    }
+
     /**
      * CREATE TABLE. {@code constraints} holds table-level constraints and the columns' inline ones
      * (an inline constraint lists its one column) in the order written. {@code sources} says where
@@ -23,6 +100,11 @@ public sealed interface SchemaChange {
     record CreateTable(ObjectName table, List<ColumnDef> columns, List<Constraint> constraints,
                        boolean ifNotExists, boolean temporary, List<TableSource> sources, TextRange range)
             implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public CreateTable {
             columns = List.copyOf(columns);
             constraints = List.copyOf(constraints);
@@ -50,6 +132,11 @@ public sealed interface SchemaChange {
 
     record DropTable(List<ObjectName> tables, boolean ifExists, boolean cascade, TextRange range)
             implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public DropTable {
             tables = List.copyOf(tables);
         }
@@ -61,11 +148,21 @@ public sealed interface SchemaChange {
      */
     record RenameTable(ObjectName table, ObjectName newName, boolean ifExists, TextRange range)
             implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     /** ADD COLUMN; {@code constraints} are the column's inline constraints other than NOT NULL and DEFAULT. */
     record AddColumn(ObjectName table, ColumnDef column, boolean ifNotExists, List<Constraint> constraints,
                      TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public AddColumn {
             constraints = List.copyOf(constraints);
         }
@@ -77,6 +174,11 @@ public sealed interface SchemaChange {
 
     record DropColumn(ObjectName table, String column, boolean ifExists, boolean cascade, TextRange range)
             implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public DropColumn(ObjectName table, String column, boolean ifExists, TextRange range) {
             this(table, column, ifExists, false, range);
         }
@@ -84,6 +186,11 @@ public sealed interface SchemaChange {
 
     /** RENAME COLUMN a TO b, and the renaming part of MySQL's CHANGE COLUMN a b .... */
     record RenameColumn(ObjectName table, String column, String newName, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     /**
@@ -93,23 +200,53 @@ public sealed interface SchemaChange {
      */
     record AlterColumnType(ObjectName table, String column, DataType type, String using, ColumnDef redefinition,
                            TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     record SetNotNull(ObjectName table, String column, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     record DropNotNull(ObjectName table, String column, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     /** ALTER COLUMN c SET DEFAULT expression; {@code expression} as written. */
     record SetDefault(ObjectName table, String column, String expression, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     record DropDefault(ObjectName table, String column, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     /** ADD [CONSTRAINT name] ...; NOT VALID and USING INDEX are on the constraint. */
     record AddConstraint(ObjectName table, Constraint constraint, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     enum ConstraintKind { PRIMARY_KEY, UNIQUE, FOREIGN_KEY, CHECK, EXCLUSION }
@@ -120,13 +257,28 @@ public sealed interface SchemaChange {
      */
     record DropConstraint(ObjectName table, String name, ConstraintKind kind, boolean ifExists, boolean cascade,
                           TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     /** ALTER TABLE t RENAME CONSTRAINT a TO b (a primary key's or unique constraint's index is renamed too). */
     record RenameConstraint(ObjectName table, String name, String newName, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     record ValidateConstraint(ObjectName table, String name, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     /**
@@ -139,6 +291,11 @@ public sealed interface SchemaChange {
     record CreateIndex(ObjectName name, ObjectName table, List<IndexColumn> columns, boolean unique,
                        boolean concurrently, boolean ifNotExists, String method, String where,
                        List<String> include, TextRange range, TextRange indexKeyword) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public CreateIndex {
             columns = List.copyOf(columns);
             include = List.copyOf(include);
@@ -163,6 +320,11 @@ public sealed interface SchemaChange {
      */
     record DropIndex(List<ObjectName> indexes, boolean concurrently, boolean ifExists, boolean cascade,
                      ObjectName table, TextRange range, TextRange indexKeyword) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public DropIndex {
             indexes = List.copyOf(indexes);
         }
@@ -181,10 +343,20 @@ public sealed interface SchemaChange {
     /** ALTER INDEX [IF EXISTS] a RENAME TO b, or MySQL's ALTER TABLE t RENAME {INDEX|KEY} a TO b ({@code table} set). */
     record RenameIndex(ObjectName index, ObjectName table, String newName, boolean ifExists, TextRange range)
             implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     /** CREATE TYPE name AS ENUM (labels); labels unquoted. */
     record CreateEnum(ObjectName name, List<String> labels, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public CreateEnum {
             labels = List.copyOf(labels);
         }
@@ -198,10 +370,20 @@ public sealed interface SchemaChange {
      */
     record AlterEnum(ObjectName type, EnumAction action, String value, String newValue, String neighbor,
                      boolean before, boolean ifNotExists, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     record DropType(List<ObjectName> types, boolean ifExists, boolean cascade, TextRange range)
             implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public DropType {
             types = List.copyOf(types);
         }
@@ -213,6 +395,11 @@ public sealed interface SchemaChange {
      */
     record CreateView(ObjectName name, boolean orReplace, boolean materialized, boolean ifNotExists,
                       List<ObjectName> referencedTables, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public CreateView {
             referencedTables = List.copyOf(referencedTables);
         }
@@ -220,6 +407,11 @@ public sealed interface SchemaChange {
 
     record DropView(List<ObjectName> views, boolean materialized, boolean ifExists, boolean cascade,
                     TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public DropView {
             views = List.copyOf(views);
         }
@@ -227,10 +419,20 @@ public sealed interface SchemaChange {
 
     /** CREATE SCHEMA [IF NOT EXISTS] name (PostgreSQL; in MySQL a schema is a database). */
     record CreateSchema(String name, boolean ifNotExists, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     record DropSchema(List<String> names, boolean ifExists, boolean cascade, TextRange range)
             implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public DropSchema {
             names = List.copyOf(names);
         }
@@ -239,10 +441,20 @@ public sealed interface SchemaChange {
     enum TransactionKind { BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK_TO }
 
     record Transaction(TransactionKind kind, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     /** SET / SET LOCAL / SET SESSION; {@code name} lower-case, {@code value} unquoted text. */
     record SetSetting(String name, String value, boolean local, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     enum DataChangeKind { INSERT, UPDATE, DELETE, MERGE }
@@ -250,18 +462,60 @@ public sealed interface SchemaChange {
     /** DML; {@code hasWhere} tells UPDATE/DELETE apart from whole-table ones. */
     record DataChange(DataChangeKind kind, ObjectName table, boolean hasWhere, TextRange range)
             implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     record Truncate(List<ObjectName> tables, boolean cascade, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public Truncate {
             tables = List.copyOf(tables);
         }
     }
 
     record LockTable(List<ObjectName> tables, String mode, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public LockTable {
             tables = List.copyOf(tables);
         }
+    }
+
+    /**
+     * REINDEX {INDEX | TABLE | SCHEMA | DATABASE | SYSTEM} [CONCURRENTLY] name: rebuilds indexes in
+     * place, which changes nothing replay models. {@code target} upper-case; {@code name} null where
+     * PostgreSQL lets it be left out (DATABASE, SYSTEM); {@code targetKeyword} where the target kind
+     * stands (CONCURRENTLY goes right after it).
+     */
+    record Reindex(String target, ObjectName name, boolean concurrently, TextRange range, TextRange targetKeyword)
+            implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        public Reindex(String target, ObjectName name, boolean concurrently, TextRange range) {
+            this(target, name, concurrently, range, null);
+        }
+    }
+
+    /** CREATE [TEMPORARY | UNLOGGED] SEQUENCE [IF NOT EXISTS] name; sequences are not modelled, their options not read. */
+    record CreateSequence(ObjectName name, boolean ifNotExists, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 
     /**
@@ -271,6 +525,11 @@ public sealed interface SchemaChange {
      * Dynamic SQL (EXECUTE '...') is not read.
      */
     record ProceduralDdl(List<SchemaChange> changes, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
         public ProceduralDdl {
             changes = List.copyOf(changes);
         }
@@ -278,5 +537,10 @@ public sealed interface SchemaChange {
 
     /** A statement whose effect is not modelled (yet); {@code what} names it for debugging. */
     record Opaque(String what, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
     }
 }

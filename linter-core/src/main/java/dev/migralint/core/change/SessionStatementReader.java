@@ -6,6 +6,7 @@ import dev.migralint.core.change.SchemaChange.SetSetting;
 import dev.migralint.core.change.SchemaChange.Transaction;
 import dev.migralint.core.change.SchemaChange.TransactionKind;
 import dev.migralint.core.change.SchemaChange.Truncate;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.lex.TokenKind;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
@@ -13,7 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Reads transaction control, SET, TRUNCATE and LOCK statements from tokens. */
+/**
+ * Reads transaction control, SET and RESET, TRUNCATE, LOCK and REINDEX from tokens. Each reading says
+ * whether the statement matched the form to its end; a statement that only starts like one (a
+ * fragment of a procedure body cut at a semicolon, a syntax error) is read leniently for replay but
+ * not recognized.
+ */
 final class SessionStatementReader {
     private SessionStatementReader() {
     }
@@ -21,53 +27,131 @@ final class SessionStatementReader {
     /** Words that may follow BEGIN in a transaction start, as opposed to a BEGIN ... END block. */
     private static final Set<String> BEGIN_MODES = Set.of(
             "transaction", "work", "isolation", "read", "not", "deferrable");
+    /** Transaction modes: PostgreSQL's ISOLATION LEVEL ..., READ WRITE | ONLY, [NOT] DEFERRABLE; MySQL's WITH CONSISTENT SNAPSHOT. */
+    private static final Set<String> TRANSACTION_MODE_WORDS = Set.of(
+            "isolation", "level", "serializable", "repeatable", "read", "committed", "uncommitted", "write",
+            "only", "not", "deferrable", "with", "consistent", "snapshot");
+    private static final Set<String> LOCK_MODES = Set.of(
+            "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE", "SHARE UPDATE EXCLUSIVE", "SHARE",
+            "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE");
+    private static final Set<String> REINDEX_TARGETS = Set.of("index", "table", "schema", "database", "system");
 
-    static Transaction transaction(StatementTokens t, TextRange range) {
-        TransactionKind kind = switch (t.word(0)) {
-            case "begin" -> t.size() == 1 || BEGIN_MODES.contains(t.word(1)) ? TransactionKind.BEGIN : null;
-            case "start" -> t.isWord(1, "transaction") ? TransactionKind.BEGIN : null;
-            case "commit" -> t.isWord(1, "prepared") ? null : TransactionKind.COMMIT;
-            // PostgreSQL's END is COMMIT; END IF / END LOOP belong to procedural code.
-            case "end" -> t.size() == 1 || t.isWord(1, "transaction") || t.isWord(1, "work")
-                    ? TransactionKind.COMMIT : null;
-            case "abort" -> TransactionKind.ROLLBACK;
-            case "rollback" -> rollbackKind(t);
-            case "savepoint" -> TransactionKind.SAVEPOINT;
-            case "release" -> TransactionKind.RELEASE;
-            default -> null;
-        };
-        return kind == null ? null : new Transaction(kind, range);
+    static Reading transaction(TokenCursor t, TextRange range) {
+        TransactionKind kind;
+        int i = 1;
+        switch (t.word(0)) {
+            case "begin" -> {
+                if (t.size() > 1 && !BEGIN_MODES.contains(t.word(1))) {
+                    return null;
+                }
+                kind = TransactionKind.BEGIN;
+                i = modes(t, t.skip(t.skip(1, "work"), "transaction"));
+            }
+            case "start" -> {
+                if (!t.isWord(1, "transaction")) {
+                    return null;
+                }
+                kind = TransactionKind.BEGIN;
+                i = modes(t, 2);
+            }
+            case "commit" -> {
+                if (t.isWord(1, "prepared")) {
+                    return null;
+                }
+                kind = TransactionKind.COMMIT;
+                i = chainOptions(t, workOrTransaction(t, 1));
+            }
+            // PostgreSQL's END is COMMIT; END IF / END LOOP belong to procedural code. In MySQL, END
+            // closes a compound statement (BEGIN ... END) and never commits.
+            case "end" -> {
+                if (t.dialect() == Dialect.MYSQL
+                        || !(t.size() == 1 || t.isWord(1, "transaction") || t.isWord(1, "work") || t.isWord(1, "and"))) {
+                    return null;
+                }
+                kind = TransactionKind.COMMIT;
+                i = chainOptions(t, workOrTransaction(t, 1));
+            }
+            case "abort", "rollback" -> {
+                if (t.isWord(1, "prepared")) {
+                    return null;
+                }
+                i = workOrTransaction(t, 1);
+                if (t.isWord(i, "to")) {
+                    kind = TransactionKind.ROLLBACK_TO;
+                    i = named(t, t.skip(i + 1, "savepoint"));
+                } else {
+                    kind = TransactionKind.ROLLBACK;
+                    i = chainOptions(t, i);
+                }
+            }
+            case "savepoint" -> {
+                kind = TransactionKind.SAVEPOINT;
+                i = named(t, 1);
+            }
+            case "release" -> {
+                kind = TransactionKind.RELEASE;
+                i = named(t, t.skip(1, "savepoint"));
+            }
+            default -> {
+                return null;
+            }
+        }
+        return Reading.of(List.of(new Transaction(kind, range)), t.atEnd(i));
     }
 
-    private static TransactionKind rollbackKind(StatementTokens t) {
-        if (t.isWord(1, "prepared")) {
-            return null;
+    private static int workOrTransaction(TokenCursor t, int i) {
+        return t.isWord(i, "work") || t.isWord(i, "transaction") ? i + 1 : i;
+    }
+
+    private static int modes(TokenCursor t, int i) {
+        while (TRANSACTION_MODE_WORDS.contains(t.word(i)) || t.isOperator(i, ",")) {
+            i++;
         }
-        int i = t.isWord(1, "work") || t.isWord(1, "transaction") ? 2 : 1;
-        return t.isWord(i, "to") ? TransactionKind.ROLLBACK_TO : TransactionKind.ROLLBACK;
+        return i;
+    }
+
+    /** [AND [NO] CHAIN] [[NO] RELEASE] (MySQL). */
+    private static int chainOptions(TokenCursor t, int i) {
+        if (t.isWord(i, "and")) {
+            i = t.skip(t.skip(i + 1, "no"), "chain");
+        }
+        return t.skip(t.skip(i, "no"), "release");
+    }
+
+    /** Past a savepoint's name at {@code i}, or {@code -1} (never the end) when there is none. */
+    private static int named(TokenCursor t, int i) {
+        TokenCursor.QualifiedName name = t.qualifiedName(i);
+        return name == null ? -1 : name.end();
     }
 
     /**
      * SET [SESSION|LOCAL|GLOBAL] name {TO|=} value. MySQL allows several assignments in one SET;
-     * PostgreSQL's commas belong to the value ({@code SET search_path TO a, b}).
+     * PostgreSQL's commas belong to the value ({@code SET search_path TO a, b}). Recognized are the
+     * forms with an assignment (and SET TIME ZONE); SET ROLE, SET NAMES, SET TRANSACTION and MySQL's
+     * user variables are read but left to the parser.
      */
-    static List<SetSetting> set(StatementTokens t, TextRange range) {
+    static Reading set(TokenCursor t, TextRange range) {
         if (!t.isWord(0, "set") || t.size() < 2) {
             return null;
         }
-        List<SetSetting> settings = new ArrayList<>();
+        List<SchemaChange> settings = new ArrayList<>();
+        boolean complete = true;
         List<int[]> parts = t.dialect() == Dialect.MYSQL ? t.splitTopLevel(1, t.size()) : List.of(new int[] {1, t.size()});
         for (int[] part : parts) {
-            SetSetting s = assignment(t, part[0], part[1], parts.size() == 1 ? range : t.range(part[0], part[1] - 1));
-            if (s == null) {
+            Assignment a = assignment(t, part[0], part[1], parts.size() == 1 ? range : t.range(part[0], part[1] - 1));
+            if (a == null) {
                 return null;
             }
-            settings.add(s);
+            settings.add(a.setting());
+            complete &= a.complete();
         }
-        return settings;
+        return Reading.of(settings, complete);
     }
 
-    private static SetSetting assignment(StatementTokens t, int start, int end, TextRange range) {
+    private record Assignment(SetSetting setting, boolean complete) {
+    }
+
+    private static Assignment assignment(TokenCursor t, int start, int end, TextRange range) {
         int i = start;
         boolean local = false;
         if (t.isWord(i, "local")) {
@@ -81,7 +165,7 @@ final class SessionStatementReader {
             return null;
         }
         if (t.isWords(i, "time", "zone")) {
-            return new SetSetting("timezone", value(t, i + 2, end), local, range);
+            return new Assignment(new SetSetting("timezone", value(t, i + 2, end), local, range), i + 2 < end);
         }
         int assign = -1;
         for (int j = i + 1; j < end; j++) {
@@ -92,13 +176,16 @@ final class SessionStatementReader {
         }
         if (assign < 0) {
             // SET NAMES utf8mb4, SET ROLE admin, SET TRANSACTION ISOLATION LEVEL ...
-            return new SetSetting(t.word(i), value(t, i + 1, end), local, range);
+            return new Assignment(new SetSetting(t.word(i), value(t, i + 1, end), local, range), false);
         }
         StringBuilder name = new StringBuilder();
         for (int j = i; j < assign; j++) {
             name.append(t.text(j));
         }
-        return new SetSetting(settingName(name.toString()), value(t, assign + 1, end), local, range);
+        boolean userVariable = t.text(i).startsWith("@") && !t.text(i).startsWith("@@");
+        boolean plainName = assign == i + 1 || (assign == i + 3 && t.isOperator(i + 1, "."));
+        return new Assignment(new SetSetting(settingName(name.toString()), value(t, assign + 1, end), local, range),
+                assign + 1 < end && !userVariable && plainName);
     }
 
     /** MySQL's {@code @@session.lock_wait_timeout} and PostgreSQL's {@code lock_timeout} both name a setting. */
@@ -115,47 +202,69 @@ final class SessionStatementReader {
         return n.replace("\"", "");
     }
 
-    private static String value(StatementTokens t, int from, int end) {
+    private static String value(TokenCursor t, int from, int end) {
         if (from >= end) {
             return "";
         }
         if (from + 1 == end && t.isKind(from, TokenKind.STRING)) {
-            return unquote(t.text(from));
+            return TokenCursor.unquote(t.text(from));
         }
         return t.sourceText(from, end - 1);
     }
 
-    /** '5s' -> 5s, E'..' and N'..' prefixes dropped, doubled quotes undone. */
-    static String unquote(String s) {
-        String v = s;
-        if (v.length() > 2 && Character.isLetter(v.charAt(0)) && (v.charAt(1) == '\'' || v.charAt(1) == '"')) {
-            v = v.substring(1);
+    /** RESET name, RESET ALL, RESET TIME ZONE, RESET SESSION AUTHORIZATION: each is SET name TO DEFAULT. */
+    static Reading reset(TokenCursor t, TextRange range) {
+        if (!t.isWord(0, "reset")) {
+            return null;
         }
-        if (v.length() >= 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"') && v.charAt(v.length() - 1) == v.charAt(0)) {
-            char q = v.charAt(0);
-            return v.substring(1, v.length() - 1).replace(String.valueOf(q) + q, String.valueOf(q));
+        String name;
+        int end;
+        if (t.isWords(1, "time", "zone")) {
+            name = "timezone";
+            end = 3;
+        } else if (t.isWords(1, "session", "authorization")) {
+            name = "session_authorization";
+            end = 3;
+        } else {
+            TokenCursor.QualifiedName q = t.qualifiedName(1);
+            if (q == null) {
+                return null;
+            }
+            name = (q.schema() == null ? "" : q.schema() + ".") + q.name().toLowerCase(Locale.ROOT);
+            end = q.end();
         }
-        return v;
+        return Reading.of(List.of(new SetSetting(name, "DEFAULT", false, range)), t.atEnd(end));
     }
 
     /** TRUNCATE [TABLE] [ONLY] names [*] [RESTART|CONTINUE IDENTITY] [CASCADE|RESTRICT]. */
-    static Truncate truncate(StatementTokens t, TextRange range) {
+    static Reading truncate(TokenCursor t, TextRange range) {
         if (!t.isWord(0, "truncate")) {
             return null;
         }
         int i = t.isWord(1, "table") ? 2 : 1;
-        List<ObjectName> names = TableDdlReader.names(t, i);
-        if (names.isEmpty()) {
+        TableDdlReader.Names names = TableDdlReader.namesAt(t, i);
+        if (names.names().isEmpty()) {
             return null;
         }
-        return new Truncate(names, t.findTopLevelWord(i, t.size(), "cascade") >= 0, range);
+        int end = names.end();
+        if (t.isWord(end, "restart") || t.isWord(end, "continue")) {
+            end = t.isWord(end + 1, "identity") ? end + 2 : -1;
+        }
+        end = cascadeOrRestrict(t, end);
+        return Reading.of(List.of(new Truncate(names.names(), t.findTopLevelWord(i, t.size(), "cascade") >= 0, range)),
+                t.atEnd(end));
+    }
+
+    /** Past an optional CASCADE or RESTRICT at {@code i}. */
+    static int cascadeOrRestrict(TokenCursor t, int i) {
+        return i >= 0 && (t.isWord(i, "cascade") || t.isWord(i, "restrict")) ? i + 1 : i;
     }
 
     /**
      * LOCK [TABLE] names [IN mode MODE] [NOWAIT] (PostgreSQL, default ACCESS EXCLUSIVE), or MySQL's
-     * LOCK TABLES t READ|WRITE, ... (mode WRITE when any table is write-locked).
+     * LOCK TABLES t READ|WRITE, ... (mode WRITE when any table is write-locked; read, not recognized).
      */
-    static LockTable lock(StatementTokens t, TextRange range) {
+    static Reading lock(TokenCursor t, TextRange range) {
         if (!t.isWord(0, "lock")) {
             return null;
         }
@@ -163,30 +272,75 @@ final class SessionStatementReader {
             List<ObjectName> names = new ArrayList<>();
             boolean write = false;
             for (int[] part : t.splitTopLevel(2, t.size())) {
-                StatementTokens.QualifiedName q = t.qualifiedName(part[0]);
+                TokenCursor.QualifiedName q = t.qualifiedName(part[0]);
                 if (q == null) {
                     return null;
                 }
-                names.add(q.name());
+                names.add(ObjectName.of(q));
                 write |= t.findTopLevelWord(part[0], part[1], "write") >= 0;
             }
-            return new LockTable(names, write ? "WRITE" : "READ", range);
+            return Reading.of(List.of(new LockTable(names, write ? "WRITE" : "READ", range)), false);
         }
         int i = t.isWord(1, "table") ? 2 : 1;
-        List<ObjectName> names = TableDdlReader.names(t, i);
-        if (names.isEmpty()) {
+        TableDdlReader.Names names = TableDdlReader.namesAt(t, i);
+        if (names.names().isEmpty()) {
             return null;
         }
         String mode = "ACCESS EXCLUSIVE";
-        int in = t.findTopLevelWord(i, t.size(), "in");
-        int modeWord = t.findTopLevelWord(i, t.size(), "mode");
-        if (in >= 0 && modeWord > in + 1) {
+        int end = names.end();
+        if (t.isWord(end, "in")) {
+            int modeWord = t.findTopLevelWord(end, t.size(), "mode");
             StringBuilder m = new StringBuilder();
-            for (int j = in + 1; j < modeWord; j++) {
-                m.append(j > in + 1 ? " " : "").append(t.text(j).toUpperCase(Locale.ROOT));
+            for (int j = end + 1; j < modeWord; j++) {
+                m.append(j > end + 1 ? " " : "").append(t.text(j).toUpperCase(Locale.ROOT));
             }
-            mode = m.toString();
+            mode = modeWord < 0 ? "" : m.toString();
+            end = LOCK_MODES.contains(mode) ? modeWord + 1 : -1;
         }
-        return new LockTable(names, mode, range);
+        end = t.isWord(end, "nowait") ? end + 1 : end;
+        return Reading.of(List.of(new LockTable(names.names(), mode.isEmpty() ? "ACCESS EXCLUSIVE" : mode, range)),
+                t.atEnd(end) && end >= 0);
+    }
+
+    /** REINDEX [(options)] {INDEX | TABLE | SCHEMA | DATABASE | SYSTEM} [CONCURRENTLY] [name]. */
+    static Reading reindex(TokenCursor t, TextRange range) {
+        if (!t.isWord(0, "reindex")) {
+            return null;
+        }
+        int i = 1;
+        boolean concurrently = false;
+        if (t.isOperator(i, "(")) {
+            int close = t.closingParen(i);
+            if (close < 0) {
+                return null;
+            }
+            for (int k = i + 1; k < close; k++) {
+                concurrently |= t.isWord(k, "concurrently") && !(t.isWord(k + 1, "false") || t.isWord(k + 1, "off")
+                        || t.text(k + 1).equals("0"));
+            }
+            i = close + 1;
+        }
+        String target = t.word(i);
+        if (!REINDEX_TARGETS.contains(target)) {
+            return null;
+        }
+        TextRange targetKeyword = t.range(i, i);
+        i++;
+        if (t.isWord(i, "concurrently")) {
+            concurrently = true;
+            i++;
+        }
+        ObjectName name = null;
+        if (!t.atEnd(i) || !(target.equals("database") || target.equals("system"))) {
+            TokenCursor.QualifiedName q = t.qualifiedName(i);
+            if (q == null) {
+                return null;
+            }
+            name = ObjectName.of(q);
+            i = q.end();
+        }
+        return Reading.of(List.of(new SchemaChange.Reindex(target.toUpperCase(Locale.ROOT), name, concurrently, range,
+                targetKeyword)),
+                t.atEnd(i));
     }
 }

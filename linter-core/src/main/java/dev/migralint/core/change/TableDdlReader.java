@@ -6,6 +6,7 @@ import dev.migralint.core.change.SchemaChange.CreateTable;
 import dev.migralint.core.change.SchemaChange.DropTable;
 import dev.migralint.core.change.SchemaChange.SourceKind;
 import dev.migralint.core.change.SchemaChange.TableSource;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ final class TableDdlReader {
      * CREATE TABLE: the table, then (MySQL) one CreateIndex per KEY, INDEX, UNIQUE, FULLTEXT or SPATIAL
      * element, because MySQL's unique keys and inline indexes are indexes like any other.
      */
-    static List<SchemaChange> createTable(StatementTokens t, TextRange range) {
+    static List<SchemaChange> createTable(TokenCursor t, TextRange range) {
         if (!t.isWord(0, "create")) {
             return null;
         }
@@ -40,11 +41,11 @@ final class TableDdlReader {
         i++;
         int afterIf = t.skip(i, "if", "not", "exists");
         boolean ifNotExists = afterIf > i;
-        StatementTokens.QualifiedName name = t.qualifiedName(afterIf);
+        TokenCursor.QualifiedName name = t.qualifiedName(afterIf);
         if (name == null) {
             return null;
         }
-        ObjectName table = name.name();
+        ObjectName table = ObjectName.of(name);
         i = name.end();
         boolean mysql = t.dialect() == Dialect.MYSQL;
         List<TableSource> sources = new ArrayList<>();
@@ -53,17 +54,17 @@ final class TableDdlReader {
         List<SchemaChange> indexes = new ArrayList<>();
         if (t.isWords(i, "partition", "of") || (t.isWord(i, "of") && t.isIdentifier(i + 1))) {
             boolean partition = t.isWord(i, "partition");
-            StatementTokens.QualifiedName parent = t.qualifiedName(partition ? i + 2 : i + 1);
+            TokenCursor.QualifiedName parent = t.qualifiedName(partition ? i + 2 : i + 1);
             if (parent != null) {
-                sources.add(new TableSource(partition ? SourceKind.PARTITION_OF : SourceKind.OF_TYPE, parent.name(),
+                sources.add(new TableSource(partition ? SourceKind.PARTITION_OF : SourceKind.OF_TYPE, ObjectName.of(parent),
                         Set.of()));
                 i = parent.end();
             }
         } else if (t.isWord(i, "like")) {
             // MySQL's CREATE TABLE a LIKE b copies columns, indexes and all.
-            StatementTokens.QualifiedName source = t.qualifiedName(i + 1);
+            TokenCursor.QualifiedName source = t.qualifiedName(i + 1);
             if (source != null) {
-                sources.add(new TableSource(SourceKind.LIKE, source.name(), Set.of("all")));
+                sources.add(new TableSource(SourceKind.LIKE, ObjectName.of(source), Set.of("all")));
                 i = source.end();
             }
         }
@@ -102,9 +103,9 @@ final class TableDdlReader {
         if (inherits >= 0 && t.isOperator(inherits + 1, "(")) {
             int close = t.closingParen(inherits + 1);
             for (int[] part : t.splitTopLevel(inherits + 2, close < 0 ? t.size() : close)) {
-                StatementTokens.QualifiedName parent = t.qualifiedName(part[0]);
+                TokenCursor.QualifiedName parent = t.qualifiedName(part[0]);
                 if (parent != null) {
-                    sources.add(new TableSource(SourceKind.INHERITS, parent.name(), Set.of()));
+                    sources.add(new TableSource(SourceKind.INHERITS, ObjectName.of(parent), Set.of()));
                 }
             }
         }
@@ -118,8 +119,8 @@ final class TableDdlReader {
     }
 
     /** LIKE source [{INCLUDING | EXCLUDING} option ...] inside the column list (PostgreSQL). */
-    private static TableSource like(StatementTokens t, int start, int end) {
-        StatementTokens.QualifiedName source = t.qualifiedName(start + 1);
+    private static TableSource like(TokenCursor t, int start, int end) {
+        TokenCursor.QualifiedName source = t.qualifiedName(start + 1);
         if (source == null) {
             return null;
         }
@@ -131,11 +132,11 @@ final class TableDdlReader {
                 including.remove(t.word(k + 1));
             }
         }
-        return new TableSource(SourceKind.LIKE, source.name(), including);
+        return new TableSource(SourceKind.LIKE, ObjectName.of(source), including);
     }
 
     /** A table-level element: a constraint, or (MySQL) an index. */
-    private static void tableElement(StatementTokens t, ObjectName table, int s, int e, List<Constraint> constraints,
+    private static void tableElement(TokenCursor t, ObjectName table, int s, int e, List<Constraint> constraints,
             List<SchemaChange> indexes) {
         TextRange clause = t.range(s, e - 1);
         if (t.dialect() == Dialect.MYSQL) {
@@ -169,7 +170,7 @@ final class TableDdlReader {
     }
 
     /** DROP [TEMPORARY] TABLE [IF EXISTS] names [CASCADE|RESTRICT]. */
-    static DropTable dropTable(StatementTokens t, TextRange range) {
+    static Reading dropTable(TokenCursor t, TextRange range) {
         if (!t.isWord(0, "drop")) {
             return null;
         }
@@ -180,29 +181,38 @@ final class TableDdlReader {
         int afterIf = t.skip(i + 1, "if", "exists");
         boolean ifExists = afterIf > i + 1;
         i = afterIf;
-        List<ObjectName> names = names(t, i);
-        if (names.isEmpty()) {
+        Names names = namesAt(t, i);
+        if (names.names().isEmpty()) {
             return null;
         }
         boolean cascade = t.findTopLevelWord(i, t.size(), "cascade") >= 0;
-        return new DropTable(names, ifExists, cascade, range);
+        return Reading.of(List.of(new DropTable(names.names(), ifExists, cascade, range)),
+                t.atEnd(SessionStatementReader.cascadeOrRestrict(t, names.end())));
     }
 
-    /** Comma-separated qualified names from {@code i}; each may be followed by ONLY-style '*'. */
-    static List<ObjectName> names(StatementTokens t, int i) {
+    /** Comma-separated qualified names from {@code i}; each may be preceded by ONLY and followed by '*'. */
+    static List<ObjectName> names(TokenCursor t, int i) {
+        return namesAt(t, i).names();
+    }
+
+    /** Names read and the index just past the last one. */
+    record Names(List<ObjectName> names, int end) {
+    }
+
+    static Names namesAt(TokenCursor t, int i) {
         List<ObjectName> names = new ArrayList<>();
         while (true) {
-            StatementTokens.QualifiedName q = t.qualifiedName(t.skip(i, "only"));
+            TokenCursor.QualifiedName q = t.qualifiedName(t.skip(i, "only"));
             if (q == null) {
-                return names;
+                return new Names(names, names.isEmpty() ? i : i - 1);
             }
-            names.add(q.name());
+            names.add(ObjectName.of(q));
             i = q.end();
             if (t.isOperator(i, "*")) {
                 i++;
             }
             if (!t.isOperator(i, ",")) {
-                return names;
+                return new Names(names, i);
             }
             i++;
         }

@@ -1,6 +1,5 @@
 package dev.migralint.core.engine;
 
-import dev.migralint.core.change.ChangeTranslator;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.config.ConfigLoader;
 import dev.migralint.core.config.RuleSetting;
@@ -137,11 +136,10 @@ public final class LintEngine {
         return new Report(findings, problems, metas, baseDir, stats);
     }
 
-    /** A linter for one thread: the parser and translator it holds are not thread-safe. */
+    /** A linter for one thread: the parser it holds is not thread-safe. */
     static ChainLinter chainLinter(Config config, List<ActiveRule> rules) {
         LexOptions lexOptions = new LexOptions(config.dialect(), config.placeholders(), config.atPlaceholders());
-        return new ChainLinter(config, rules, new ScriptLinter(config, rules, new StatementParser(config.dialect()),
-                new ChangeTranslator(config.dialect()), lexOptions));
+        return new ChainLinter(config, rules, new ScriptLinter(config, rules, new StatementParser(config.dialect()), lexOptions));
     }
 
     private List<ActiveRule> activeRules(Config config) {

@@ -2,7 +2,6 @@ package dev.migralint.core.engine;
 
 import dev.migralint.core.rule.ParseError;
 import dev.migralint.core.analysis.StatementFacts;
-import dev.migralint.core.change.ChangeTranslator;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.change.TableColumn;
@@ -50,16 +49,13 @@ final class ScriptLinter {
     private final Config config;
     private final List<ActiveRule> rules;
     private final StatementParser parser;
-    private final ChangeTranslator translator;
     private final SchemaReplayer replayer = new SchemaReplayer();
     private final LexOptions lexOptions;
 
-    ScriptLinter(Config config, List<ActiveRule> rules, StatementParser parser, ChangeTranslator translator,
-                 LexOptions lexOptions) {
+    ScriptLinter(Config config, List<ActiveRule> rules, StatementParser parser, LexOptions lexOptions) {
         this.config = config;
         this.rules = rules;
         this.parser = parser;
-        this.translator = translator;
         this.lexOptions = lexOptions;
     }
 
@@ -79,7 +75,7 @@ final class ScriptLinter {
         for (ScriptStatement statement : statements) {
             ParsedStatement p = parser.parse(statement);
             parsed.add(p);
-            changes.add(p instanceof ParsedStatement.Skipped ? List.of() : translator.translate(p));
+            changes.add(p.changes());
             count(p, counts).ifPresent(findings::add);
         }
         boolean wrapped = TransactionModes.wrapsInTransaction(mode, changes, parsed, config);
@@ -97,21 +93,28 @@ final class ScriptLinter {
                 schema = r.schema();
                 notes.addAll(r.notes());
             }
-            StatementFacts facts = facts(wrapped || explicitTransaction, created, down);
-            StatementContext ctx = new StatementContext(parsed.get(i), statementChanges, config.dialect(),
+            List<SchemaChange> ruleChanges = RuleChanges.of(statementChanges);
+            // A table this statement creates counts as created in this migration for the statement's
+            // own later changes too: a DO block may create a table and index it.
+            for (SchemaChange c : ruleChanges) {
+                if (c instanceof SchemaChange.CreateTable ct) {
+                    created.add(ct.table());
+                }
+            }
+            boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
+            StatementFacts facts = facts(wrapped || explicitTransaction, procedural, created, down);
+            StatementContext ctx = new StatementContext(parsed.get(i), ruleChanges, config.dialect(),
                     config.targetVersion(), facts, statementBefore, schema, notes);
             allNotes.addAll(notes);
-            runRules(ctx, statementChanges);
+            runRules(ctx, ruleChanges);
             findings.addAll(ctx.findings());
-            for (SchemaChange c : statementChanges) {
+            for (SchemaChange c : ruleChanges) {
                 if (c instanceof SchemaChange.Transaction t) {
                     switch (t.kind()) {
                         case BEGIN -> explicitTransaction = true;
                         case COMMIT, ROLLBACK -> explicitTransaction = false;
                         default -> { }
                     }
-                } else if (c instanceof SchemaChange.CreateTable ct) {
-                    created.add(ct.table());
                 }
             }
         }
@@ -119,7 +122,8 @@ final class ScriptLinter {
         return new Result(findings, statements, schema, created, allNotes, stats);
     }
 
-    private static StatementFacts facts(boolean inTransaction, List<ObjectName> created, boolean down) {
+    private static StatementFacts facts(boolean inTransaction, boolean procedural, List<ObjectName> created,
+                                        boolean down) {
         // The list only grows, so its current length marks this statement's snapshot without copying.
         int upto = created.size();
         return new StatementFacts() {
@@ -141,6 +145,11 @@ final class ScriptLinter {
             @Override
             public boolean inDownScript() {
                 return down;
+            }
+
+            @Override
+            public boolean inProceduralBlock() {
+                return procedural;
             }
         };
     }

@@ -1,6 +1,7 @@
 package dev.migralint.core.parse;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.lex.Keywords;
 import dev.migralint.core.lex.Token;
 import dev.migralint.core.lex.TokenKind;
 import dev.migralint.core.split.ScriptStatement;
@@ -14,24 +15,6 @@ import java.util.Set;
  * appended at the end), so a later error still points into the file correctly.
  */
 final class ParseRewrites {
-    /**
-     * PostgreSQL's reserved key words (both "reserved" and "reserved, can be function or type"):
-     * these can't name a column unquoted, so an error at one is a real error, not JSqlParser's.
-     */
-    private static final Set<String> PG_RESERVED = Set.of(
-            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
-            "binary", "both", "case", "cast", "check", "collate", "collation", "column", "concurrently",
-            "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
-            "current_schema", "current_time", "current_timestamp", "current_user", "default", "deferrable",
-            "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign", "freeze",
-            "from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner", "intersect",
-            "into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
-            "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order",
-            "outer", "overlaps", "placing", "primary", "references", "returning", "right", "select",
-            "session_user", "similar", "some", "symmetric", "system_user", "table", "tablesample", "then",
-            "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
-            "where", "window", "with");
-
     private ParseRewrites() {
     }
 
@@ -101,7 +84,7 @@ final class ParseRewrites {
 
     private static String quote(String text, int start, int end) {
         String lower = text.substring(start, end).toLowerCase(Locale.ROOT);
-        if (PG_RESERVED.contains(lower)) {
+        if (Keywords.isReserved(lower)) {
             return null;
         }
         int before = 0;

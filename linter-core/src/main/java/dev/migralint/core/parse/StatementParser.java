@@ -1,6 +1,8 @@
 package dev.migralint.core.parse;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.change.ChangeReader;
+import dev.migralint.core.change.Reading;
 import dev.migralint.core.lex.Lexer;
 import dev.migralint.core.lex.Token;
 import dev.migralint.core.lex.TokenKind;
@@ -18,8 +20,10 @@ import net.sf.jsqlparser.parser.feature.FeatureConfiguration;
 import net.sf.jsqlparser.statement.Statement;
 
 /**
- * Parses one statement with JSqlParser, falling back to {@link TokenRecognizer}. One instance per
- * thread; it is reusable, and no statement's result depends on the statements parsed before it.
+ * Parses one statement: first with the token grammar ({@link ChangeReader}), and only when that does
+ * not recognize the statement to its end, with JSqlParser, whose tree serves the query and DML
+ * analysis. One instance per thread; it is reusable, and no statement's result depends on the
+ * statements parsed before it.
  *
  * <p>JSqlParser's convenience methods run every parse on a new thread to enforce a timeout, which
  * costs several times the parse itself; this class calls the generated parser directly, over
@@ -43,6 +47,7 @@ public final class StatementParser {
     /** A parser that last finished a parse cleanly, and how often it has been reused; null after a failure. */
     private CCJSqlParser reusable;
     private int reuses;
+    private long jsqlParserCalls;
 
     public StatementParser(Dialect dialect) {
         this.dialect = dialect;
@@ -69,54 +74,74 @@ public final class StatementParser {
         };
     }
 
+    /** How many statements reached JSqlParser: tests check that recognized statements never do. */
+    long jsqlParserCalls() {
+        return jsqlParserCalls;
+    }
+
     private ParsedStatement unterminated(ScriptStatement statement) {
         for (Token token : statement.tokens()) {
             if (token.kind() == TokenKind.UNTERMINATED) {
                 String text = statement.file().text();
                 String opening = text.substring(token.start(), Math.min(token.end(), token.start() + 80));
                 return new ParsedStatement.Unparsed(statement, token.start(),
-                        Lexer.describeUnterminated(opening, dialect));
+                        Lexer.describeUnterminated(opening, dialect), ChangeReader.read(statement, dialect).changes());
             }
         }
-        return new ParsedStatement.Unparsed(statement, statement.range().start(), "unterminated statement");
+        return new ParsedStatement.Unparsed(statement, statement.range().start(), "unterminated statement",
+                ChangeReader.read(statement, dialect).changes());
     }
 
     private ParsedStatement parseSql(ScriptStatement statement) {
+        Reading reading = ChangeReader.read(statement, dialect);
+        if (reading.complete()) {
+            return new ParsedStatement.Recognized(statement, reading.changes());
+        }
+        jsqlParserCalls++;
+        Statement ast = parseWithJSqlParser(statement);
+        if (ast != null) {
+            return new ParsedStatement.Parsed(statement, ast, AstChanges.of(ast, reading, statement.range(), dialect));
+        }
+        Optional<String> notAnalysed = ChangeReader.notAnalysed(statement, dialect);
+        if (notAnalysed.isPresent()) {
+            return new ParsedStatement.Skipped(statement, notAnalysed.get());
+        }
+        ParseErrors.Located error = ParseErrors.locate(statement, failure.offset, failure.error);
+        return new ParsedStatement.Unparsed(statement, error.offset(), error.message(), reading.changes());
+    }
+
+    /** The furthest-reaching failed attempt of the last {@link #parseWithJSqlParser} that returned null. */
+    private Attempt failure;
+
+    /** JSqlParser's tree, or null after every attempt failed ({@link #failure} then says why). */
+    private Statement parseWithJSqlParser(ScriptStatement statement) {
         String text = statement.sql();
         Attempt furthest = attempt(text, simple);
         if (furthest.ast != null) {
-            return new ParsedStatement.Parsed(statement, furthest.ast);
+            return furthest.ast;
         }
         String rewritten = ParseRewrites.rewrite(statement, dialect);
         if (!rewritten.equals(text)) {
             text = rewritten;
             Attempt again = attempt(text, simple);
             if (again.ast != null) {
-                return new ParsedStatement.Parsed(statement, again.ast);
+                return again.ast;
             }
             furthest = furthest(furthest, again);
         }
         if (text.length() <= COMPLEX_PARSING_LIMIT) {
             Attempt complexAttempt = attempt(text, complex);
             if (complexAttempt.ast != null) {
-                return new ParsedStatement.Parsed(statement, complexAttempt.ast);
+                return complexAttempt.ast;
             }
             furthest = furthest(furthest, complexAttempt);
         }
         Statement quoted = parseWithQuotedWords(statement, text, furthest.offset);
         if (quoted != null) {
-            return new ParsedStatement.Parsed(statement, quoted);
+            return quoted;
         }
-        Optional<RecognizedStatement> recognized = TokenRecognizer.recognize(statement, dialect);
-        if (recognized.isPresent()) {
-            return new ParsedStatement.Recognized(statement, recognized.get());
-        }
-        Optional<String> notAnalysed = TokenRecognizer.notAnalysed(statement, dialect);
-        if (notAnalysed.isPresent()) {
-            return new ParsedStatement.Skipped(statement, notAnalysed.get());
-        }
-        ParseErrors.Located error = ParseErrors.locate(statement, furthest.offset, furthest.error);
-        return new ParsedStatement.Unparsed(statement, error.offset(), error.message());
+        failure = furthest;
+        return null;
     }
 
     /**

@@ -19,7 +19,7 @@ public interface RuleContext {
 
     ParsedStatement parsed();
 
-    /** Every change the statement makes, in order. */
+    /** Every change the statement makes, in order; the DDL inside a DO block as changes of their own, each with its range. */
     List<SchemaChange> changes();
 
     Dialect dialect();

@@ -32,36 +32,7 @@ final class ObjectReplay {
         this.s = s;
     }
 
-    void dispatch(SchemaChange change) {
-        if (change instanceof DropConstraint d) {
-            dropConstraint(d);
-        } else if (change instanceof RenameConstraint r) {
-            renameConstraint(r);
-        } else if (change instanceof ValidateConstraint v) {
-            validate(v);
-        } else if (change instanceof DropIndex d) {
-            dropIndex(d);
-        } else if (change instanceof RenameIndex r) {
-            renameIndex(r);
-        } else if (change instanceof CreateEnum e) {
-            namespaces().createEnum(e);
-        } else if (change instanceof AlterEnum a) {
-            namespaces().alterEnum(a);
-        } else if (change instanceof DropType d) {
-            namespaces().dropType(d);
-        } else if (change instanceof CreateView v) {
-            namespaces().createView(v);
-        } else if (change instanceof DropView d) {
-            namespaces().dropView(d);
-        } else if (change instanceof CreateSchema c) {
-            namespaces().createSchema(c);
-        } else if (change instanceof DropSchema d) {
-            namespaces().dropSchema(d);
-        }
-        // Opaque and anything else: no modelled effect.
-    }
-
-    private NamespaceReplay namespaces() {
+    NamespaceReplay namespaces() {
         return new NamespaceReplay(s);
     }
 

@@ -99,60 +99,235 @@ public final class SchemaReplayer {
     }
 
     private void dispatch(ReplayState s, SchemaChange change) {
-        ObjectReplay objects = new ObjectReplay(s);
-        ColumnReplay columns = new ColumnReplay(s);
-        if (change instanceof CreateTable c) {
+        change.accept(new Dispatch(s));
+    }
+
+    /** What each kind of change does to the schema; the compiler makes a new kind decide here. */
+    private final class Dispatch implements SchemaChange.Visitor<Void> {
+        private final ReplayState s;
+        private final ObjectReplay objects;
+        private final ColumnReplay columns;
+
+        Dispatch(ReplayState s) {
+            this.s = s;
+            this.objects = new ObjectReplay(s);
+            this.columns = new ColumnReplay(s);
+        }
+
+        @Override
+        public Void visit(CreateTable c) {
             new TableCreation(s).create(c);
-        } else if (change instanceof DropTable d) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DropTable d) {
             dropTables(s, d);
-        } else if (change instanceof SchemaChange.RenameTable r) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.RenameTable r) {
             objects.renameTable(r);
-        } else if (change instanceof AddColumn a) {
+            return null;
+        }
+
+        @Override
+        public Void visit(AddColumn a) {
             columns.add(a);
-        } else if (change instanceof DropColumn d) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DropColumn d) {
             columns.drop(d);
-        } else if (change instanceof RenameColumn r) {
+            return null;
+        }
+
+        @Override
+        public Void visit(RenameColumn r) {
             columns.rename(r);
-        } else if (change instanceof AlterColumnType a) {
+            return null;
+        }
+
+        @Override
+        public Void visit(AlterColumnType a) {
             columns.alterType(a);
-        } else if (change instanceof SetNotNull n) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SetNotNull n) {
             columns.setNotNull(n.table(), n.column(), true);
-        } else if (change instanceof DropNotNull n) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DropNotNull n) {
             columns.setNotNull(n.table(), n.column(), false);
-        } else if (change instanceof SetDefault d) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SetDefault d) {
             columns.setDefault(d.table(), d.column(), d.expression());
-        } else if (change instanceof DropDefault d) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.DropDefault d) {
             columns.setDefault(d.table(), d.column(), null);
-        } else if (change instanceof AddConstraint a) {
+            return null;
+        }
+
+        @Override
+        public Void visit(AddConstraint a) {
             Table t = s.table(a.table());
             Table.Builder b = t.toBuilder();
             new KeyReplay(s).add(b, a.constraint(), !a.constraint().notValid());
             s.put(t.name(), b);
-        } else if (change instanceof CreateIndex ci) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.DropConstraint d) {
+            objects.dropConstraint(d);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.RenameConstraint r) {
+            objects.renameConstraint(r);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.ValidateConstraint v) {
+            objects.validate(v);
+            return null;
+        }
+
+        @Override
+        public Void visit(CreateIndex ci) {
             Table t = s.relation(ci.table());
             Table.Builder b = t.toBuilder();
             if (new KeyReplay(s).createIndex(b, ci) != null) {
                 s.put(t.name(), b);
             }
-        } else if (change instanceof SchemaChange.ProceduralDdl p) {
-            // Guarded DDL ("IF NOT EXISTS ... THEN"): what applies is applied, what is refused was likely skipped.
-            for (SchemaChange inner : p.changes()) {
-                s.schema = apply(s.schema, inner, s.context).schema();
-            }
-        } else if (change instanceof Transaction t) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.DropIndex d) {
+            objects.dropIndex(d);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.RenameIndex r) {
+            objects.renameIndex(r);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.CreateEnum e) {
+            objects.namespaces().createEnum(e);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.AlterEnum a) {
+            objects.namespaces().alterEnum(a);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.DropType d) {
+            objects.namespaces().dropType(d);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.CreateView v) {
+            objects.namespaces().createView(v);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.DropView d) {
+            objects.namespaces().dropView(d);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.CreateSchema c) {
+            objects.namespaces().createSchema(c);
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.DropSchema d) {
+            objects.namespaces().dropSchema(d);
+            return null;
+        }
+
+        @Override
+        public Void visit(Transaction t) {
             transaction(s, t);
-        } else if (change instanceof SetSetting set) {
+            return null;
+        }
+
+        @Override
+        public Void visit(SetSetting set) {
             new NamespaceReplay(s).setting(set);
-        } else if (change instanceof Truncate t) {
-            t.tables().forEach(s::table);
-        } else if (change instanceof LockTable l) {
-            l.tables().forEach(s::relation);
-        } else if (change instanceof DataChange d) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DataChange d) {
             if (d.table() != null && s.schema.view(d.table()).isEmpty()) {
                 s.relation(d.table());
             }
-        } else {
-            objects.dispatch(change);
+            return null;
+        }
+
+        @Override
+        public Void visit(Truncate t) {
+            t.tables().forEach(s::table);
+            return null;
+        }
+
+        @Override
+        public Void visit(LockTable l) {
+            l.tables().forEach(s::relation);
+            return null;
+        }
+
+        /** REINDEX rebuilds indexes in place: nothing replay models changes. */
+        @Override
+        public Void visit(SchemaChange.Reindex r) {
+            return null;
+        }
+
+        /** Sequences are not modelled (a serial column's default names its sequence as text). */
+        @Override
+        public Void visit(SchemaChange.CreateSequence c) {
+            return null;
+        }
+
+        /** Guarded DDL ("IF NOT EXISTS ... THEN"): what applies is applied, what is refused was likely skipped. */
+        @Override
+        public Void visit(SchemaChange.ProceduralDdl p) {
+            for (SchemaChange inner : p.changes()) {
+                s.schema = apply(s.schema, inner, s.context).schema();
+            }
+            return null;
+        }
+
+        /** A statement whose effect is not modelled. */
+        @Override
+        public Void visit(SchemaChange.Opaque o) {
+            return null;
         }
     }
 

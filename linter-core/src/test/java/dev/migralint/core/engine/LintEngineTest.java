@@ -181,6 +181,22 @@ class LintEngineTest {
                         org.assertj.core.groups.Tuple.tuple("table b", false));
     }
 
+    @Test
+    void ddlInsideADoBlockReachesRulesAtItsOwnRange() {
+        List<Finding> findings = lint("""
+                CREATE TABLE a (id int);
+                DO $$
+                BEGIN
+                  IF EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'a') THEN
+                    DROP TABLE a;
+                  END IF;
+                END
+                $$;
+                """);
+        assertThat(findings).extracting(Finding::message).containsExactly("drop a (created here)");
+        assertThat(start(findings.get(0))).isEqualTo(new Position(5, 5));
+    }
+
     private static Position start(Finding f) {
         return f.location().file().position(f.location().startOffset());
     }

@@ -3,6 +3,19 @@ package dev.migralint.core.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.change.ObjectName;
+import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.change.SchemaChange.AddConstraint;
+import dev.migralint.core.change.SchemaChange.CreateIndex;
+import dev.migralint.core.change.SchemaChange.CreateSequence;
+import dev.migralint.core.change.SchemaChange.DropIndex;
+import dev.migralint.core.change.SchemaChange.DropType;
+import dev.migralint.core.change.SchemaChange.LockTable;
+import dev.migralint.core.change.SchemaChange.Reindex;
+import dev.migralint.core.change.SchemaChange.SetSetting;
+import dev.migralint.core.change.SchemaChange.Transaction;
+import dev.migralint.core.change.SchemaChange.Truncate;
+import dev.migralint.core.source.TextRange;
 import dev.migralint.core.change.SchemaChange.TransactionKind;
 import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.lex.Lexer;
@@ -34,10 +47,15 @@ class StatementParserTest {
         return all.get(0);
     }
 
-    static RecognizedStatement recognized(String text) {
-        ParsedStatement p = one(text, Dialect.POSTGRESQL);
-        assertThat(p).isInstanceOf(ParsedStatement.Recognized.class);
-        return ((ParsedStatement.Recognized) p).what();
+    static SchemaChange recognized(String text) {
+        return recognized(text, Dialect.POSTGRESQL);
+    }
+
+    static SchemaChange recognized(String text, Dialect dialect) {
+        ParsedStatement p = one(text, dialect);
+        assertThat(p).as(text).isInstanceOf(ParsedStatement.Recognized.class);
+        assertThat(p.changes()).as(text).hasSize(1);
+        return p.changes().get(0);
     }
 
     static ParsedStatement.Unparsed unparsed(String text, Dialect dialect) {
@@ -107,82 +125,118 @@ class StatementParserTest {
     }
 
     @Test
-    void transactionControlJSqlParserLacksIsRecognized() {
-        assertThat(recognized("BEGIN;")).isEqualTo(new RecognizedStatement.Transaction(TransactionKind.BEGIN));
-        assertThat(recognized("BEGIN ISOLATION LEVEL SERIALIZABLE;"))
-                .isEqualTo(new RecognizedStatement.Transaction(TransactionKind.BEGIN));
-        assertThat(recognized("START TRANSACTION;")).isEqualTo(new RecognizedStatement.Transaction(TransactionKind.BEGIN));
-        assertThat(recognized("END;")).isEqualTo(new RecognizedStatement.Transaction(TransactionKind.COMMIT));
-        assertThat(recognized("RELEASE SAVEPOINT s;")).isEqualTo(new RecognizedStatement.Transaction(TransactionKind.RELEASE));
+    void transactionControlIsRecognized() {
+        assertThat(recognized("BEGIN;")).isInstanceOfSatisfying(Transaction.class,
+                t -> assertThat(t.kind()).isEqualTo(TransactionKind.BEGIN));
+        assertThat(recognized("BEGIN ISOLATION LEVEL SERIALIZABLE;")).isInstanceOf(Transaction.class);
+        assertThat(recognized("START TRANSACTION;")).isInstanceOf(Transaction.class);
+        assertThat(recognized("END;")).isInstanceOfSatisfying(Transaction.class,
+                t -> assertThat(t.kind()).isEqualTo(TransactionKind.COMMIT));
+        assertThat(recognized("RELEASE SAVEPOINT s;")).isInstanceOfSatisfying(Transaction.class,
+                t -> assertThat(t.kind()).isEqualTo(TransactionKind.RELEASE));
+        assertThat(recognized("COMMIT AND NO CHAIN;", Dialect.MYSQL)).isInstanceOf(Transaction.class);
     }
 
     @Test
-    void statementsJSqlParserReadsStayParsed() {
-        for (String sql : List.of("COMMIT;", "ROLLBACK;", "SAVEPOINT s;", "SET LOCAL lock_timeout = '1s';",
-                "CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t (a);", "DROP INDEX i;")) {
-            assertThat(one(sql, Dialect.POSTGRESQL)).as(sql).isInstanceOf(ParsedStatement.Parsed.class);
+    void mysqlEndIsNeitherRecognizedNorReplayedAsCommit() {
+        // In MySQL, END closes a compound statement (BEGIN ... END); on its own it is a syntax error.
+        ParsedStatement p = one("END;", Dialect.MYSQL);
+        assertThat(p).isInstanceOf(ParsedStatement.Unparsed.class);
+        assertThat(p.changes()).noneMatch(c -> c instanceof Transaction);
+    }
+
+    @Test
+    void recognizedStatementsNeverReachJSqlParser() {
+        StatementParser parser = new StatementParser(Dialect.POSTGRESQL);
+        List<String> recognized = List.of("COMMIT;", "ROLLBACK;", "SAVEPOINT s;", "SET LOCAL lock_timeout = '1s';",
+                "CREATE INDEX CONCURRENTLY IF NOT EXISTS i ON t (a);", "DROP INDEX i;", "DROP TABLE a, b CASCADE;",
+                "TRUNCATE t;", "LOCK TABLE t IN SHARE MODE NOWAIT;", "REINDEX TABLE t;", "RESET lock_timeout;",
+                "CREATE SEQUENCE s START 1;", "ALTER TYPE mood ADD VALUE 'meh' AFTER 'ok';");
+        for (String sql : recognized) {
+            SourceFile file = SourceFile.of("t.sql", sql);
+            for (ScriptStatement s : Splitter.split(file, Lexer.lex(sql, LexOptions.of(Dialect.POSTGRESQL)))) {
+                assertThat(parser.parse(s)).as(sql).isInstanceOf(ParsedStatement.Recognized.class);
+            }
         }
+        assertThat(parser.jsqlParserCalls()).isZero();
+        SourceFile query = SourceFile.of("q.sql", "SELECT 1;");
+        parser.parse(Splitter.split(query, Lexer.lex(query.text(), LexOptions.of(Dialect.POSTGRESQL))).get(0));
+        assertThat(parser.jsqlParserCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aFormReadOnlyInPartIsNotRecognized() {
+        // A fragment of something else, or a syntax error, must not pass as the form it starts like.
+        for (String sql : List.of("TRUNCATE t garbage;", "LOCK t IN SOME MODE;", "DROP INDEX i j;", "BEGIN foo;",
+                "REINDEX TABLE t extra;", "SET lock_timeout;")) {
+            assertThat(one(sql, Dialect.POSTGRESQL)).as(sql).isNotInstanceOf(ParsedStatement.Recognized.class);
+        }
+        ParsedStatement.Unparsed u = unparsed("TRUNCATE t garbage;", Dialect.POSTGRESQL);
+        assertThat(u.changes()).singleElement().isInstanceOf(Truncate.class);
     }
 
     @Test
     void setToAStringIsRecognized() {
         assertThat(recognized("SET lock_timeout TO '2s';"))
-                .isEqualTo(new RecognizedStatement.SetSetting("lock_timeout", "2s", false));
+                .isEqualTo(new SetSetting("lock_timeout", "2s", false, new TextRange(0, 24)));
     }
 
     @Test
-    void dropIndexConcurrentlyIsRecognizedWithNamesAndTheirRanges() {
+    void dropIndexConcurrentlyIsRecognizedWithNames() {
         String text = "DROP INDEX CONCURRENTLY IF EXISTS a, s.\"B\" CASCADE;";
-        RecognizedStatement.DropIndex d = (RecognizedStatement.DropIndex) recognized(text);
+        DropIndex d = (DropIndex) recognized(text);
         assertThat(d.concurrently()).isTrue();
         assertThat(d.ifExists()).isTrue();
         assertThat(d.cascade()).isTrue();
-        assertThat(d.indexes()).extracting(RecognizedStatement.Name::qualified).containsExactly("a", "s.B");
-        assertThat(text.substring(d.indexes().get(1).range().start(), d.indexes().get(1).range().end())).isEqualTo("s.\"B\"");
+        assertThat(d.indexes()).extracting(ObjectName::qualified).containsExactly("a", "s.B");
     }
 
     @Test
     void truncateOnlyWithManyTablesIsRecognized() {
-        RecognizedStatement.Truncate t = (RecognizedStatement.Truncate) recognized("TRUNCATE TABLE ONLY a, b CASCADE;");
-        assertThat(t.tables()).extracting(RecognizedStatement.Name::name).containsExactly("a", "b");
+        Truncate t = (Truncate) recognized("TRUNCATE TABLE ONLY a, b CASCADE;");
+        assertThat(t.tables()).extracting(ObjectName::name).containsExactly("a", "b");
         assertThat(t.cascade()).isTrue();
     }
 
     @Test
     void lockWithoutTableKeywordIsRecognized() {
-        assertThat(recognized("LOCK a;")).isEqualTo(new RecognizedStatement.LockTable(
-                List.of(new RecognizedStatement.Name(null, "a", new dev.migralint.core.source.TextRange(5, 6))),
-                "ACCESS EXCLUSIVE"));
+        assertThat(recognized("LOCK a;")).isEqualTo(new LockTable(List.of(ObjectName.of("a")), "ACCESS EXCLUSIVE",
+                new TextRange(0, 6)));
     }
 
     @Test
-    void createIndexJSqlParserFailsOnIsRecognizedByItsHead() {
-        RecognizedStatement.CreateIndex c = (RecognizedStatement.CreateIndex) recognized(
-                "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON ONLY s.t (a) WHERE (a @? '$.x');");
-        assertThat(c.index().name()).isEqualTo("i");
+    void createIndexTheKeyReaderCannotReadIsRecognizedByItsHead() {
+        CreateIndex c = (CreateIndex) recognized("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON ONLY s.t USING");
+        assertThat(c.name().name()).isEqualTo("i");
         assertThat(c.table().qualified()).isEqualTo("s.t");
         assertThat(c.unique()).isTrue();
         assertThat(c.concurrently()).isTrue();
         assertThat(c.ifNotExists()).isTrue();
+        assertThat(c.columns()).isEmpty();
     }
 
     @Test
     void reindexAndAddConstraintUsingIndexAreRecognized() {
-        assertThat(recognized("REINDEX INDEX CONCURRENTLY i;")).isInstanceOfSatisfying(RecognizedStatement.Reindex.class,
+        assertThat(recognized("REINDEX INDEX CONCURRENTLY i;")).isInstanceOfSatisfying(Reindex.class, r -> {
+            assertThat(r.concurrently()).isTrue();
+            assertThat(r.target()).isEqualTo("INDEX");
+            assertThat(r.name()).isEqualTo(ObjectName.of("i"));
+        });
+        assertThat(recognized("REINDEX (VERBOSE, CONCURRENTLY) DATABASE;")).isInstanceOfSatisfying(Reindex.class,
                 r -> assertThat(r.concurrently()).isTrue());
-        assertThat(recognized("ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX i;"))
-                .isInstanceOfSatisfying(RecognizedStatement.AddConstraintUsingIndex.class, a -> {
-                    assertThat(a.constraint()).isEqualTo("c");
-                    assertThat(a.primaryKey()).isFalse();
-                    assertThat(a.index().name()).isEqualTo("i");
+        assertThat(recognized("ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX i DEFERRABLE;"))
+                .isInstanceOfSatisfying(AddConstraint.class, a -> {
+                    assertThat(a.constraint().name()).isEqualTo("c");
+                    assertThat(a.constraint().usingIndex()).isEqualTo(ObjectName.of("i"));
                 });
     }
 
     @Test
-    void dropTypeAndCreateSequenceIfNotExistsAreRecognized() {
-        assertThat(recognized("DROP TYPE mood;")).isInstanceOf(RecognizedStatement.DropType.class);
-        assertThat(recognized("CREATE SEQUENCE IF NOT EXISTS s;")).isInstanceOf(RecognizedStatement.CreateSequence.class);
-        assertThat(one("CREATE SEQUENCE s;", Dialect.POSTGRESQL)).isInstanceOf(ParsedStatement.Parsed.class);
+    void dropTypeDomainAndCreateSequenceAreRecognized() {
+        assertThat(recognized("DROP TYPE mood;")).isInstanceOf(DropType.class);
+        assertThat(recognized("DROP DOMAIN IF EXISTS d CASCADE;")).isInstanceOf(SchemaChange.Opaque.class);
+        assertThat(recognized("CREATE SEQUENCE IF NOT EXISTS s;")).isInstanceOf(CreateSequence.class);
+        assertThat(recognized("RESET ALL;")).isEqualTo(new SetSetting("all", "DEFAULT", false, new TextRange(0, 9)));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migralint.core.Dialect;
-import dev.migralint.core.change.ChangeTranslator;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.lex.Lexer;
@@ -64,10 +63,9 @@ class DanbooruReplayTest {
 
     private static List<List<SchemaChange>> translate(SourceFile file) {
         StatementParser parser = new StatementParser(Dialect.POSTGRESQL);
-        ChangeTranslator translator = new ChangeTranslator(Dialect.POSTGRESQL);
         List<List<SchemaChange>> out = new ArrayList<>();
         for (ScriptStatement s : Splitter.split(file, Lexer.lex(file.text(), LexOptions.of(Dialect.POSTGRESQL)))) {
-            out.add(translator.translate(parser.parse(s)));
+            out.add(parser.parse(s).changes());
         }
         return out;
     }

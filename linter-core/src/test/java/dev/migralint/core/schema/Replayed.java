@@ -1,7 +1,6 @@
 package dev.migralint.core.schema;
 
 import dev.migralint.core.Dialect;
-import dev.migralint.core.change.ChangeTranslator;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.lex.LexOptions;
@@ -28,13 +27,12 @@ record Replayed(Schema schema, List<ReplayNote> notes) {
         Dialect dialect = start.dialect();
         SourceFile file = SourceFile.of("test.sql", sql);
         StatementParser parser = new StatementParser(dialect);
-        ChangeTranslator translator = new ChangeTranslator(dialect);
         SchemaReplayer replayer = new SchemaReplayer();
         ReplayContext context = new ReplayContext(file);
         Schema schema = start;
         List<ReplayNote> notes = new ArrayList<>();
         for (ScriptStatement s : Splitter.split(file, Lexer.lex(sql, LexOptions.of(dialect)))) {
-            List<SchemaChange> changes = translator.translate(parser.parse(s));
+            List<SchemaChange> changes = parser.parse(s).changes();
             Replay r = replayer.applyAll(schema, changes, context);
             schema = r.schema();
             notes.addAll(r.notes());

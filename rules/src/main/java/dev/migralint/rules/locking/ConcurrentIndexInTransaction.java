@@ -6,8 +6,7 @@ import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
 import dev.migralint.core.change.SchemaChange.DropIndex;
 import dev.migralint.core.diag.Severity;
-import dev.migralint.core.parse.ParsedStatement;
-import dev.migralint.core.parse.RecognizedStatement.Reindex;
+import dev.migralint.core.change.SchemaChange.Reindex;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleInfo;
@@ -25,26 +24,29 @@ public final class ConcurrentIndexInTransaction implements StatementRule {
             + "the migration as non-transactional (Flyway: executeInTransaction=false in a script config file; "
             + "Rails: disable_ddl_transaction!; Django: atomic = False; Diesel: run_in_transaction = false in "
             + "metadata.toml; golang-migrate: keep it out of an explicit transaction)";
+    /** PostgreSQL runs a DO block's body as one function call, where CONCURRENTLY is refused. */
+    private static final String IN_BLOCK_HELP = "Move it out of the DO block as its own statement: IF NOT EXISTS / "
+            + "IF EXISTS on the statement replaces the block's existence check";
 
     @Override
     public void check(RuleContext ctx) {
-        if (!ctx.facts().inTransaction()) {
+        boolean inBlock = ctx.facts().inProceduralBlock();
+        if (!ctx.facts().inTransaction() && !inBlock) {
             return;
         }
+        String where = inBlock ? " cannot run inside a DO block" : " cannot run inside a transaction block";
+        String help = inBlock ? IN_BLOCK_HELP : HELP;
         for (SchemaChange change : ctx.changes()) {
             if (change instanceof CreateIndex index && index.concurrently()) {
                 String name = index.name() == null ? "" : " " + index.name();
                 ctx.report(index, "CREATE INDEX CONCURRENTLY" + name + " on " + index.table()
-                        + " cannot run inside a transaction block").help(HELP);
+                        + where).help(help);
             } else if (change instanceof DropIndex drop && drop.concurrently()) {
                 String names = drop.indexes().stream().map(ObjectName::toString).collect(Collectors.joining(", "));
-                ctx.report(drop, "DROP INDEX CONCURRENTLY " + names + " cannot run inside a transaction block")
-                        .help(HELP);
+                ctx.report(drop, "DROP INDEX CONCURRENTLY " + names + where).help(help);
+            } else if (change instanceof Reindex reindex && reindex.concurrently()) {
+                ctx.report(reindex, "REINDEX " + reindex.target() + " CONCURRENTLY" + where).help(help);
             }
-        }
-        if (ctx.parsed() instanceof ParsedStatement.Recognized r && r.what() instanceof Reindex reindex
-                && reindex.concurrently()) {
-            ctx.report("REINDEX " + reindex.target() + " CONCURRENTLY cannot run inside a transaction block").help(HELP);
         }
     }
 }

@@ -6,8 +6,7 @@ import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
 import dev.migralint.core.diag.Fix;
 import dev.migralint.core.diag.Severity;
-import dev.migralint.core.parse.ParsedStatement;
-import dev.migralint.core.parse.RecognizedStatement.Reindex;
+import dev.migralint.core.change.SchemaChange.Reindex;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.rule.RuleContext;
@@ -24,6 +23,9 @@ import dev.migralint.core.rule.StatementRule;
 public final class RequireConcurrentIndex implements StatementRule {
     private static final String HELP = "Build it with CREATE INDEX CONCURRENTLY, which does not block writes "
             + "(it cannot run inside a transaction block)";
+    /** A DO block runs as one function call in a transaction, where CONCURRENTLY is refused. */
+    private static final String IN_BLOCK_HELP = "CONCURRENTLY cannot run inside a DO block: move the statement out "
+            + "of the block, with IF NOT EXISTS in place of the block's existence check, and add CONCURRENTLY there";
 
     @Override
     public void check(RuleContext ctx) {
@@ -33,39 +35,43 @@ public final class RequireConcurrentIndex implements StatementRule {
                 String name = index.name() == null ? "" : " " + index.name();
                 FindingBuilder finding = ctx.report(index, "CREATE INDEX" + name + " on existing table " + index.table()
                         + " blocks writes to the table until the index is built");
-                if (index.indexKeyword() == null) {
+                if (ctx.facts().inProceduralBlock()) {
+                    finding.help(IN_BLOCK_HELP);
+                } else if (index.indexKeyword() == null) {
                     finding.help(HELP);
                 } else {
                     finding.helpShowingFix("Build it without blocking writes (this cannot run inside a transaction "
                             + "block): ", Fix.insert("Add CONCURRENTLY", index.indexKeyword().end(), " CONCURRENTLY"));
                 }
+            } else if (change instanceof Reindex reindex) {
+                checkReindex(ctx, reindex);
             }
         }
-        checkReindex(ctx);
     }
 
-    private static void checkReindex(RuleContext ctx) {
-        if (!(ctx.parsed() instanceof ParsedStatement.Recognized r) || !(r.what() instanceof Reindex reindex)
-                || reindex.concurrently() || reindex.target().equals("SYSTEM")) {
+    private static void checkReindex(RuleContext ctx, Reindex reindex) {
+        if (reindex.concurrently() || reindex.target().equals("SYSTEM")) {
             return; // system catalogs cannot be reindexed concurrently
         }
-        String target = reindex.name() == null ? "" : ctx.file().text(reindex.name().range());
-        if (reindex.target().equals("TABLE") && !target.isEmpty()
-                && ctx.facts().createdInThisMigration(ObjectName.parse(target, ctx.dialect()))) {
+        ObjectName name = reindex.name();
+        if (reindex.target().equals("TABLE") && name != null && ctx.facts().createdInThisMigration(name)) {
             return;
         }
+        String target = name == null ? "" : name.qualified();
         String what = "REINDEX " + reindex.target() + (target.isEmpty() ? "" : " " + target);
-        FindingBuilder finding = ctx.report(what
+        FindingBuilder finding = ctx.report(reindex, what
                 + " blocks writes to the table and reads that use the rebuilt indexes until it finishes");
         if (ctx.targetVersion() < 12) {
             finding.help("Before PostgreSQL 12 there is no REINDEX CONCURRENTLY: build a replacement with CREATE "
                     + "INDEX CONCURRENTLY, then DROP INDEX CONCURRENTLY the old one and rename the new one");
             return;
         }
-        // CONCURRENTLY goes between the target kind and the name; a nameless REINDEX DATABASE ends with its kind.
-        Fix fix = reindex.name() == null
-                ? Fix.insert("Add CONCURRENTLY", ctx.statementRange().end(), " CONCURRENTLY")
-                : Fix.insert("Add CONCURRENTLY", reindex.name().range().start(), "CONCURRENTLY ");
-        finding.helpShowingFix("Rebuild without blocking (PostgreSQL 12+, outside a transaction block): ", fix);
+        if (ctx.facts().inProceduralBlock()) {
+            finding.help(IN_BLOCK_HELP);
+            return;
+        }
+        // CONCURRENTLY goes right after the target kind: REINDEX TABLE CONCURRENTLY t, REINDEX DATABASE CONCURRENTLY.
+        finding.helpShowingFix("Rebuild without blocking (PostgreSQL 12+, outside a transaction block): ",
+                Fix.insert("Add CONCURRENTLY", reindex.targetKeyword().end(), " CONCURRENTLY"));
     }
 }

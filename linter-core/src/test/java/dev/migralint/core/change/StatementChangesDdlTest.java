@@ -41,16 +41,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Constraints, column alterations, renames and the DDL on types, views and schemas. */
-class ChangeTranslatorDdlTest {
+class StatementChangesDdlTest {
     private String text;
 
     private List<SchemaChange> translate(String sql, Dialect dialect) {
         text = sql;
         SourceFile file = SourceFile.of("t.sql", sql);
         StatementParser parser = new StatementParser(dialect);
-        ChangeTranslator translator = new ChangeTranslator(dialect);
         return Splitter.split(file, Lexer.lex(sql, LexOptions.of(dialect))).stream()
-                .flatMap(s -> translator.translate(parser.parse(s)).stream()).toList();
+                .flatMap(s -> parser.parse(s).changes().stream()).toList();
     }
 
     private List<SchemaChange> pg(String sql) {

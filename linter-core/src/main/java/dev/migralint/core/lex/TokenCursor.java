@@ -1,58 +1,57 @@
-package dev.migralint.core.change;
+package dev.migralint.core.lex;
 
 import dev.migralint.core.Dialect;
-import dev.migralint.core.lex.Token;
-import dev.migralint.core.lex.TokenKind;
 import dev.migralint.core.source.TextRange;
-import dev.migralint.core.split.ScriptStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * The significant tokens of one statement with the questions the translator asks of them: is this
+ * The significant tokens of one statement with the questions the token readers ask of them: is this
  * token a given keyword, where does this parenthesis close, where are the top-level commas. Indexes
  * are positions in the token list; out-of-range indexes answer "no" rather than throw, so readers can
- * look ahead freely.
+ * look ahead freely. The one cursor every token-level reader uses.
  */
-final class StatementTokens {
+public final class TokenCursor {
     private final String source;
     private final List<Token> tokens;
     private final Dialect dialect;
 
-    StatementTokens(ScriptStatement statement, Dialect dialect) {
-        this.source = statement.file().text();
-        this.tokens = statement.significantTokens();
+    /** {@code tokens} are a statement's significant tokens (no comments or whitespace) in {@code source}. */
+    public TokenCursor(String source, List<Token> tokens, Dialect dialect) {
+        this.source = source;
+        this.tokens = tokens;
         this.dialect = dialect;
     }
 
-    int size() {
+    public int size() {
         return tokens.size();
     }
 
-    Dialect dialect() {
+    public Dialect dialect() {
         return dialect;
     }
 
-    Token token(int i) {
+    public Token token(int i) {
         return tokens.get(i);
     }
 
-    String text(int i) {
+    public String text(int i) {
         return i >= 0 && i < tokens.size() ? tokens.get(i).text(source) : "";
     }
 
     /** Lower-cased text of an unquoted word, or "" for any other token. */
-    String word(int i) {
+    public String word(int i) {
         return isKind(i, TokenKind.WORD) ? text(i).toLowerCase(Locale.ROOT) : "";
     }
 
-    boolean isWord(int i, String keyword) {
+    public boolean isWord(int i, String keyword) {
         return i >= 0 && i < tokens.size() && tokens.get(i).isWord(source, keyword);
     }
 
     /** True when the words starting at {@code i} are exactly {@code keywords}. */
-    boolean isWords(int i, String... keywords) {
+    public boolean isWords(int i, String... keywords) {
         for (int k = 0; k < keywords.length; k++) {
             if (!isWord(i + k, keywords[k])) {
                 return false;
@@ -62,26 +61,26 @@ final class StatementTokens {
     }
 
     /** {@code i} moved past {@code keywords} when they stand there, else {@code i} unchanged. */
-    int skip(int i, String... keywords) {
+    public int skip(int i, String... keywords) {
         return isWords(i, keywords) ? i + keywords.length : i;
     }
 
-    boolean isOperator(int i, String op) {
+    public boolean isOperator(int i, String op) {
         return isKind(i, TokenKind.OPERATOR) && text(i).equals(op);
     }
 
-    boolean isKind(int i, TokenKind kind) {
+    public boolean isKind(int i, TokenKind kind) {
         return i >= 0 && i < tokens.size() && tokens.get(i).kind() == kind;
     }
 
     /** An identifier: an unquoted word, a quoted identifier, or a masked placeholder standing for one. */
-    boolean isIdentifier(int i) {
+    public boolean isIdentifier(int i) {
         return isKind(i, TokenKind.WORD) || isKind(i, TokenKind.QUOTED_IDENTIFIER)
                 || isKind(i, TokenKind.PLACEHOLDER);
     }
 
     /** Index of the ')' that closes the '(' at {@code open}, or -1 when it never closes. */
-    int closingParen(int open) {
+    public int closingParen(int open) {
         int depth = 0;
         for (int i = open; i < tokens.size(); i++) {
             if (isOperator(i, "(")) {
@@ -97,7 +96,7 @@ final class StatementTokens {
     }
 
     /** Splits {@code [from, to)} at commas outside parentheses and brackets; returns {start, end} pairs. */
-    List<int[]> splitTopLevel(int from, int to) {
+    public List<int[]> splitTopLevel(int from, int to) {
         List<int[]> parts = new ArrayList<>();
         int depth = 0;
         int start = from;
@@ -119,7 +118,7 @@ final class StatementTokens {
     }
 
     /** First index in {@code [from, to)} outside parentheses holding the keyword, or -1. */
-    int findTopLevelWord(int from, int to, String keyword) {
+    public int findTopLevelWord(int from, int to, String keyword) {
         int depth = 0;
         for (int i = from; i < to && i < tokens.size(); i++) {
             if (isOperator(i, "(")) {
@@ -134,12 +133,12 @@ final class StatementTokens {
     }
 
     /** The range from the start of token {@code from} to the end of token {@code toInclusive}. */
-    TextRange range(int from, int toInclusive) {
+    public TextRange range(int from, int toInclusive) {
         return new TextRange(tokens.get(from).start(), tokens.get(toInclusive).end());
     }
 
     /** Source text from token {@code from} to token {@code toInclusive}, as written. */
-    String sourceText(int from, int toInclusive) {
+    public String sourceText(int from, int toInclusive) {
         return source.substring(tokens.get(from).start(), tokens.get(toInclusive).end());
     }
 
@@ -148,7 +147,7 @@ final class StatementTokens {
      * strings kept, tokens separated by one space except around {@code ( ) [ ] . ::} and before a comma.
      * Two spellings of the same expression ("LOWER( email )", "lower(email)") give the same text.
      */
-    String canonical(int from, int to) {
+    public String canonical(int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int i = from; i < to; i++) {
             Token t = tokens.get(i);
@@ -161,8 +160,8 @@ final class StatementTokens {
         return sb.toString();
     }
 
-    private static final java.util.Set<String> NO_SPACE_AFTER = java.util.Set.of("(", "[", ".", "::");
-    private static final java.util.Set<String> NO_SPACE_BEFORE = java.util.Set.of(")", "]", ",", ".", "::", "[");
+    private static final Set<String> NO_SPACE_AFTER = Set.of("(", "[", ".", "::");
+    private static final Set<String> NO_SPACE_BEFORE = Set.of(")", "]", ",", ".", "::", "[");
 
     private boolean spaceBetween(int left, int right) {
         boolean leftOp = isKind(left, TokenKind.OPERATOR);
@@ -174,12 +173,15 @@ final class StatementTokens {
         return !(rightOp && text(right).equals("(") && !leftOp && !KEYWORDS_BEFORE_PAREN.contains(word(left)));
     }
 
-    private static final java.util.Set<String> KEYWORDS_BEFORE_PAREN = java.util.Set.of(
+    private static final Set<String> KEYWORDS_BEFORE_PAREN = Set.of(
             "and", "or", "not", "in", "is", "between", "like", "ilike", "when", "then", "else", "case", "as", "on",
             "where", "select");
 
-    /** Reads a possibly qualified name at {@code i}: identifiers joined by '.'; null when none is there. */
-    QualifiedName qualifiedName(int i) {
+    /**
+     * Reads a possibly qualified name at {@code i}: identifiers joined by '.', each normalized as the
+     * database resolves it; null when none is there. A leading catalog part is dropped.
+     */
+    public QualifiedName qualifiedName(int i) {
         if (!isIdentifier(i)) {
             return null;
         }
@@ -193,7 +195,12 @@ final class StatementTokens {
         }
         String name = parts.get(parts.size() - 1);
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
-        return new QualifiedName(new ObjectName(schema, name), i, end);
+        return new QualifiedName(schema, name, i, end);
+    }
+
+    /** True when no token is left at {@code i}: a reader matched the statement to its end. */
+    public boolean atEnd(int i) {
+        return i >= tokens.size();
     }
 
     /** End of the name part at {@code i}: one identifier, or words glued to placeholders ({@code idx_${name}}). */
@@ -214,11 +221,54 @@ final class StatementTokens {
      * One identifier normalized as the database resolves it. A placeholder keeps its text as written
      * ({@code ${schema}}), which reads better in messages than its masked form.
      */
-    String identifier(int i) {
-        return isKind(i, TokenKind.PLACEHOLDER) ? text(i) : ObjectName.normalize(text(i), dialect);
+    public String identifier(int i) {
+        return isKind(i, TokenKind.PLACEHOLDER) ? text(i) : normalize(text(i), dialect);
     }
 
-    /** A name read from tokens {@code [start, end)}. */
-    record QualifiedName(ObjectName name, int start, int end) {
+    /** A name read from tokens {@code [start, end)}: {@code schema} null when not given; parts normalized. */
+    public record QualifiedName(String schema, String name, int start, int end) {
+    }
+
+    /**
+     * One identifier as written in SQL (with or without quotes or backticks), normalized the way the
+     * database resolves it: PostgreSQL folds unquoted names to lower case and keeps quoted ones; MySQL
+     * compares table names case-insensitively on the common setups, so both fold to lower case there.
+     */
+    public static String normalize(String raw, Dialect dialect) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.trim();
+        if (s.length() >= 2 && (s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"')) {
+            String inner = unquote(s);
+            return dialect == Dialect.MYSQL ? inner.toLowerCase(Locale.ROOT) : inner;
+        }
+        if (s.length() >= 2 && s.charAt(0) == '`' && s.charAt(s.length() - 1) == '`') {
+            return unquote(s).toLowerCase(Locale.ROOT);
+        }
+        if (s.length() >= 2 && s.charAt(0) == '[' && s.charAt(s.length() - 1) == ']') {
+            return s.substring(1, s.length() - 1).toLowerCase(Locale.ROOT);
+        }
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The text of a quoted token: enclosing quotes (', ", `) removed, an E, N, B, X or U& prefix
+     * dropped, the doubled quote character inside undone ('it''s' -> it's). Text that is not quoted
+     * comes back as it is.
+     */
+    public static String unquote(String s) {
+        String v = s;
+        if (v.length() > 3 && v.regionMatches(true, 0, "U&", 0, 2)) {
+            v = v.substring(2);
+        } else if (v.length() > 2 && Character.isLetter(v.charAt(0)) && (v.charAt(1) == '\'' || v.charAt(1) == '"')) {
+            v = v.substring(1);
+        }
+        if (v.length() >= 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"' || v.charAt(0) == '`')
+                && v.charAt(v.length() - 1) == v.charAt(0)) {
+            char q = v.charAt(0);
+            return v.substring(1, v.length() - 1).replace(String.valueOf(q) + q, String.valueOf(q));
+        }
+        return v;
     }
 }

@@ -21,7 +21,6 @@ import dev.migralint.core.change.SchemaChange.Truncate;
 import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.lex.Lexer;
 import dev.migralint.core.parse.ParsedStatement;
-import dev.migralint.core.parse.RecognizedStatement;
 import dev.migralint.core.parse.StatementParser;
 import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.source.TextRange;
@@ -32,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ChangeTranslatorTest {
+class StatementChangesTest {
 
     /** The file text of the last translated input, to check ranges against. */
     private String text;
@@ -46,8 +45,7 @@ class ChangeTranslatorTest {
         SourceFile file = SourceFile.of("t.sql", sql);
         List<ScriptStatement> statements = Splitter.split(file, Lexer.lex(sql, LexOptions.of(dialect)));
         StatementParser parser = new StatementParser(dialect);
-        ChangeTranslator translator = new ChangeTranslator(dialect);
-        return statements.stream().flatMap(s -> translator.translate(parser.parse(s)).stream()).toList();
+        return statements.stream().flatMap(s -> parser.parse(s).changes().stream()).toList();
     }
 
     private <T extends SchemaChange> T only(String sql, Class<T> type) {
@@ -202,10 +200,9 @@ class ChangeTranslatorTest {
         text = "CREATE INDEX idx_${name} ON ${schema}.users (email);";
         SourceFile file = SourceFile.of("t.sql", text);
         LexOptions options = new LexOptions(Dialect.POSTGRESQL, Map.of("name", "x", "schema", "public"), false);
-        ChangeTranslator translator = new ChangeTranslator(Dialect.POSTGRESQL);
         StatementParser parser = new StatementParser(Dialect.POSTGRESQL);
         for (ScriptStatement s : Splitter.split(file, Lexer.lex(text, options))) {
-            changes.addAll(translator.translate(parser.parse(s)));
+            changes.addAll(parser.parse(s).changes());
         }
         assertThat(changes).hasSize(1).first().isInstanceOf(CreateIndex.class);
         CreateIndex i = (CreateIndex) changes.get(0);
@@ -381,7 +378,7 @@ class ChangeTranslatorTest {
     void otherStatementsAreOpaque() {
         Opaque select = only("SELECT 1;", Opaque.class);
         assertThat(select.what()).isEqualTo("PlainSelect");
-        assertThat(only("CREATE SEQUENCE s;", Opaque.class).range()).isEqualTo(new TextRange(0, 17));
+        assertThat(only("CREATE SEQUENCE s;", SchemaChange.CreateSequence.class).range()).isEqualTo(new TextRange(0, 17));
     }
 
     @Test
@@ -399,20 +396,15 @@ class ChangeTranslatorTest {
     }
 
     @Test
-    void recognizedStatementsTheTokenReadersCannotReadKeepTheRecognizersReading() {
+    void aCreateIndexTheKeyReaderCannotReadKeepsItsHead() {
         text = "CREATE INDEX CONCURRENTLY \"Idx\" ON app.\"T\" USING";
         SourceFile file = SourceFile.of("t.sql", text);
         ScriptStatement s = Splitter.split(file, Lexer.lex(text, LexOptions.of(Dialect.POSTGRESQL))).get(0);
-        int idx = text.indexOf("\"Idx\"");
-        int table = text.indexOf("app.");
-        RecognizedStatement.CreateIndex what = new RecognizedStatement.CreateIndex(
-                new RecognizedStatement.Name(null, "Idx", new TextRange(idx, idx + 5)),
-                new RecognizedStatement.Name("app", "T", new TextRange(table, table + 7)), false, true, false);
 
-        List<SchemaChange> changes = new ChangeTranslator(Dialect.POSTGRESQL)
-                .translate(new ParsedStatement.Recognized(s, what));
+        Reading reading = ChangeReader.read(s, Dialect.POSTGRESQL);
 
-        assertThat(changes).containsExactly(new CreateIndex(ObjectName.of("Idx"), new ObjectName("app", "T"),
+        assertThat(reading.complete()).isTrue();
+        assertThat(reading.changes()).containsExactly(new CreateIndex(ObjectName.of("Idx"), new ObjectName("app", "T"),
                 List.of(), false, true, false, "btree", null, List.of(), s.range(), new TextRange(7, 12)));
     }
 
@@ -420,9 +412,8 @@ class ChangeTranslatorTest {
     private List<SchemaChange> translateUnparsed(String sql, Dialect dialect) {
         text = sql;
         SourceFile file = SourceFile.of("t.sql", sql);
-        ChangeTranslator translator = new ChangeTranslator(dialect);
         return Splitter.split(file, Lexer.lex(sql, LexOptions.of(dialect))).stream()
-                .flatMap(s -> translator.translate(new ParsedStatement.Unparsed(s, s.range().start(), "test")).stream())
+                .flatMap(s -> ChangeReader.read(s, dialect).changes().stream())
                 .toList();
     }
 
@@ -433,13 +424,11 @@ class ChangeTranslatorTest {
                 + "CREATE TABLE t (a numeric(10, 2)[] NOT NULL, CONSTRAINT c PRIMARY KEY (a));"
                 + "SET LOCAL x TO 'y'; LOCK TABLE t IN ACCESS EXCLUSIVE MODE; DROP INDEX i ON t;";
         SourceFile file = SourceFile.of("t.sql", sql);
-        ChangeTranslator translator = new ChangeTranslator(Dialect.POSTGRESQL);
         for (ScriptStatement s : Splitter.split(file, Lexer.lex(sql, LexOptions.of(Dialect.POSTGRESQL)))) {
             for (int n = 0; n <= s.tokens().size(); n++) {
                 ScriptStatement prefix = new ScriptStatement(file, s.index(), s.range(), s.sql(),
                         s.tokens().subList(0, n), List.of(), s.kind());
-                List<SchemaChange> changes = translator.translate(
-                        new ParsedStatement.Unparsed(prefix, s.range().start(), "test"));
+                List<SchemaChange> changes = ChangeReader.read(prefix, Dialect.POSTGRESQL).changes();
                 assertThat(changes).isNotEmpty().allMatch(c -> s.range().contains(c.range()));
                 assertThat(changes).noneMatch(c -> c instanceof Opaque o && o.what().contains("not translated"));
             }
