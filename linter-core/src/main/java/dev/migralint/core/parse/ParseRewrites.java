@@ -19,13 +19,52 @@ final class ParseRewrites {
     }
 
     /**
+     * The statement's text without blank lines between its tokens: JSqlParser (from 4.6) takes two
+     * empty lines as the end of a statement, and that token cannot be switched off, so a valid
+     * {@code CREATE TABLE} with a blank-line gap between its columns would fail and lose the table.
+     * In every run of line breaks between two tokens the first is kept (it ends a line comment) and the
+     * others become spaces; line breaks inside strings and comments are left alone. Same length, so
+     * offsets stay in place; an error after such a run is still placed by offset.
+     */
+    static String withoutBlankLines(ScriptStatement statement) {
+        String sql = statement.sql();
+        if (sql.indexOf('\n') == sql.lastIndexOf('\n')) {
+            return sql; // fewer than two line breaks
+        }
+        int base = statement.range().start();
+        char[] out = null;
+        int gapStart = 0;
+        List<Token> tokens = statement.tokens();
+        for (int i = 0; i <= tokens.size(); i++) {
+            int gapEnd = i < tokens.size() ? Math.min(sql.length(), tokens.get(i).start() - base) : sql.length();
+            boolean seen = false;
+            for (int k = Math.max(0, gapStart); k < gapEnd; k++) {
+                char c = sql.charAt(k);
+                if (c == '\n') {
+                    if (seen) {
+                        out = out == null ? sql.toCharArray() : out;
+                        out[k] = ' ';
+                    }
+                    seen = true;
+                } else if (c == '\r' && seen) {
+                    out = out == null ? sql.toCharArray() : out;
+                    out[k] = ' ';
+                }
+            }
+            if (i < tokens.size()) {
+                gapStart = tokens.get(i).end() - base;
+            }
+        }
+        return out == null ? sql : new String(out);
+    }
+
+    /**
      * The statement's text with known gaps bridged, or {@code sql} itself when none applies:
      * {@code SET DATA TYPE} becomes {@code TYPE} (the same in PostgreSQL), MySQL's
      * {@code DROP FOREIGN KEY fk} becomes {@code DROP CONSTRAINT fk}, and psql's {@code :'var'} and
      * {@code :"var"} interpolations lose their colon, leaving a string or an identifier.
      */
-    static String rewrite(ScriptStatement statement, Dialect dialect) {
-        String sql = statement.sql();
+    static String rewrite(ScriptStatement statement, String sql, Dialect dialect) {
         int base = statement.range().start();
         List<Token> tokens = statement.significantTokens();
         char[] out = null;
@@ -47,9 +86,31 @@ final class ParseRewrites {
                     || tokens.get(i + 1).kind() == TokenKind.QUOTED_IDENTIFIER)) {
                 out = out == null ? sql.toCharArray() : out;
                 out[t.start() - base] = ' ';
+            } else if (dialect == Dialect.POSTGRESQL && t.kind() == TokenKind.STRING && t.end() - t.start() >= 3
+                    && (sql.charAt(t.start() - base) == 'E' || sql.charAt(t.start() - base) == 'e')
+                    && sql.charAt(t.start() - base + 1) == '\'') {
+                out = out == null ? sql.toCharArray() : out;
+                plainEscapeString(out, t.start() - base, t.end() - base);
             }
         }
         return out == null ? sql : new String(out);
+    }
+
+    /**
+     * An escape string E'...' as a plain one of the same length, which JSqlParser reads: the E becomes
+     * a space and each backslash-quote the doubled quote ({@code E'it\'s'} reads {@code 'it''s'}).
+     * Other escapes stay as they are: in a plain string a backslash is an ordinary character.
+     */
+    private static void plainEscapeString(char[] out, int start, int end) {
+        out[start] = ' ';
+        for (int k = start + 2; k < end - 1; k++) {
+            if (out[k] == '\\' && k + 1 < end - 1) {
+                if (out[k + 1] == '\'') {
+                    out[k] = '\'';
+                }
+                k++;
+            }
+        }
     }
 
     /**

@@ -115,12 +115,12 @@ public final class StatementParser {
 
     /** JSqlParser's tree, or null after every attempt failed ({@link #failure} then says why). */
     private Statement parseWithJSqlParser(ScriptStatement statement) {
-        String text = statement.sql();
+        String text = ParseRewrites.withoutBlankLines(statement);
         Attempt furthest = attempt(text, simple);
         if (furthest.ast != null) {
             return furthest.ast;
         }
-        String rewritten = ParseRewrites.rewrite(statement, dialect);
+        String rewritten = ParseRewrites.rewrite(statement, text, dialect);
         if (!rewritten.equals(text)) {
             text = rewritten;
             Attempt again = attempt(text, simple);
