@@ -59,6 +59,17 @@ public final class UnindexedForeignKey implements SchemaRule {
                         + (fk.columns().size() == 1 ? "leading column is " : "leading columns are ") + columns)
                 .help(d == Dialect.MYSQL
                         ? "ALTER TABLE " + table + " ADD INDEX " + indexName + " (" + keys + ");"
+                        : createdWithTheKey(t, fk)
+                        // A new table has no readers to block, and its migration may run in a transaction,
+                        // where CONCURRENTLY fails: index it in the same migration, plainly.
+                        ? "Index it in the migration that creates the table: CREATE INDEX " + indexName + " ON " + table
+                                + " (" + keys + ");"
                         : "CREATE INDEX CONCURRENTLY " + indexName + " ON " + table + " (" + keys + ");");
+    }
+
+    /** True when the key is defined in the file that creates its table. */
+    private static boolean createdWithTheKey(Table t, ForeignKey fk) {
+        return t.definedAt() != null && fk.definedAt() != null
+                && t.definedAt().file().path().equals(fk.definedAt().file().path());
     }
 }

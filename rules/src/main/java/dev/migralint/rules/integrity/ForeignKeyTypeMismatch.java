@@ -62,16 +62,26 @@ public final class ForeignKeyTypeMismatch implements SchemaRule {
         if (why == null) {
             return;
         }
-        String table = ObjectLabels.sql(t.name(), d);
-        String column = ObjectLabels.sql(from.name(), d);
+        // Widen the narrower side, never narrow the wider one: a wider referencing column says the key
+        // is expected to outgrow its type, and narrowing could fail on (or lose) existing values.
+        boolean widenKey = match == ColumnTypes.Match.DIFFERENT_WIDTH && narrower(to, from);
+        Table changed = widenKey ? target : t;
+        Column column = widenKey ? to : from;
+        String type = widenKey ? fromType : toType;
         ctx.report(fk.definedAt(), "Foreign key column " + ObjectLabels.column(t.name(), from.name()) + " is " + fromType
                         + " but references " + ObjectLabels.column(target.name(), to.name()) + ", which is " + toType + why)
                 .related(to.definedAt(), ObjectLabels.column(target.name(), to.name()) + " is defined here")
-                .help(d == Dialect.MYSQL
-                        ? "Give both columns the same type: ALTER TABLE " + table + " MODIFY " + column + " "
-                                + toType.toUpperCase(Locale.ROOT) + " ...; (repeat its NULL and DEFAULT)"
-                        : "Give both columns the same type: ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE "
-                                + toType + ";");
+                .help((widenKey ? "Widen the referenced key to the foreign key's type (this rewrites " + ObjectLabels.table(target.name())
+                        + " and the columns that reference it must follow): " : "Give both columns the same type: ")
+                        + alter(changed, column, type, d));
+    }
+
+    private static String alter(Table table, Column column, String type, Dialect d) {
+        String t = ObjectLabels.sql(table.name(), d);
+        String c = ObjectLabels.sql(column.name(), d);
+        return d == Dialect.MYSQL
+                ? "ALTER TABLE " + t + " MODIFY " + c + " " + type.toUpperCase(Locale.ROOT) + " ...; (repeat its NULL and DEFAULT)"
+                : "ALTER TABLE " + t + " ALTER COLUMN " + c + " TYPE " + type + ";";
     }
 
     /** True when the referencing integer or float is the narrower one. */

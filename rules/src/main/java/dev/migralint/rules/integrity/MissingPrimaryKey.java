@@ -41,6 +41,11 @@ public final class MissingPrimaryKey implements SchemaRule {
                         ? "Promote the unique index, without another scan: ALTER TABLE " + table
                                 + " ADD PRIMARY KEY USING INDEX " + ObjectLabels.sql(candidate.name(), ctx.dialect()) + ";"
                         : "Make the unique key the primary key: ALTER TABLE " + table + " ADD PRIMARY KEY (" + columns + ");");
+            } else if (t.column("id").isPresent()) {
+                // The usual key column is there, only not declared: adding a second id would be wrong.
+                f.help("Declare the key on the existing id column (the table is scanned to check it is unique and "
+                        + "not null): ALTER TABLE " + table + " ADD PRIMARY KEY (" + ObjectLabels.sql("id", ctx.dialect())
+                        + ");");
             } else {
                 f.help(ctx.dialect() == Dialect.MYSQL
                         ? "Add a key column: ALTER TABLE " + table + " ADD COLUMN id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT "
