@@ -52,6 +52,9 @@ public final class MissingForeignKey implements SchemaRule {
         List<Pattern> patterns = ctx.options(Options.class).patterns().stream().map(MissingForeignKey::compile).toList();
         Set<String> ignored = new LinkedHashSet<>(ctx.options(Options.class).ignoreColumns());
         Schema schema = ctx.schema();
+        if (schema.tables().stream().allMatch(t -> t.foreignKeys().isEmpty())) {
+            return; // a schema without a single foreign key is that way by design (Prisma relation mode, ...)
+        }
         for (Table t : schema.tables()) {
             if (t.temporary() || t.partitionOf() != null) {
                 continue;
@@ -79,17 +82,22 @@ public final class MissingForeignKey implements SchemaRule {
         }
         String keyName = target.primaryKey().columns().get(0);
         Column key = target.column(keyName).orElse(null);
+        ColumnTypes.Match match = key == null ? ColumnTypes.Match.UNKNOWN : ColumnTypes.compare(c.type(), key.type(), ctx.dialect());
         if (key == null || target.name().equals(t.name())
-                || ColumnTypes.compare(c.type(), key.type(), ctx.dialect()) != ColumnTypes.Match.SAME) {
-            return false;
+                || match == ColumnTypes.Match.DIFFERENT_FAMILY || match == ColumnTypes.Match.UNKNOWN) {
+            return false; // a text column named like a key to an integer one is more likely a coincidence
         }
+        // An integer of another width is still a missing key; the types must agree before it can be added.
+        String typeNote = match == ColumnTypes.Match.SAME ? ""
+                : " (and its type, " + ColumnTypes.label(c.type(), ctx.dialect()) + ", differs from the key's, "
+                        + ColumnTypes.label(key.type(), ctx.dialect()) + ")";
         Dialect d = ctx.dialect();
         String table = ObjectLabels.sql(t.name(), d);
         String constraint = ObjectLabels.sql(t.name().name() + "_" + c.name() + "_fkey", d);
         String add = "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " FOREIGN KEY (" + ObjectLabels.sql(c.name(), d)
                 + ") REFERENCES " + ObjectLabels.sql(target.name(), d) + " (" + ObjectLabels.sql(keyName, d) + ")";
         ctx.report(c.definedAt(), "Column " + ObjectLabels.column(t.name(), c.name()) + " looks like a reference to "
-                        + ObjectLabels.column(target.name(), keyName) + " but has no foreign key")
+                        + ObjectLabels.column(target.name(), keyName) + " but has no foreign key" + typeNote)
                 .related(target.primaryKey().definedAt(), "the primary key of " + ObjectLabels.table(target.name()))
                 .help(d == Dialect.MYSQL ? "Add the foreign key: " + add + ";"
                         : "Add the foreign key without a long lock, then check existing rows: " + add + " NOT VALID; "
