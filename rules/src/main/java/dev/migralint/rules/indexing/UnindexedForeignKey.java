@@ -42,11 +42,28 @@ public final class UnindexedForeignKey implements SchemaRule {
         int n = fk.columns().size();
         for (Index i : t.indexes()) {
             boolean method = i.method().equals("btree") || (i.method().equals("hash") && n == 1 && i.keys().size() == 1);
-            if (method && i.predicate() == null && wanted.equals(IndexShapes.leadingColumns(i, n))) {
+            if (method && (i.predicate() == null || onlyExcludesNulls(i.predicate(), fk.columns()))
+                    && wanted.equals(IndexShapes.leadingColumns(i, n))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * {@code WHERE col IS NOT NULL} on a key column: the lookups a foreign key makes (a referenced row
+     * deleted or its key updated) search for a value, never NULL, so such a partial index serves them.
+     */
+    static boolean onlyExcludesNulls(String predicate, java.util.List<String> columns) {
+        String p = predicate.replaceAll("[()\"`]", " ").replaceAll("\\s+", " ").trim().toLowerCase(java.util.Locale.ROOT);
+        for (String part : p.split(" and ")) {
+            String[] words = part.trim().split(" ");
+            if (words.length != 4 || !columns.contains(words[0]) || !words[1].equals("is") || !words[2].equals("not")
+                    || !words[3].equals("null")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void report(SchemaContext ctx, Table t, ForeignKey fk) {
