@@ -99,6 +99,8 @@ final class ScriptLinter {
             for (SchemaChange c : ruleChanges) {
                 if (c instanceof SchemaChange.CreateTable ct) {
                     created.add(ct.table());
+                } else if (c instanceof SchemaChange.CreateView v && v.materialized()) {
+                    created.add(v.name()); // a new materialized view has no readers to block either
                 }
             }
             boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
