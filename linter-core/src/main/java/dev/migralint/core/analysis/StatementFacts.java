@@ -11,6 +11,24 @@ public interface StatementFacts {
     boolean inTransaction();
 
     /**
+     * True when the migration tool itself runs this script in a transaction (its layout's mode, or
+     * {@code assume-in-transaction} for plain files), whatever the script's own BEGIN and COMMIT do.
+     */
+    default boolean toolTransaction() {
+        return false;
+    }
+
+    /** True when a BEGIN (or START TRANSACTION) of the script itself is open before this statement. */
+    default boolean explicitTransaction() {
+        return false;
+    }
+
+    /** True when a COMMIT or ROLLBACK of the script itself comes after this statement. */
+    default boolean transactionEndsLater() {
+        return false;
+    }
+
+    /**
      * True when this migration created the table: an earlier statement of the same script, or, in a
      * down script, its own up. A table whose creation is not in view (one new file linted alone)
      * counts as existing.

@@ -83,6 +83,7 @@ final class ScriptLinter {
         Schema schema = before;
         List<ObjectName> created = new ArrayList<>(createdByUp);
         boolean explicitTransaction = false;
+        int lastTransactionEnd = lastTransactionEnd(changes);
         List<ReplayNote> allNotes = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             List<SchemaChange> statementChanges = changes.get(i);
@@ -102,7 +103,8 @@ final class ScriptLinter {
                 }
             }
             boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
-            StatementFacts facts = facts(wrapped || explicitTransaction, procedural, created, down);
+            StatementFacts facts = facts(new TransactionState(wrapped, explicitTransaction, i < lastTransactionEnd),
+                    procedural, created, down);
             StatementContext ctx = new StatementContext(parsed.get(i), ruleChanges, config.dialect(),
                     config.targetVersion(), facts, statementBefore, schema, notes);
             allNotes.addAll(notes);
@@ -122,14 +124,47 @@ final class ScriptLinter {
         return new Result(findings, statements, schema, created, allNotes, stats);
     }
 
-    private static StatementFacts facts(boolean inTransaction, boolean procedural, List<ObjectName> created,
+    /** Where the statement stands in the script's transactions: the tool's, the script's own BEGIN, a later end. */
+    private record TransactionState(boolean tool, boolean explicit, boolean endsLater) {
+    }
+
+    /** The index of the last statement holding a COMMIT or ROLLBACK of the script, or -1. */
+    private static int lastTransactionEnd(List<List<SchemaChange>> changes) {
+        int last = -1;
+        for (int i = 0; i < changes.size(); i++) {
+            for (SchemaChange c : changes.get(i)) {
+                if (c instanceof SchemaChange.Transaction t && (t.kind() == SchemaChange.TransactionKind.COMMIT
+                        || t.kind() == SchemaChange.TransactionKind.ROLLBACK)) {
+                    last = i;
+                }
+            }
+        }
+        return last;
+    }
+
+    private static StatementFacts facts(TransactionState transaction, boolean procedural, List<ObjectName> created,
                                         boolean down) {
         // The list only grows, so its current length marks this statement's snapshot without copying.
         int upto = created.size();
         return new StatementFacts() {
             @Override
             public boolean inTransaction() {
-                return inTransaction;
+                return transaction.tool() || transaction.explicit();
+            }
+
+            @Override
+            public boolean toolTransaction() {
+                return transaction.tool();
+            }
+
+            @Override
+            public boolean explicitTransaction() {
+                return transaction.explicit();
+            }
+
+            @Override
+            public boolean transactionEndsLater() {
+                return transaction.endsLater();
             }
 
             @Override
