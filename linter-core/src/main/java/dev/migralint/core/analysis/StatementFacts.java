@@ -35,6 +35,14 @@ public interface StatementFacts {
      */
     boolean createdInThisMigration(ObjectName table);
 
+    /**
+     * True when a later statement of the same script creates a table of this name: a table renamed
+     * away and created anew (the rebuild pattern) keeps its name for clients.
+     */
+    default boolean createdLaterInThisScript(ObjectName table) {
+        return false;
+    }
+
     /** True in a down, undo or rollback script, which runs only when a migration is reverted. */
     boolean inDownScript();
 

@@ -84,6 +84,7 @@ final class ScriptLinter {
         List<ObjectName> created = new ArrayList<>(createdByUp);
         boolean explicitTransaction = false;
         int lastTransactionEnd = lastTransactionEnd(changes);
+        List<List<ObjectName>> createdBy = createdBy(changes);
         List<ReplayNote> allNotes = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             List<SchemaChange> statementChanges = changes.get(i);
@@ -104,7 +105,7 @@ final class ScriptLinter {
             }
             boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
             StatementFacts facts = facts(new TransactionState(wrapped, explicitTransaction, i < lastTransactionEnd),
-                    procedural, created, down);
+                    procedural, created, createdBy.subList(i + 1, createdBy.size()), down);
             StatementContext ctx = new StatementContext(parsed.get(i), ruleChanges, config.dialect(),
                     config.targetVersion(), facts, statementBefore, schema, notes);
             allNotes.addAll(notes);
@@ -142,8 +143,23 @@ final class ScriptLinter {
         return last;
     }
 
+    /** The tables each statement creates, DO blocks included. */
+    private static List<List<ObjectName>> createdBy(List<List<SchemaChange>> changes) {
+        List<List<ObjectName>> out = new ArrayList<>(changes.size());
+        for (List<SchemaChange> statement : changes) {
+            List<ObjectName> tables = new ArrayList<>();
+            for (SchemaChange c : RuleChanges.of(statement)) {
+                if (c instanceof SchemaChange.CreateTable ct) {
+                    tables.add(ct.table());
+                }
+            }
+            out.add(tables);
+        }
+        return out;
+    }
+
     private static StatementFacts facts(TransactionState transaction, boolean procedural, List<ObjectName> created,
-                                        boolean down) {
+                                        List<List<ObjectName>> createdLater, boolean down) {
         // The list only grows, so its current length marks this statement's snapshot without copying.
         int upto = created.size();
         return new StatementFacts() {
@@ -175,6 +191,11 @@ final class ScriptLinter {
                     }
                 }
                 return false;
+            }
+
+            @Override
+            public boolean createdLaterInThisScript(ObjectName table) {
+                return createdLater.stream().flatMap(List::stream).anyMatch(t -> t.sameObject(table));
             }
 
             @Override

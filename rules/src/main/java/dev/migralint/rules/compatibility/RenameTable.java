@@ -10,7 +10,8 @@ import dev.migralint.core.rule.RuleInfo;
 /**
  * Renaming a table (or moving it to another schema) takes effect at commit; clients of the previous
  * release that still name it fail. Quiet on tables created in the same migration, in down scripts,
- * and on a swap (RENAME TABLE t TO t_old, t_new TO t): the old name stays in use.
+ * on a swap (RENAME TABLE t TO t_old, t_new TO t) and on a rebuild (the table renamed away and created
+ * anew later in the same script): the old name stays in use.
  */
 @RuleInfo(id = "rename-table", category = Category.COMPATIBILITY, severity = Severity.WARNING,
         summary = "Renaming a table breaks clients that still use the old name")
@@ -22,7 +23,8 @@ public final class RenameTable implements ChangeRule<SchemaChange.RenameTable> {
 
     @Override
     public void check(SchemaChange.RenameTable change, RuleContext ctx) {
-        if (ctx.facts().createdInThisMigration(change.table()) || ctx.facts().inDownScript() || swapped(change, ctx)) {
+        if (ctx.facts().createdInThisMigration(change.table()) || ctx.facts().inDownScript() || swapped(change, ctx)
+                || ctx.facts().createdLaterInThisScript(change.table())) {
             return;
         }
         boolean move = change.newName().name().equals(change.table().name());

@@ -58,24 +58,24 @@ final class MysqlOnlineDdl {
     static String blockingOperation(SchemaChange change, List<SchemaChange> all, Optional<Column> before) {
         if (change instanceof AlterColumnType type && type.redefinition() != null && before.isPresent()
                 && !sameOrOnline(before.get().type(), type.type())) {
-            return "Changing column " + type.column() + " from " + before.get().type().text() + " to "
+            return "changing column " + type.column() + " from " + before.get().type().text() + " to "
                     + type.type().text() + " copies the table (ALGORITHM=COPY)";
         }
         if (change instanceof AddColumn add && add.column().identity()) {
-            return "Adding AUTO_INCREMENT column " + add.column().name() + " rebuilds the table";
+            return "adding AUTO_INCREMENT column " + add.column().name() + " rebuilds the table without concurrent writes";
         }
         if (change instanceof AddColumn add && add.column().generatedExpression() != null
                 && add.column().generatedStored()) {
-            return "Adding STORED generated column " + add.column().name() + " copies the table (ALGORITHM=COPY)";
+            return "adding STORED generated column " + add.column().name() + " copies the table (ALGORITHM=COPY)";
         }
         if (change instanceof DropConstraint drop && drop.kind() == ConstraintKind.PRIMARY_KEY
                 && all.stream().noneMatch(c -> c instanceof AddConstraint a
                         && a.constraint() instanceof dev.migralint.core.change.Constraint.PrimaryKey)) {
-            return "Dropping the primary key without adding another copies the table (ALGORITHM=COPY)";
+            return "dropping the primary key without adding another copies the table (ALGORITHM=COPY)";
         }
         if (change instanceof CreateIndex index && (index.method().equals("fulltext") || index.method().equals("spatial"))) {
-            return "Adding " + index.method().toUpperCase(Locale.ROOT) + " index"
-                    + (index.name() == null ? "" : " " + index.name());
+            return "adding " + index.method().toUpperCase(Locale.ROOT) + " index"
+                    + (index.name() == null ? "" : " " + index.name()) + " runs without concurrent writes";
         }
         return null;
     }

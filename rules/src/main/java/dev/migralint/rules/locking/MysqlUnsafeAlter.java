@@ -59,8 +59,8 @@ public final class MysqlUnsafeAlter implements StatementRule {
         for (SchemaChange change : ctx.changes()) {
             String problem = MysqlOnlineDdl.blockingOperation(change, ctx.changes(), column(ctx, change));
             if (problem != null) {
-                ctx.report(change, problem + " on " + name + ": MySQL runs it without concurrent writes, "
-                        + "blocking them until it finishes").help(MysqlOnlineDdl.help(change));
+                ctx.report(change, "Table " + name + ": " + problem + "; writes to the table wait until "
+                        + "it finishes").help(MysqlOnlineDdl.help(change));
             }
         }
         for (List<String> clause : options.clauses()) {
