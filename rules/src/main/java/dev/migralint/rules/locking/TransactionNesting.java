@@ -44,7 +44,7 @@ public final class TransactionNesting implements StatementRule {
                 }
                 case ROLLBACK -> {
                     if (open || facts.toolTransaction()) {
-                        ctx.report(t, "ROLLBACK discards the changes of the migration before it, yet the migration "
+                        ctx.report(t, "ROLLBACK discards the changes of the transaction it ends, yet the migration "
                                 + "tool records the migration as applied").help("Remove the ROLLBACK (and the BEGIN "
                                 + "it ends, if the tool already runs the migration in a transaction); to test a "
                                 + "migration without keeping it, run it against a scratch database instead");
