@@ -11,11 +11,37 @@ public interface StatementFacts {
     boolean inTransaction();
 
     /**
+     * True when the migration tool itself runs this script in a transaction (its layout's mode, or
+     * {@code assume-in-transaction} for plain files), whatever the script's own BEGIN and COMMIT do.
+     */
+    default boolean toolTransaction() {
+        return false;
+    }
+
+    /** True when a BEGIN (or START TRANSACTION) of the script itself is open before this statement. */
+    default boolean explicitTransaction() {
+        return false;
+    }
+
+    /** True when a COMMIT or ROLLBACK of the script itself comes after this statement. */
+    default boolean transactionEndsLater() {
+        return false;
+    }
+
+    /**
      * True when this migration created the table: an earlier statement of the same script, or, in a
      * down script, its own up. A table whose creation is not in view (one new file linted alone)
      * counts as existing.
      */
     boolean createdInThisMigration(ObjectName table);
+
+    /**
+     * True when a later statement of the same script creates a table of this name: a table renamed
+     * away and created anew (the rebuild pattern) keeps its name for clients.
+     */
+    default boolean createdLaterInThisScript(ObjectName table) {
+        return false;
+    }
 
     /** True in a down, undo or rollback script, which runs only when a migration is reverted. */
     boolean inDownScript();

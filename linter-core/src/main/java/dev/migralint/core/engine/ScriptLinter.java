@@ -83,6 +83,8 @@ final class ScriptLinter {
         Schema schema = before;
         List<ObjectName> created = new ArrayList<>(createdByUp);
         boolean explicitTransaction = false;
+        int lastTransactionEnd = lastTransactionEnd(changes);
+        List<List<ObjectName>> createdBy = createdBy(changes);
         List<ReplayNote> allNotes = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             List<SchemaChange> statementChanges = changes.get(i);
@@ -104,7 +106,8 @@ final class ScriptLinter {
                 }
             }
             boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
-            StatementFacts facts = facts(wrapped || explicitTransaction, procedural, created, down);
+            StatementFacts facts = facts(new TransactionState(wrapped, explicitTransaction, i < lastTransactionEnd),
+                    procedural, created, createdBy.subList(i + 1, createdBy.size()), down);
             StatementContext ctx = new StatementContext(parsed.get(i), ruleChanges, config.dialect(),
                     config.targetVersion(), facts, statementBefore, schema, notes);
             allNotes.addAll(notes);
@@ -124,14 +127,62 @@ final class ScriptLinter {
         return new Result(findings, statements, schema, created, allNotes, stats);
     }
 
-    private static StatementFacts facts(boolean inTransaction, boolean procedural, List<ObjectName> created,
-                                        boolean down) {
+    /** Where the statement stands in the script's transactions: the tool's, the script's own BEGIN, a later end. */
+    private record TransactionState(boolean tool, boolean explicit, boolean endsLater) {
+    }
+
+    /** The index of the last statement holding a COMMIT or ROLLBACK of the script, or -1. */
+    private static int lastTransactionEnd(List<List<SchemaChange>> changes) {
+        int last = -1;
+        for (int i = 0; i < changes.size(); i++) {
+            for (SchemaChange c : changes.get(i)) {
+                if (c instanceof SchemaChange.Transaction t && (t.kind() == SchemaChange.TransactionKind.COMMIT
+                        || t.kind() == SchemaChange.TransactionKind.ROLLBACK)) {
+                    last = i;
+                }
+            }
+        }
+        return last;
+    }
+
+    /** The tables each statement creates, DO blocks included. */
+    private static List<List<ObjectName>> createdBy(List<List<SchemaChange>> changes) {
+        List<List<ObjectName>> out = new ArrayList<>(changes.size());
+        for (List<SchemaChange> statement : changes) {
+            List<ObjectName> tables = new ArrayList<>();
+            for (SchemaChange c : RuleChanges.of(statement)) {
+                if (c instanceof SchemaChange.CreateTable ct) {
+                    tables.add(ct.table());
+                }
+            }
+            out.add(tables);
+        }
+        return out;
+    }
+
+    private static StatementFacts facts(TransactionState transaction, boolean procedural, List<ObjectName> created,
+                                        List<List<ObjectName>> createdLater, boolean down) {
         // The list only grows, so its current length marks this statement's snapshot without copying.
         int upto = created.size();
         return new StatementFacts() {
             @Override
             public boolean inTransaction() {
-                return inTransaction;
+                return transaction.tool() || transaction.explicit();
+            }
+
+            @Override
+            public boolean toolTransaction() {
+                return transaction.tool();
+            }
+
+            @Override
+            public boolean explicitTransaction() {
+                return transaction.explicit();
+            }
+
+            @Override
+            public boolean transactionEndsLater() {
+                return transaction.endsLater();
             }
 
             @Override
@@ -142,6 +193,11 @@ final class ScriptLinter {
                     }
                 }
                 return false;
+            }
+
+            @Override
+            public boolean createdLaterInThisScript(ObjectName table) {
+                return createdLater.stream().flatMap(List::stream).anyMatch(t -> t.sameObject(table));
             }
 
             @Override
