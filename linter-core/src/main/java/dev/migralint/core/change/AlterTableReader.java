@@ -258,7 +258,7 @@ final class AlterTableReader {
                 }
                 int using = t.findTopLevelWord(type.end(), end, "using");
                 String usingText = using >= 0 && using + 1 < end ? t.sourceText(using + 1, end - 1) : null;
-                return new AlterColumnType(table, column, type.type(), usingText, null, clause);
+                return new AlterColumnType(table, column, type.type(), usingText, null, clause, type.range());
             }
             if (t.isWords(i, "set", "default") && i + 2 < end) {
                 return new SetDefault(table, column, t.sourceText(i + 2, end - 1), clause);
