@@ -18,6 +18,7 @@ import dev.migralint.core.change.SchemaChange.RenameIndex;
 import dev.migralint.core.change.SchemaChange.RenameTable;
 import dev.migralint.core.change.SchemaChange.SetDefault;
 import dev.migralint.core.change.SchemaChange.SetNotNull;
+import dev.migralint.core.change.SchemaChange.SetRowLevelSecurity;
 import dev.migralint.core.change.SchemaChange.ValidateConstraint;
 import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.source.TextRange;
@@ -140,6 +141,8 @@ final class AlterTableReader {
                         : null);
                 case "validate" -> single(t.isWord(start + 1, "constraint") && t.isIdentifier(start + 2)
                         ? new ValidateConstraint(table, t.identifier(start + 2), clause) : null);
+                case "enable", "disable" -> single(!mysql && t.isWords(start + 1, "row", "level", "security")
+                        ? new SetRowLevelSecurity(table, t.word(start).equals("enable"), clause) : null);
                 case "change" -> mysql ? change() : null;
                 case "modify" -> mysql ? single(modify()) : null;
                 default -> null;

@@ -52,6 +52,8 @@ public sealed interface SchemaChange {
 
         R visit(ValidateConstraint change);
 
+        R visit(SetRowLevelSecurity change);
+
         R visit(CreateIndex change);
 
         R visit(DropIndex change);
@@ -221,6 +223,14 @@ public sealed interface SchemaChange {
                 return redefinition;
             }
             return new ColumnDef(column, type, false, false, null, range, typeRange == null ? range : typeRange);
+        }
+    }
+
+    /** PostgreSQL: ALTER TABLE t ENABLE (enabled) or DISABLE ROW LEVEL SECURITY. */
+    record SetRowLevelSecurity(ObjectName table, boolean enabled, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
