@@ -4,7 +4,7 @@ import dev.migralint.core.change.TableColumn;
 
 /**
  * Sees every column a statement defines (CREATE TABLE, ADD COLUMN, and the new type of ALTER COLUMN ...
- * TYPE, MODIFY and CHANGE), with its table, in statement order: what type rules check, so each is only its test of the column's type.
+ * TYPE, MODIFY and CHANGE, unless the retype keeps the type), with its table, in statement order: what type rules check, so each is only its test of the column's type.
  */
 public interface ColumnRule extends Rule {
     void check(TableColumn column, RuleContext ctx);
