@@ -174,7 +174,9 @@ final class ScriptLinter {
             }
             if (active.rule() instanceof ColumnRule colr) {
                 if (columns == null) {
-                    columns = newTypes(TableColumn.definedBy(changes), ctx.schemaBefore());
+                    // a down script restores the columns its up changed: their types were chosen before
+                    columns = ctx.facts().inDownScript() ? List.of()
+                            : newTypes(TableColumn.definedBy(changes), ctx.schemaBefore());
                 }
                 for (TableColumn c : columns) {
                     colr.check(c, ctx);
