@@ -18,6 +18,7 @@ import dev.migralint.core.change.SchemaChange.RenameIndex;
 import dev.migralint.core.change.SchemaChange.RenameTable;
 import dev.migralint.core.change.SchemaChange.SetDefault;
 import dev.migralint.core.change.SchemaChange.SetNotNull;
+import dev.migralint.core.change.SchemaChange.SetRowLevelSecurity;
 import dev.migralint.core.change.SchemaChange.ValidateConstraint;
 import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.source.TextRange;
@@ -140,6 +141,8 @@ final class AlterTableReader {
                         : null);
                 case "validate" -> single(t.isWord(start + 1, "constraint") && t.isIdentifier(start + 2)
                         ? new ValidateConstraint(table, t.identifier(start + 2), clause) : null);
+                case "enable", "disable" -> single(!mysql && t.isWords(start + 1, "row", "level", "security")
+                        ? new SetRowLevelSecurity(table, t.word(start).equals("enable"), clause) : null);
                 case "change" -> mysql ? change() : null;
                 case "modify" -> mysql ? single(modify()) : null;
                 default -> null;
@@ -258,7 +261,7 @@ final class AlterTableReader {
                 }
                 int using = t.findTopLevelWord(type.end(), end, "using");
                 String usingText = using >= 0 && using + 1 < end ? t.sourceText(using + 1, end - 1) : null;
-                return new AlterColumnType(table, column, type.type(), usingText, null, clause);
+                return new AlterColumnType(table, column, type.type(), usingText, null, clause, type.range());
             }
             if (t.isWords(i, "set", "default") && i + 2 < end) {
                 return new SetDefault(table, column, t.sourceText(i + 2, end - 1), clause);

@@ -52,6 +52,8 @@ public sealed interface SchemaChange {
 
         R visit(ValidateConstraint change);
 
+        R visit(SetRowLevelSecurity change);
+
         R visit(CreateIndex change);
 
         R visit(DropIndex change);
@@ -196,15 +198,40 @@ public sealed interface SchemaChange {
     /**
      * ALTER COLUMN c [SET DATA] TYPE t [USING expr]; {@code using} is the USING text or null. MySQL's
      * MODIFY and CHANGE redefine the whole column: {@code redefinition} then holds the new definition
-     * (its nullability and default replace the old ones), else it is null.
+     * (its nullability and default replace the old ones), else it is null. {@code type} is the new
+     * type as written and {@code typeRange} its span in the source (null when not known).
      */
     record AlterColumnType(ObjectName table, String column, DataType type, String using, ColumnDef redefinition,
-                           TextRange range) implements SchemaChange {
+                           TextRange range, TextRange typeRange) implements SchemaChange {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);
         }
 
+        public AlterColumnType(ObjectName table, String column, DataType type, String using, ColumnDef redefinition,
+                               TextRange range) {
+            this(table, column, type, using, redefinition, range,
+                    redefinition == null ? null : redefinition.typeRange());
+        }
+
+        /**
+         * The column as the retype leaves it, for type rules: MySQL's redefinition, or for PostgreSQL's
+         * TYPE clause a definition holding only the name and the new type (its range the clause).
+         */
+        public ColumnDef newDefinition() {
+            if (redefinition != null) {
+                return redefinition;
+            }
+            return new ColumnDef(column, type, false, false, null, range, typeRange == null ? range : typeRange);
+        }
+    }
+
+    /** PostgreSQL: ALTER TABLE t ENABLE (enabled) or DISABLE ROW LEVEL SECURITY. */
+    record SetRowLevelSecurity(ObjectName table, boolean enabled, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     record SetNotNull(ObjectName table, String column, TextRange range) implements SchemaChange {

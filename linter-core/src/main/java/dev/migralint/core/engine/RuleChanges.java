@@ -106,6 +106,11 @@ final class RuleChanges implements SchemaChange.Visitor<List<SchemaChange>> {
     }
 
     @Override
+    public List<SchemaChange> visit(SchemaChange.SetRowLevelSecurity change) {
+        return List.of(change);
+    }
+
+    @Override
     public List<SchemaChange> visit(SchemaChange.CreateIndex change) {
         return List.of(change);
     }

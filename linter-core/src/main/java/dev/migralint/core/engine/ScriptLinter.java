@@ -232,13 +232,35 @@ final class ScriptLinter {
             }
             if (active.rule() instanceof ColumnRule colr) {
                 if (columns == null) {
-                    columns = TableColumn.definedBy(changes);
+                    // a down script restores the columns its up changed: their types were chosen before
+                    columns = ctx.facts().inDownScript() ? List.of()
+                            : newTypes(TableColumn.definedBy(changes), ctx.schemaBefore());
                 }
                 for (TableColumn c : columns) {
                     colr.check(c, ctx);
                 }
             }
         }
+    }
+
+    /**
+     * Leaves out retypes that keep the column's type (MySQL's MODIFY and CHANGE restate it to change
+     * something else): the type was chosen, and reported, where the column was defined.
+     */
+    private static List<TableColumn> newTypes(List<TableColumn> columns, Schema before) {
+        List<TableColumn> kept = new ArrayList<>();
+        for (TableColumn c : columns) {
+            boolean unchanged = c.retype() && before.table(c.table())
+                    .flatMap(t -> t.column(c.column().name()))
+                    .map(old -> old.type().name().equals(c.column().type().name())
+                            && old.type().args().equals(c.column().type().args())
+                            && old.type().array() == c.column().type().array())
+                    .orElse(false);
+            if (!unchanged) {
+                kept.add(c);
+            }
+        }
+        return kept;
     }
 
     @SuppressWarnings("unchecked") // changeType() is T's class, read from the rule's declaration

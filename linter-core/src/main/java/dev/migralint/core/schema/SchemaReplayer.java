@@ -208,6 +208,14 @@ public final class SchemaReplayer {
         }
 
         @Override
+        public Void visit(SchemaChange.SetRowLevelSecurity r) {
+            Table.Builder b = s.table(r.table()).toBuilder();
+            b.rowLevelSecurity = r.enabled();
+            s.put(b.name, b);
+            return null;
+        }
+
+        @Override
         public Void visit(CreateIndex ci) {
             Table t = s.relation(ci.table());
             Table.Builder b = t.toBuilder();

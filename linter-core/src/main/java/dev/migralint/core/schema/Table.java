@@ -20,14 +20,23 @@ import java.util.Set;
  * none. {@code dependsOn} is a materialized view's query's tables. {@code partitionOf} is the parent a
  * PostgreSQL partition was created PARTITION OF (as resolved then, or as written when replay did not
  * know it), null for other tables: a partition gets its parent's primary key, unique indexes and
- * foreign keys, which replay does not copy.
+ * foreign keys, which replay does not copy. {@code rowLevelSecurity} is PostgreSQL's ENABLE ROW LEVEL
+ * SECURITY, as the last ENABLE or DISABLE left it.
  */
 public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey primaryKey, List<UniqueKey> uniques,
                     List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<ExclusionConstraint> exclusions,
                     List<Index> indexes, boolean temporary, boolean columnsKnown, Set<ObjectName> dependsOn,
-                    ObjectName partitionOf, Location definedAt) {
+                    ObjectName partitionOf, Location definedAt, boolean rowLevelSecurity) {
 
     public enum Kind { TABLE, MATERIALIZED_VIEW }
+
+    public Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey primaryKey, List<UniqueKey> uniques,
+                 List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<ExclusionConstraint> exclusions,
+                 List<Index> indexes, boolean temporary, boolean columnsKnown, Set<ObjectName> dependsOn,
+                 ObjectName partitionOf, Location definedAt) {
+        this(name, kind, columns, primaryKey, uniques, foreignKeys, checks, exclusions, indexes, temporary, columnsKnown,
+                dependsOn, partitionOf, definedAt, false);
+    }
 
     public Table {
         columns = List.copyOf(columns);
@@ -94,6 +103,7 @@ public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey
         Set<ObjectName> dependsOn;
         ObjectName partitionOf;
         Location definedAt;
+        boolean rowLevelSecurity;
 
         Builder(ObjectName name, Kind kind, boolean temporary, Location definedAt) {
             this.name = name;
@@ -125,6 +135,7 @@ public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey
             this.dependsOn = t.dependsOn;
             this.partitionOf = t.partitionOf;
             this.definedAt = t.definedAt;
+            this.rowLevelSecurity = t.rowLevelSecurity;
         }
 
         int columnIndex(String columnName) {
@@ -164,7 +175,7 @@ public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey
 
         Table build() {
             return new Table(name, kind, columns, primaryKey, uniques, foreignKeys, checks, exclusions, indexes,
-                    temporary, columnsKnown, dependsOn, partitionOf, definedAt);
+                    temporary, columnsKnown, dependsOn, partitionOf, definedAt, rowLevelSecurity);
         }
     }
 }

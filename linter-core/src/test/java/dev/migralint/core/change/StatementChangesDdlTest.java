@@ -180,6 +180,15 @@ class StatementChangesDdlTest {
     }
 
     @Test
+    void rowLevelSecurity() {
+        List<SchemaChange> changes = pg("ALTER TABLE t ENABLE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY, "
+                + "FORCE ROW LEVEL SECURITY;");
+        assertThat(changes.get(0)).isEqualTo(new SchemaChange.SetRowLevelSecurity(T, true, changes.get(0).range()));
+        assertThat(changes.get(1)).isEqualTo(new SchemaChange.SetRowLevelSecurity(T, false, changes.get(1).range()));
+        assertThat(changes.get(2)).isInstanceOf(Opaque.class);
+    }
+
+    @Test
     void alterColumnForms() {
         List<SchemaChange> changes = pg("""
                 ALTER TABLE t
@@ -194,8 +203,12 @@ class StatementChangesDdlTest {
         assertThat(a.type().name()).isEqualTo("bigint");
         assertThat(a.using()).isEqualTo("a::bigint");
         assertThat(a.redefinition()).isNull();
+        assertThat(at(a.typeRange())).isEqualTo("bigint");
         AlterColumnType b = (AlterColumnType) changes.get(1);
         assertThat(b.type().args()).containsExactly("20");
+        assertThat(at(b.typeRange())).isEqualTo("varchar(20)");
+        assertThat(b.newDefinition().name()).isEqualTo("b");
+        assertThat(b.newDefinition().type()).isEqualTo(b.type());
         assertThat(b.using()).isNull();
         assertThat(changes.get(2)).isEqualTo(new SetDefault(T, "c", "now()", changes.get(2).range()));
         assertThat(changes.get(3)).isEqualTo(new DropDefault(T, "c", changes.get(3).range()));

@@ -91,6 +91,19 @@ class LintEngineTest {
         }
     }
 
+    /** Reports every column handed to column rules, with its type. */
+    static final class EveryColumn implements dev.migralint.core.rule.ColumnRule {
+        @Override
+        public RuleMeta meta() {
+            return RuleMeta.of("every-column", Category.TYPES, Severity.INFO, "Lists columns");
+        }
+
+        @Override
+        public void check(dev.migralint.core.change.TableColumn c, dev.migralint.core.rule.RuleContext ctx) {
+            ctx.report(c.column().typeRange(), c.label() + " " + c.column().type().text() + (c.retype() ? " (retype)" : ""));
+        }
+    }
+
     private static Rule meta(String id) {
         return Rule.of(RuleMeta.of(id, Category.META, Severity.WARNING, "Engine rule " + id));
     }
@@ -152,6 +165,20 @@ class LintEngineTest {
         // The chain ends without users: the down of 2 was not replayed forward.
         assertThat(findings).filteredOn(f -> f.ruleId().equals("every-table")).isEmpty();
         assertThat(findings).filteredOn(f -> f.ruleId().equals("down-restores")).isEmpty();
+    }
+
+    @Test
+    void columnRulesSeeRetypesThatChangeTheTypeAndNothingOfADown(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("1_t.up.sql"), "CREATE TABLE t (a int, b int);\n");
+        Files.writeString(dir.resolve("1_t.down.sql"), "DROP TABLE t;\n");
+        Files.writeString(dir.resolve("2_t.up.sql"), "ALTER TABLE t ALTER COLUMN a TYPE timestamp, ALTER COLUMN b TYPE int;\n");
+        Files.writeString(dir.resolve("2_t.down.sql"), "ALTER TABLE t ALTER COLUMN a TYPE int;\n");
+        LintEngine columns = new LintEngine(new RuleRegistry(List.of(new EveryColumn(), meta(ParseError.ID),
+                meta(UnusedSuppression.ID))));
+        assertThat(columns.run(new LintRequest(List.of(dir), dir, Config.defaults())).findings())
+                .filteredOn(f -> f.ruleId().equals("every-column"))
+                .extracting(f -> f.location().file().displayPath() + ": " + f.message())
+                .containsExactly("1_t.up.sql: t.a int", "1_t.up.sql: t.b int", "2_t.up.sql: t.a timestamp (retype)");
     }
 
     @Test
