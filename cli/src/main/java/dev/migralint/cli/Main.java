@@ -50,6 +50,7 @@ public final class Main {
     static CommandLine commandLine(Environment env) {
         CommandLine cl = new CommandLine(new MigralintCommand());
         cl.addSubcommand("check", new CheckCommand(env));
+        cl.addSubcommand("fix", new FixCommand(env));
         cl.addSubcommand("baseline", new BaselineCommand(env));
         cl.addSubcommand("rules", new RulesCommand());
         cl.addSubcommand("explain", new ExplainCommand());

@@ -55,7 +55,7 @@ public final class LintEngine {
     public Report run(LintRequest request) {
         ConfigLoader.validateRules(request.config(), registry);
         Discovery discovery = MigrationDiscovery.discover(request.paths(), request.baseDir(), request.config().dialect(),
-                request.config().migrationLayouts());
+                request.config().migrationLayouts(), request.texts());
         return lint(chains(discovery), discovery.problems(), request.config(), request.baseDir());
     }
 

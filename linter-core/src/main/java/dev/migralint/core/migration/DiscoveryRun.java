@@ -20,10 +20,17 @@ final class DiscoveryRun {
     final List<InputProblem> problems = new ArrayList<>();
     private final Map<Path, SourceFile> read = new HashMap<>();
     private final Map<Path, ProjectMarkers> markers = new HashMap<>();
+    private final Map<Path, String> texts;
 
     DiscoveryRun(Path baseDir, Dialect dialect) {
+        this(baseDir, dialect, Map.of());
+    }
+
+    /** {@code texts}: files (absolute, normalized) read from memory instead of disk, as the fix command checks an edit. */
+    DiscoveryRun(Path baseDir, Dialect dialect, Map<Path, String> texts) {
         this.baseDir = baseDir;
         this.dialect = dialect;
+        this.texts = Map.copyOf(texts);
     }
 
     String displayPath(Path p) {
@@ -37,7 +44,9 @@ final class DiscoveryRun {
             return read.get(key);
         }
         SourceFile result = null;
-        SourceReader.Result r = SourceReader.read(key, displayPath(key));
+        String text = texts.get(key);
+        SourceReader.Result r = text != null ? new SourceReader.Result.Read(new SourceFile(key, displayPath(key), text))
+                : SourceReader.read(key, displayPath(key));
         if (r instanceof SourceReader.Result.Read ok) {
             result = ok.file();
         } else if (r instanceof SourceReader.Result.Failed failed) {

@@ -49,10 +49,19 @@ public final class MigrationDiscovery {
      * to the layout to read it with. Throws {@link InputException} when a path does not exist.
      */
     public static Discovery discover(List<Path> paths, Path baseDir, Dialect dialect, Map<String, Layout> layoutOverrides) {
+        return discover(paths, baseDir, dialect, layoutOverrides, Map.of());
+    }
+
+    /**
+     * As {@link #discover(List, Path, Dialect, Map)}, with the files in {@code texts} (absolute,
+     * normalized paths) read from memory instead of disk: what a file would look like after an edit.
+     */
+    public static Discovery discover(List<Path> paths, Path baseDir, Dialect dialect, Map<String, Layout> layoutOverrides,
+            Map<Path, String> texts) {
         Path base = baseDir.toAbsolutePath().normalize();
         Map<Path, Layout> overrides = new HashMap<>();
         layoutOverrides.forEach((p, l) -> overrides.put(base.resolve(p).toAbsolutePath().normalize(), l));
-        MigrationDiscovery d = new MigrationDiscovery(new DiscoveryRun(base, dialect), overrides);
+        MigrationDiscovery d = new MigrationDiscovery(new DiscoveryRun(base, dialect, texts), overrides);
         List<MigrationChain> chains = new ArrayList<>();
         for (Path p : paths) {
             Path abs = base.resolve(p).toAbsolutePath().normalize();
