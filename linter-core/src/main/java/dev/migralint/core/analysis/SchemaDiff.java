@@ -23,11 +23,15 @@ import java.util.function.Function;
  * with type and nullability; its constraints and explicit indexes by what they enforce or cover, not
  * by name, so names PostgreSQL makes up (orders_pkey, orders_email_key, orders_email_idx) and a
  * recreated index under another name are no difference. Column defaults are not compared (the same
- * default is written many ways). A table whose columns are not all known is compared by name only.
+ * default is written many ways), nor is PostgreSQL's varchar without a length told from text. A
+ * table whose columns are not all known is compared by name only.
  */
 public final class SchemaDiff {
     private SchemaDiff() {
     }
+
+    /** The {@link Difference#problem()} of an object that is in the actual schema only. */
+    public static final String LEFT_OVER = "is left over";
 
     /** One difference: {@code object} names it, {@code problem} says how {@code actual} differs. */
     public record Difference(String object, String problem) {
@@ -73,7 +77,7 @@ public final class SchemaDiff {
         });
         actual.forEach((name, o) -> {
             if (!expected.containsKey(name)) {
-                out.add(new Difference(describe.apply(o), "is left over"));
+                out.add(new Difference(describe.apply(o), LEFT_OVER));
             }
         });
     }
@@ -91,7 +95,7 @@ public final class SchemaDiff {
             }
             for (Column c : actual.columns()) {
                 if (expected.column(c.name()).isEmpty()) {
-                    out.add(new Difference("column " + t + "." + c.name(), "is left over"));
+                    out.add(new Difference("column " + t + "." + c.name(), LEFT_OVER));
                 }
             }
         }
@@ -109,8 +113,13 @@ public final class SchemaDiff {
         }
     }
 
+    /** Same type; PostgreSQL's varchar without a length is text by another name. */
     private static boolean sameType(DataType a, DataType b) {
-        return a.name().equals(b.name()) && a.args().equals(b.args()) && a.array() == b.array();
+        return family(a).equals(family(b)) && a.args().equals(b.args()) && a.array() == b.array();
+    }
+
+    private static String family(DataType t) {
+        return t.name().equals("varchar") && t.args().isEmpty() ? "text" : t.name();
     }
 
     /** Shapes present a different number of times on each side. */
@@ -123,7 +132,7 @@ public final class SchemaDiff {
         });
         actual.forEach((shape, n) -> {
             if (expected.getOrDefault(shape, 0) < n) {
-                out.add(new Difference(shape + " on " + table, "is left over"));
+                out.add(new Difference(shape + " on " + table, LEFT_OVER));
             }
         });
     }

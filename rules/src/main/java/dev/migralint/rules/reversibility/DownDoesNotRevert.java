@@ -9,7 +9,9 @@ import dev.migralint.core.rule.MigrationContext;
 import dev.migralint.core.rule.MigrationRule;
 import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.schema.ReplayNote;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +19,10 @@ import java.util.stream.Collectors;
  * differs (tables, columns, their types and nullability, constraints, indexes, enum types, views) is
  * what a rollback leaves behind or destroys. Quiet when the down's replay met objects it did not know
  * (the history it was written against is not in view), when the down holds no statements (that is
- * {@code missing-down-migration}'s finding), and when the up itself changed nothing replay can see.
+ * {@code missing-down-migration}'s finding), when the down changes nothing replay can see, and about
+ * objects the down creates that were not there before the up nor after it (an up that dropped, IF
+ * EXISTS, something made outside the migrations), and in projects whose downs span several steps
+ * ({@link DownConventions#downsSpanSteps}), where one step's down is not meant to undo its own up.
  */
 @RuleInfo(id = "down-does-not-revert", category = Category.REVERSIBILITY, severity = Severity.ERROR,
         summary = "The down script does not restore the schema the up started from")
@@ -28,10 +33,15 @@ public final class DownDoesNotRevert implements MigrationRule {
     public void check(MigrationContext ctx) {
         Migration m = ctx.migration();
         if (m.down() == null || ctx.schemaAfterDown() == null || m.down().isBlank()
+                || DownConventions.downsSpanSteps(ctx.chain())
                 || ctx.downReplayNotes().stream().anyMatch(DownDoesNotRevert::historyNotInView)) {
             return;
         }
-        List<Difference> differences = SchemaDiff.between(ctx.schemaBefore(), ctx.schemaAfterDown());
+        // Something the down creates that neither the schema before nor after the up has is what an up
+        // dropped with IF EXISTS while replay never saw it (made by hand or by a tool): not a leftover.
+        Set<Difference> leftByUp = new HashSet<>(SchemaDiff.between(ctx.schemaBefore(), ctx.schemaAfter()));
+        List<Difference> differences = SchemaDiff.between(ctx.schemaBefore(), ctx.schemaAfterDown()).stream()
+                .filter(d -> !d.problem().equals(SchemaDiff.LEFT_OVER) || leftByUp.contains(d)).toList();
         if (differences.isEmpty() || SchemaDiff.between(ctx.schemaAfter(), ctx.schemaAfterDown()).isEmpty()) {
             // Nothing left over, or a down that changes nothing replay can see (only comments or
             // statements replay does not model): no verdict.

@@ -3,7 +3,6 @@ package dev.migralint.rules.reversibility;
 import dev.migralint.core.analysis.SchemaDiff;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.migration.Migration;
-import dev.migralint.core.migration.MigrationChain;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.MigrationContext;
 import dev.migralint.core.rule.MigrationRule;
@@ -33,7 +32,7 @@ public final class MissingDownMigration implements MigrationRule {
                             + "when the change cannot be undone, say so in a comment in the down script");
             return;
         }
-        if (m.down().isBlank() && !emptyDownsAreTheConvention(ctx.chain())) {
+        if (m.down().isBlank() && !DownConventions.downsSpanSteps(ctx.chain())) {
             ctx.report(ScriptStart.of(m.down()), "The down script of migration " + name(m)
                             + " is empty: rolling back marks the migration reverted while its schema changes stay")
                     .help("Write the statements that undo the up; when the change cannot be undone, say so in a "
@@ -46,20 +45,5 @@ public final class MissingDownMigration implements MigrationRule {
             return m.version() == null ? m.description() : m.version();
         }
         return m.version() + " (" + m.description() + ")";
-    }
-
-    /** True when a quarter or more of the chain's downs are empty. */
-    private static boolean emptyDownsAreTheConvention(MigrationChain chain) {
-        int downs = 0;
-        int empty = 0;
-        for (Migration m : chain.migrations()) {
-            if (m.down() != null) {
-                downs++;
-                if (m.down().isBlank()) {
-                    empty++;
-                }
-            }
-        }
-        return downs > 0 && empty * 4 >= downs;
     }
 }

@@ -19,14 +19,15 @@ import java.util.Optional;
  * without its zone or time of day): PostgreSQL's ALTER COLUMN TYPE fails on the first value that does
  * not fit, or silently rounds or converts it; MySQL's MODIFY/CHANGE truncates or fails depending on
  * sql_mode. Changing the type back in a down cannot restore what was cut. Exempt: a table created in
- * this migration (it holds no data yet), and a column whose old type is not in view.
+ * this migration (it holds no data yet), a column whose old type is not in view, and down scripts,
+ * whose job is to change a type back to what it was before the up widened it.
  */
 @RuleInfo(id = "narrowing-type-change", category = Category.REVERSIBILITY, severity = Severity.ERROR,
         summary = "Changing a column to a narrower type can lose data or fail")
 public final class NarrowingTypeChange implements ChangeRule<AlterColumnType> {
     @Override
     public void check(AlterColumnType change, RuleContext ctx) {
-        if (ctx.facts().createdInThisMigration(change.table())) {
+        if (ctx.facts().createdInThisMigration(change.table()) || ctx.facts().inDownScript()) {
             return;
         }
         DataType to = change.redefinition() != null ? change.redefinition().type() : change.type();
