@@ -8,6 +8,7 @@ import dev.migralint.core.config.FailOn;
 import dev.migralint.core.config.RuleSetting;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.engine.LintEngine;
+import dev.migralint.core.engine.LintRequest;
 import dev.migralint.core.engine.Report;
 import dev.migralint.core.rule.RuleRegistry;
 import dev.migralint.core.source.NaturalOrder;
@@ -63,7 +64,31 @@ public final class FixtureRunner {
     /** A runner that lints with {@link LintEngine} over the given rules. */
     public static FixtureRunner withEngine(Path root, RuleRegistry registry) {
         LintEngine engine = new LintEngine(registry);
-        return new FixtureRunner(root, engine::lintSources);
+        return new FixtureRunner(root, (sources, config) -> inToolLayout(sources)
+                ? engine.run(new LintRequest(List.of(caseLocation(root, sources)), root, config))
+                : engine.lintSources(sources, config));
+    }
+
+    /**
+     * True when a case is written in a migration tool's layout that pairs ups with downs or puts
+     * several migrations in one file (a {@code .up.sql}/{@code .down.sql} file, a Flyway undo, dbmate
+     * {@code -- migrate:up} or goose {@code -- +goose Up} sections, Liquibase formatted SQL): such a
+     * case is read from disk by layout discovery, as the CLI reads a folder, so each down is paired
+     * with its up. Other cases are one plain chain, each file a migration.
+     */
+    static boolean inToolLayout(List<SourceFile> sources) {
+        return sources.stream().allMatch(f -> f.path() != null) && sources.stream().anyMatch(f -> {
+            String name = f.path().getFileName().toString();
+            return name.endsWith(".down.sql") || name.endsWith(".up.sql") || name.matches("U[0-9._]+__.*\\.sql")
+                    || f.text().contains("-- migrate:up")
+                    || f.text().contains("-- +goose Up") || f.text().startsWith("--liquibase formatted sql");
+        });
+    }
+
+    /** The case's folder, or its one file when the case is a single file. */
+    private static Path caseLocation(Path root, List<SourceFile> sources) {
+        Path first = sources.get(0).path();
+        return root.relativize(first).getNameCount() == 2 ? first : first.getParent();
     }
 
     public Path root() {

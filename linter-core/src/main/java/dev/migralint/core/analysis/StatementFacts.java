@@ -43,6 +43,14 @@ public interface StatementFacts {
         return false;
     }
 
+    /**
+     * True when an earlier statement of this script, or, in a down script, its own up, added the
+     * column to the table with ADD COLUMN.
+     */
+    default boolean columnAddedInThisMigration(ObjectName table, String column) {
+        return false;
+    }
+
     /** True in a down, undo or rollback script, which runs only when a migration is reverted. */
     boolean inDownScript();
 

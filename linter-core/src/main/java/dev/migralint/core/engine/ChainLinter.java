@@ -62,21 +62,24 @@ final class ChainLinter {
             // Migration tools give each migration a fresh session: a SET search_path or lock_timeout
             // in one does not carry into the next.
             schema = schema.newSession();
-            ScriptLinter.Result up = scripts.lint(m.up(), schema, mode, false, List.of());
+            ScriptLinter.Result up = scripts.lint(m.up(), schema, mode, false, List.of(), List.of());
             findings.addAll(up.findings());
             statements.addAll(up.statements());
             notes.addAll(up.notes());
             stats = stats.plus(up.stats());
             Schema afterDown = null;
+            List<ReplayNote> downNotes = List.of();
             if (downs && m.down() != null) {
                 List<ObjectName> createdByUp = up.created();
-                ScriptLinter.Result down = scripts.lint(m.down(), up.schemaAfter(), mode, true, createdByUp);
+                ScriptLinter.Result down = scripts.lint(m.down(), up.schemaAfter(), mode, true, createdByUp,
+                        up.addedColumns());
                 findings.addAll(down.findings());
                 statements.addAll(down.statements());
                 stats = stats.plus(down.stats());
                 afterDown = down.schemaAfter();
+                downNotes = down.notes();
             }
-            findings.addAll(migrationRules(chain, m, schema, up.schemaAfter(), afterDown));
+            findings.addAll(migrationRules(chain, m, schema, up.schemaAfter(), afterDown, downNotes));
             schema = up.schemaAfter();
             schemas.add(schema);
         }
@@ -85,8 +88,9 @@ final class ChainLinter {
     }
 
     private List<Finding> migrationRules(MigrationChain chain, Migration migration, Schema before, Schema after,
-                                         Schema afterDown) {
-        WholeRuleContext ctx = WholeRuleContext.forMigration(config, chain, migration, before, after, afterDown);
+                                         Schema afterDown, List<ReplayNote> downNotes) {
+        WholeRuleContext ctx = WholeRuleContext.forMigration(config, chain, migration, before, after, afterDown,
+                downNotes);
         for (ActiveRule active : rules) {
             if (active.rule() instanceof MigrationRule rule && active.appliesTo(config.dialect())) {
                 ctx.use(active);

@@ -43,7 +43,11 @@ final class ScriptLinter {
      * changes replay refused, counts.
      */
     record Result(List<Finding> findings, List<ScriptStatement> statements, Schema schemaAfter,
-                  List<ObjectName> created, List<ReplayNote> notes, RunStats stats) {
+                  List<ObjectName> created, List<AddedColumn> addedColumns, List<ReplayNote> notes, RunStats stats) {
+    }
+
+    /** A column an ADD COLUMN of the script added to a table. */
+    record AddedColumn(ObjectName table, String column) {
     }
 
     private final Config config;
@@ -61,10 +65,11 @@ final class ScriptLinter {
 
     /**
      * Lints {@code script} starting from {@code before}. {@code createdByUp} lists the tables the
-     * migration's up created, for its down script (empty for an up).
+     * migration's up created and {@code addedByUp} the columns it added, for its down script (empty
+     * for an up).
      */
     Result lint(MigrationScript script, Schema before, TransactionMode mode, boolean down,
-                List<ObjectName> createdByUp) {
+                List<ObjectName> createdByUp, List<AddedColumn> addedByUp) {
         LexResult lexed = Lexer.lex(script.text(), script.options().lexOptions(lexOptions));
         List<ScriptStatement> statements = Splitter.split(script.file(), lexed, script.options().splitStatements(),
                 script.options().unsplitBlocks());
@@ -82,6 +87,7 @@ final class ScriptLinter {
         ReplayContext replayContext = new ReplayContext(script.file());
         Schema schema = before;
         List<ObjectName> created = new ArrayList<>(createdByUp);
+        List<AddedColumn> added = new ArrayList<>(addedByUp);
         boolean explicitTransaction = false;
         int lastTransactionEnd = lastTransactionEnd(changes);
         List<List<ObjectName>> createdBy = createdBy(changes);
@@ -103,11 +109,13 @@ final class ScriptLinter {
                     created.add(ct.table());
                 } else if (c instanceof SchemaChange.CreateView v && v.materialized()) {
                     created.add(v.name()); // a new materialized view has no readers to block either
+                } else if (c instanceof SchemaChange.AddColumn ac) {
+                    added.add(new AddedColumn(ac.table(), ac.column().name()));
                 }
             }
             boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
             StatementFacts facts = facts(new TransactionState(wrapped, explicitTransaction, i < lastTransactionEnd),
-                    procedural, created, createdBy.subList(i + 1, createdBy.size()), down);
+                    procedural, created, createdBy.subList(i + 1, createdBy.size()), added, down);
             StatementContext ctx = new StatementContext(parsed.get(i), ruleChanges, config.dialect(),
                     config.targetVersion(), facts, statementBefore, schema, notes);
             allNotes.addAll(notes);
@@ -124,7 +132,7 @@ final class ScriptLinter {
             }
         }
         RunStats stats = new RunStats(0, statements.size(), counts[0], counts[1], counts[2], counts[3]);
-        return new Result(findings, statements, schema, created, allNotes, stats);
+        return new Result(findings, statements, schema, created, added, allNotes, stats);
     }
 
     /** Where the statement stands in the script's transactions: the tool's, the script's own BEGIN, a later end. */
@@ -161,9 +169,10 @@ final class ScriptLinter {
     }
 
     private static StatementFacts facts(TransactionState transaction, boolean procedural, List<ObjectName> created,
-                                        List<List<ObjectName>> createdLater, boolean down) {
-        // The list only grows, so its current length marks this statement's snapshot without copying.
+                                        List<List<ObjectName>> createdLater, List<AddedColumn> added, boolean down) {
+        // The lists only grow, so their current lengths mark this statement's snapshot without copying.
         int upto = created.size();
+        int addedUpto = added.size();
         return new StatementFacts() {
             @Override
             public boolean inTransaction() {
@@ -198,6 +207,16 @@ final class ScriptLinter {
             @Override
             public boolean createdLaterInThisScript(ObjectName table) {
                 return createdLater.stream().flatMap(List::stream).anyMatch(t -> t.sameObject(table));
+            }
+
+            @Override
+            public boolean columnAddedInThisMigration(ObjectName table, String column) {
+                for (int i = 0; i < addedUpto; i++) {
+                    if (added.get(i).table().sameObject(table) && added.get(i).column().equals(column)) {
+                        return true;
+                    }
+                }
+                return false;
             }
 
             @Override

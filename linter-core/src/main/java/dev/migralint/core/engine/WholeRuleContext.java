@@ -9,6 +9,7 @@ import dev.migralint.core.migration.MigrationChain;
 import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.rule.MigrationContext;
 import dev.migralint.core.rule.SchemaContext;
+import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,26 +26,28 @@ final class WholeRuleContext implements SchemaContext, MigrationContext {
     private final Schema before;
     private final Schema after;
     private final Schema afterDown;
+    private final List<ReplayNote> downNotes;
     private final List<PendingFinding> pending = new ArrayList<>();
     private ActiveRule rule;
 
     private WholeRuleContext(Config config, MigrationChain chain, Migration migration, Schema before, Schema after,
-                             Schema afterDown) {
+                             Schema afterDown, List<ReplayNote> downNotes) {
         this.config = config;
         this.chain = chain;
         this.migration = migration;
         this.before = before;
         this.after = after;
         this.afterDown = afterDown;
+        this.downNotes = List.copyOf(downNotes);
     }
 
     static WholeRuleContext forSchema(Config config, MigrationChain chain, Schema schema) {
-        return new WholeRuleContext(config, chain, null, null, schema, null);
+        return new WholeRuleContext(config, chain, null, null, schema, null, List.of());
     }
 
     static WholeRuleContext forMigration(Config config, MigrationChain chain, Migration migration, Schema before,
-                                         Schema after, Schema afterDown) {
-        return new WholeRuleContext(config, chain, migration, before, after, afterDown);
+                                         Schema after, Schema afterDown, List<ReplayNote> downNotes) {
+        return new WholeRuleContext(config, chain, migration, before, after, afterDown, downNotes);
     }
 
     void use(ActiveRule next) {
@@ -68,6 +71,11 @@ final class WholeRuleContext implements SchemaContext, MigrationContext {
     @Override
     public MigrationChain chain() {
         return chain;
+    }
+
+    @Override
+    public List<ReplayNote> downReplayNotes() {
+        return downNotes;
     }
 
     @Override
