@@ -28,8 +28,11 @@ import dev.migralint.core.schema.SchemaReplayer;
 import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
 import dev.migralint.core.split.Splitter;
+import dev.migralint.core.analysis.TableLocks;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -84,6 +87,8 @@ final class ScriptLinter {
         List<ObjectName> created = new ArrayList<>(createdByUp);
         boolean explicitTransaction = false;
         List<ReplayNote> allNotes = new ArrayList<>();
+        Map<String, String> settings = new HashMap<>();
+        boolean blockingLockBefore = false;
         for (int i = 0; i < statements.size(); i++) {
             List<SchemaChange> statementChanges = changes.get(i);
             Schema statementBefore = schema;
@@ -102,13 +107,18 @@ final class ScriptLinter {
                 }
             }
             boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
-            StatementFacts facts = facts(wrapped || explicitTransaction, procedural, created, down);
+            StatementFacts facts = facts(wrapped || explicitTransaction, procedural, created, down, Map.copyOf(settings),
+                    blockingLockBefore);
             StatementContext ctx = new StatementContext(parsed.get(i), ruleChanges, config.dialect(),
                     config.targetVersion(), facts, statementBefore, schema, notes);
             allNotes.addAll(notes);
             runRules(ctx, ruleChanges);
             findings.addAll(ctx.findings());
+            blockingLockBefore |= blocksWrites(ruleChanges, statementBefore, facts);
             for (SchemaChange c : ruleChanges) {
+                if (c instanceof SchemaChange.SetSetting set) {
+                    settings.put(set.name(), set.value() == null ? "" : set.value());
+                }
                 if (c instanceof SchemaChange.Transaction t) {
                     switch (t.kind()) {
                         case BEGIN -> explicitTransaction = true;
@@ -122,8 +132,20 @@ final class ScriptLinter {
         return new Result(findings, statements, schema, created, allNotes, stats);
     }
 
+    /** True when one of the changes takes a write-blocking lock on a table this migration did not create. */
+    private static boolean blocksWrites(List<SchemaChange> changes, Schema before, StatementFacts facts) {
+        for (SchemaChange c : changes) {
+            for (TableLocks.Lock lock : TableLocks.blockingWrites(c, before)) {
+                if (lock.table() == null || !facts.createdInThisMigration(lock.table())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static StatementFacts facts(boolean inTransaction, boolean procedural, List<ObjectName> created,
-                                        boolean down) {
+                                        boolean down, Map<String, String> settings, boolean blockingLockBefore) {
         // The list only grows, so its current length marks this statement's snapshot without copying.
         int upto = created.size();
         return new StatementFacts() {
@@ -150,6 +172,16 @@ final class ScriptLinter {
             @Override
             public boolean inProceduralBlock() {
                 return procedural;
+            }
+
+            @Override
+            public String settingBefore(String name) {
+                return settings.get(name);
+            }
+
+            @Override
+            public boolean blockingLockBefore() {
+                return blockingLockBefore;
             }
         };
     }
