@@ -5,7 +5,8 @@ import dev.migralint.core.change.ColumnDef;
 import dev.migralint.core.change.SchemaChange.AddColumn;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
-import dev.migralint.core.rule.ChangeRule;
+import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.rule.StatementRule;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.rules.ObjectLabels;
@@ -23,7 +24,7 @@ import java.util.Set;
 @RuleInfo(id = "add-column-rewrite", category = Category.LOCKING, severity = Severity.WARNING,
         dialects = Dialect.POSTGRESQL,
         summary = "ADD COLUMN that rewrites an existing table while blocking reads and writes")
-public final class AddColumnRewrite implements ChangeRule<AddColumn> {
+public final class AddColumnRewrite implements StatementRule {
     /** Built-in volatile functions seen in defaults; now() and CURRENT_TIMESTAMP are stable, not volatile. */
     private static final List<String> VOLATILE = List.of("random(", "clock_timestamp(", "gen_random_uuid(",
             "uuid_generate_v1(", "uuid_generate_v1mc(", "uuid_generate_v4(", "uuidv4(", "uuidv7(", "nextval(",
@@ -32,11 +33,39 @@ public final class AddColumnRewrite implements ChangeRule<AddColumn> {
     private static final String BACKFILL = "fill existing rows in batches with UPDATE ... WHERE id BETWEEN ..., "
             + "each in its own transaction";
 
+    /** Why adding the column rewrites the table, with the remedy; null when it does not. */
+    private record Rewrite(String what, String help) {
+    }
+
+    /** One finding per statement: however many columns need a rewrite, the table is rewritten once. */
     @Override
-    public void check(AddColumn change, RuleContext ctx) {
-        if (ctx.facts().createdInThisMigration(change.table())) {
+    public void check(RuleContext ctx) {
+        AddColumn first = null;
+        Rewrite rewrite = null;
+        int others = 0;
+        for (SchemaChange c : ctx.changes()) {
+            if (c instanceof AddColumn add && !ctx.facts().createdInThisMigration(add.table())) {
+                Rewrite r = rewrite(add, ctx);
+                if (r != null && first == null) {
+                    first = add;
+                    rewrite = r;
+                } else if (r != null && add.table().sameObject(first.table())) {
+                    others++;
+                }
+            }
+        }
+        if (first == null) {
             return;
         }
+        String more = others == 0 ? "" : " (as do " + others + " more column" + (others == 1 ? "" : "s")
+                + " this statement adds; the table is rewritten once)";
+        ctx.report(first, "ADD COLUMN " + ObjectLabels.column(first.table(), first.column().name()) + " with "
+                + rewrite.what() + " rewrites existing table " + ObjectLabels.table(first.table())
+                + " and its indexes under an ACCESS EXCLUSIVE lock, blocking reads and writes" + more)
+                .help(rewrite.help());
+    }
+
+    private static Rewrite rewrite(AddColumn change, RuleContext ctx) {
         ColumnDef column = change.column();
         String what;
         String help;
@@ -65,11 +94,9 @@ public final class AddColumnRewrite implements ChangeRule<AddColumn> {
                     + def + " (applies to new rows only), and " + BACKFILL + "; PostgreSQL 11+ adds a non-volatile "
                     + "default without rewriting";
         } else {
-            return;
+            return null;
         }
-        ctx.report(change, "ADD COLUMN " + ObjectLabels.column(change.table(), column.name()) + " with " + what
-                + " rewrites existing table " + ObjectLabels.table(change.table())
-                + " and its indexes under an ACCESS EXCLUSIVE lock, blocking reads and writes").help(help);
+        return new Rewrite(what, help);
     }
 
     private static boolean isVolatile(String expression) {

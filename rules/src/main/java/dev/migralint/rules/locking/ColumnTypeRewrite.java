@@ -54,7 +54,7 @@ public final class ColumnTypeRewrite implements ChangeRule<AlterColumnType> {
                 ctx.report(change, "Changing " + label + " to " + newType + tail
                         + " (unless its current type, not in view, is already " + newType + ")").help(HELP);
             } else if (!RetypeRewrite.usingKeepsValues(change.using(), change.column())) {
-                ctx.report(change, "Changing " + label + " to " + newType + " with USING " + change.using() + tail)
+                ctx.report(change, "Changing " + label + " to " + newType + " with a USING expression" + tail)
                         .help(HELP);
             }
             return;
@@ -63,7 +63,7 @@ public final class ColumnTypeRewrite implements ChangeRule<AlterColumnType> {
         Verdict verdict = RetypeRewrite.of(old.type(), to, ctx.targetVersion());
         String from = "Changing " + label + " from " + oldType + " to " + newType;
         if (!RetypeRewrite.usingKeepsValues(change.using(), change.column())) {
-            ctx.report(change, from + " with USING " + change.using() + tail).help(HELP);
+            ctx.report(change, from + " with a USING expression" + tail).help(HELP);
         } else if (verdict == Verdict.REWRITE) {
             ctx.report(change, from + tail).help(HELP);
         } else if (verdict == Verdict.UNLESS_UTC && !utc(ctx.facts().settingBefore("timezone"))) {
