@@ -23,9 +23,9 @@ class BaselineCommandTest {
                 country char(2)
             );
             """;
-    private static final String V2 = """
-            CREATE INDEX users_country_idx ON users (country);
-            """;
+    private static final String TIMEOUT = "SET lock_timeout = '5s';\n";
+    private static final String INDEX = "CREATE INDEX users_country_idx ON users (country);\n";
+    private static final String V2 = TIMEOUT + INDEX;
 
     @TempDir
     Path dir;
@@ -55,12 +55,12 @@ class BaselineCommandTest {
     void lineShiftsKeepFindingsBaselinedAndANewOneIsReported() throws IOException {
         CliRun.in(dir, "baseline", "db");
         write("db/V1__users.sql", "-- users and where they live\n\n" + V1);
-        write("db/V3__more.sql", "CREATE INDEX users_id_country_idx ON users (id, country);\n");
+        write("db/V3__more.sql", TIMEOUT + "CREATE INDEX users_id_country_idx ON users (id, country);\n");
 
         CliRun check = CliRun.in(dir, "check", "--baseline", ".migralint-baseline.json", "db");
 
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(check.out()).contains("db/V3__more.sql:1:1: warning[require-concurrent-index]")
+        assertThat(check.out()).contains("db/V3__more.sql:2:1: warning[require-concurrent-index]")
                 .doesNotContain("V1__users.sql").doesNotContain("V2__index.sql")
                 .endsWith("1 warning in 3 files (2 suppressed)\n");
     }
@@ -116,7 +116,7 @@ class BaselineCommandTest {
 
     @Test
     void inlineSuppressedFindingsAreNotRecorded() throws IOException {
-        write("db/V2__index.sql", "-- migralint-ignore require-concurrent-index -- table is tiny\n" + V2);
+        write("db/V2__index.sql", TIMEOUT + "-- migralint-ignore require-concurrent-index -- table is tiny\n" + INDEX);
 
         CliRun record = CliRun.in(dir, "baseline", "-o", "b.json", "db");
 

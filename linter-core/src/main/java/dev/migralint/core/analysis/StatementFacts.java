@@ -59,4 +59,16 @@ public interface StatementFacts {
      * transaction, so nothing in it can use CONCURRENTLY.
      */
     boolean inProceduralBlock();
+
+    /**
+     * The value of the last {@code SET} or {@code SET LOCAL} of {@code name} (lower-case) in an earlier
+     * statement of this script, as written without quotes, or null when none set it.
+     */
+    String settingBefore(String name);
+
+    /**
+     * True when an earlier statement of this script took a lock that blocks writes ({@link TableLocks})
+     * on a table it had not created.
+     */
+    boolean blockingLockBefore();
 }

@@ -28,8 +28,11 @@ import dev.migralint.core.schema.SchemaReplayer;
 import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
 import dev.migralint.core.split.Splitter;
+import dev.migralint.core.analysis.TableLocks;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,6 +95,8 @@ final class ScriptLinter {
         int lastTransactionEnd = lastTransactionEnd(changes);
         List<List<ObjectName>> createdBy = createdBy(changes);
         List<ReplayNote> allNotes = new ArrayList<>();
+        Map<String, String> settings = new HashMap<>();
+        boolean blockingLockBefore = false;
         for (int i = 0; i < statements.size(); i++) {
             List<SchemaChange> statementChanges = changes.get(i);
             Schema statementBefore = schema;
@@ -115,13 +120,18 @@ final class ScriptLinter {
             }
             boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
             StatementFacts facts = facts(new TransactionState(wrapped, explicitTransaction, i < lastTransactionEnd),
-                    procedural, created, createdBy.subList(i + 1, createdBy.size()), added, down);
+                    procedural, created, createdBy.subList(i + 1, createdBy.size()), added, down,
+                    new SessionState(Map.copyOf(settings), blockingLockBefore));
             StatementContext ctx = new StatementContext(parsed.get(i), ruleChanges, config.dialect(),
                     config.targetVersion(), facts, statementBefore, schema, notes);
             allNotes.addAll(notes);
             runRules(ctx, ruleChanges);
             findings.addAll(ctx.findings());
+            blockingLockBefore |= blocksWrites(ruleChanges, statementBefore, facts);
             for (SchemaChange c : ruleChanges) {
+                if (c instanceof SchemaChange.SetSetting set) {
+                    settings.put(set.name(), set.value() == null ? "" : set.value());
+                }
                 if (c instanceof SchemaChange.Transaction t) {
                     switch (t.kind()) {
                         case BEGIN -> explicitTransaction = true;
@@ -168,8 +178,25 @@ final class ScriptLinter {
         return out;
     }
 
+    /** What earlier statements of the script did to the session: settings made, write-blocking locks taken. */
+    private record SessionState(Map<String, String> settings, boolean blockingLockBefore) {
+    }
+
+    /** True when one of the changes takes a write-blocking lock on a table this migration did not create. */
+    private static boolean blocksWrites(List<SchemaChange> changes, Schema before, StatementFacts facts) {
+        for (SchemaChange c : changes) {
+            for (TableLocks.Lock lock : TableLocks.blockingWrites(c, before)) {
+                if (lock.table() == null || !facts.createdInThisMigration(lock.table())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static StatementFacts facts(TransactionState transaction, boolean procedural, List<ObjectName> created,
-                                        List<List<ObjectName>> createdLater, List<AddedColumn> added, boolean down) {
+                                        List<List<ObjectName>> createdLater, List<AddedColumn> added, boolean down,
+                                        SessionState session) {
         // The lists only grow, so their current lengths mark this statement's snapshot without copying.
         int upto = created.size();
         int addedUpto = added.size();
@@ -227,6 +254,16 @@ final class ScriptLinter {
             @Override
             public boolean inProceduralBlock() {
                 return procedural;
+            }
+
+            @Override
+            public String settingBefore(String name) {
+                return session.settings().get(name);
+            }
+
+            @Override
+            public boolean blockingLockBefore() {
+                return session.blockingLockBefore();
             }
         };
     }
