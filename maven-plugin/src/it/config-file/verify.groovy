@@ -4,6 +4,6 @@ assert log.contains("migralint-maven-plugin:${pluginVersion}:check (default-cli)
 assert log.contains('(dialect postgresql, fail-on warning, config .migralint.yaml)')
 // null-comparison is off in the config file; the warning fails the build because fail-on is warning there.
 assert !log.contains('null-comparison')
-assert log.contains('[WARNING] src/main/resources/db/migration/V2__index_users_name.sql:1:1: warning[require-concurrent-index] ')
+assert log.contains('[WARNING] src/main/resources/db/migration/V2__index_users_name.sql:2:1: warning[require-concurrent-index] ')
 assert log.contains('migralint: 1 finding at or above warning (1 warning); report: target/migralint.sarif')
 return true

@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 def migration = 'src/main/resources/db/migration'
 // Each finding at the log level of its severity, path relative to the project, line and column of its start.
 assert log.contains("[ERROR] $migration/V3__remove_nameless_users.sql:2:30: error[null-comparison] ")
-assert log.contains("[WARNING] $migration/V2__index_users_name.sql:1:1: warning[require-concurrent-index] ")
+assert log.contains("[WARNING] $migration/V2__index_users_name.sql:2:1: warning[require-concurrent-index] ")
 assert log.contains('  help: Use name IS NULL')
 assert log.contains('migralint: 1 error, 1 warning in 3 files')
 assert log.contains('migralint: 1 finding at or above error (1 error); report: target/migralint.sarif')

@@ -35,7 +35,8 @@ class CheckMojoTest {
     private static final String MIGRATIONS = "src/main/resources/db/migration";
     private static final String CREATE_USERS = "CREATE TABLE users (id bigint PRIMARY KEY, name text);\n";
     /** require-concurrent-index, a warning. */
-    private static final String INDEX = "CREATE INDEX users_name_idx ON users (name);\n";
+    /** One finding, require-concurrent-index: the lock timeout is set, as a careful migration does. */
+    private static final String INDEX = "SET lock_timeout = '5s';\nCREATE INDEX users_name_idx ON users (name);\n";
     /** null-comparison, an error, at 1:27. */
     private static final String NULL_COMPARISON = "DELETE FROM users WHERE name = NULL;\n";
 
@@ -80,7 +81,7 @@ class CheckMojoTest {
                 .hasMessage("migralint: 1 finding at or above error (1 error); report: target/migralint.sarif");
 
         assertThat(log.at("WARN")).singleElement().asString()
-                .startsWith(MIGRATIONS + "/V2__index.sql:1:1: warning[require-concurrent-index] ");
+                .startsWith(MIGRATIONS + "/V2__index.sql:2:1: warning[require-concurrent-index] ");
         assertThat(log.at("ERROR")).singleElement().asString()
                 .startsWith(MIGRATIONS + "/V3__cleanup.sql:1:30: error[null-comparison] name = NULL is never true")
                 .contains("\n  help: Use name IS NULL");
