@@ -49,63 +49,67 @@ final class IndexDdlReader {
      * head. The tail of a CREATE INDEX names no other object.
      */
     private static Reading headOnly(TokenCursor t, TextRange range) {
-        Kind kind = Kind.at(t, 1);
-        int i = kind.next();
-        if (!t.isWord(0, "create") || !t.isWord(i, "index")) {
+        Head h = Head.read(t);
+        if (h == null) {
             return null;
         }
-        TextRange indexKeyword = t.range(i, i);
-        i++;
-        boolean concurrently = t.isWord(i, "concurrently");
-        i = concurrently ? i + 1 : i;
-        int afterIf = t.skip(i, "if", "not", "exists");
-        boolean ifNotExists = afterIf > i;
-        if (t.isWord(i, "if") && !ifNotExists) {
-            return null;
-        }
-        i = afterIf;
-        ObjectName name = null;
-        if (!t.isWord(i, "on")) {
-            TokenCursor.QualifiedName q = t.qualifiedName(i);
-            if (q == null) {
-                return null;
-            }
-            name = ObjectName.of(q);
-            i = q.end();
-        }
-        TokenCursor.QualifiedName table = t.isWord(i, "on") ? t.qualifiedName(t.skip(i + 1, "only")) : null;
+        TokenCursor.QualifiedName table = t.isWord(h.next(), "on") ? t.qualifiedName(t.skip(h.next() + 1, "only")) : null;
         if (table == null) {
             return null;
         }
-        return Reading.of(List.of(new CreateIndex(name, ObjectName.of(table), List.of(), kind.unique(), concurrently,
-                ifNotExists, kind.method(), null, List.of(), range, indexKeyword)), true);
+        return Reading.of(List.of(new CreateIndex(h.name(), ObjectName.of(table), List.of(), h.kind().unique(),
+                h.concurrently(), h.ifNotExists(), h.kind().method(), null, List.of(), range, h.indexKeyword())), true);
+    }
+
+    /**
+     * CREATE [UNIQUE | FULLTEXT | ...] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name]: what both readings
+     * share; {@code next} is the token after it.
+     */
+    private record Head(Kind kind, TextRange indexKeyword, boolean concurrently, boolean ifNotExists, ObjectName name,
+                        int next) {
+        static Head read(TokenCursor t) {
+            if (!t.isWord(0, "create")) {
+                return null;
+            }
+            Kind kind = Kind.at(t, 1);
+            int i = kind.next();
+            if (!t.isWord(i, "index")) {
+                return null;
+            }
+            TextRange indexKeyword = t.range(i, i);
+            i++;
+            boolean concurrently = t.dialect() != Dialect.MYSQL && t.isWord(i, "concurrently");
+            i = concurrently ? i + 1 : i;
+            int afterIf = t.skip(i, "if", "not", "exists");
+            boolean ifNotExists = afterIf > i;
+            if (t.isWord(i, "if") && !ifNotExists) {
+                return null;
+            }
+            i = afterIf;
+            ObjectName name = null;
+            if (!t.isWord(i, "on")) {
+                TokenCursor.QualifiedName q = t.qualifiedName(i);
+                if (q == null) {
+                    return null;
+                }
+                name = ObjectName.of(q);
+                i = q.end();
+            }
+            return new Head(kind, indexKeyword, concurrently, ifNotExists, name, i);
+        }
     }
 
     private static CreateIndex fullIndex(TokenCursor t, TextRange range) {
-        if (!t.isWord(0, "create")) {
+        Head h = Head.read(t);
+        if (h == null) {
             return null;
         }
-        Kind kind = Kind.at(t, 1);
-        int i = kind.next();
-        if (!t.isWord(i, "index")) {
-            return null;
-        }
-        TextRange indexKeyword = t.range(i, i);
-        i++;
-        boolean concurrently = t.dialect() != Dialect.MYSQL && t.isWord(i, "concurrently");
-        i = concurrently ? i + 1 : i;
-        int afterIf = t.skip(i, "if", "not", "exists");
-        boolean ifNotExists = afterIf > i;
-        i = afterIf;
-        ObjectName name = null;
-        if (!t.isWord(i, "on")) {
-            TokenCursor.QualifiedName q = t.qualifiedName(i);
-            if (q == null) {
-                return null;
-            }
-            name = ObjectName.of(q);
-            i = q.end();
-        }
+        Kind kind = h.kind();
+        TextRange indexKeyword = h.indexKeyword();
+        boolean concurrently = h.concurrently();
+        boolean ifNotExists = h.ifNotExists();
+        ObjectName name = h.name();
+        int i = h.next();
         String method = usingMethod(t, i, kind.method());
         i = t.isWord(i, "using") ? i + 2 : i;
         if (!t.isWord(i, "on")) {
