@@ -29,6 +29,21 @@ public final class AddColumnRewrite implements StatementRule {
     private static final List<String> VOLATILE = List.of("random(", "clock_timestamp(", "gen_random_uuid(",
             "uuid_generate_v1(", "uuid_generate_v1mc(", "uuid_generate_v4(", "uuidv4(", "uuidv7(", "nextval(",
             "timeofday(", "gen_random_bytes(", "random_normal(");
+    /**
+     * Built-in functions that are not volatile (stable or immutable), and SQL forms written like calls.
+     * Any other function counts as volatile: PostgreSQL makes a function VOLATILE unless its CREATE
+     * FUNCTION says otherwise, and the history rarely shows how it was declared.
+     */
+    private static final Set<String> NON_VOLATILE = Set.of("now", "transaction_timestamp", "statement_timestamp",
+            "current_setting", "lower", "upper", "length", "coalesce", "nullif", "greatest", "least", "concat",
+            "concat_ws", "jsonb_build_object", "jsonb_build_array", "json_build_object", "json_build_array", "to_jsonb",
+            "to_json", "row", "make_interval", "make_date", "make_timestamp", "make_timestamptz", "date_trunc",
+            "timezone", "to_char", "to_timestamp", "to_date", "md5", "abs", "round", "trim", "btrim", "replace", "substr",
+            "substring", "format", "cast", "array", "array_fill", "left", "right", "lpad", "rpad", "extract",
+            "date_part", "interval", "numeric", "decimal", "varchar", "char", "character", "timestamp", "time",
+            "bit", "float", "current_schema", "current_user", "session_user", "inet", "point", "int4range",
+            "int8range", "numrange", "tsrange", "tstzrange", "daterange");
+    private static final java.util.regex.Pattern CALL = java.util.regex.Pattern.compile("(::\\s*)?\\b([a-z_][a-z0-9_.$]*)\\s*\\(");
     private static final Set<String> SERIAL = Set.of("serial", "smallserial", "bigserial");
     private static final String BACKFILL = "fill existing rows in batches with UPDATE ... WHERE id BETWEEN ..., "
             + "each in its own transaction";
@@ -106,6 +121,14 @@ public final class AddColumnRewrite implements StatementRule {
             // a whole function name: not part of a longer identifier (my_random())
             if (at >= 0 && (at == 0 || !Character.isLetterOrDigit(e.charAt(at - 1)) && e.charAt(at - 1) != '_')) {
                 return true;
+            }
+        }
+        java.util.regex.Matcher m = CALL.matcher(e);
+        while (m.find()) {
+            String name = m.group(2);
+            String bare = name.startsWith("pg_catalog.") ? name.substring("pg_catalog.".length()) : name;
+            if (m.group(1) == null && !NON_VOLATILE.contains(bare)) {
+                return true; // a function whose volatility the history does not show: VOLATILE by default
             }
         }
         return false;
