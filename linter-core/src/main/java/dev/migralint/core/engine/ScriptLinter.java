@@ -28,11 +28,8 @@ import dev.migralint.core.schema.SchemaReplayer;
 import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
 import dev.migralint.core.split.Splitter;
-import dev.migralint.core.analysis.TableLocks;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,14 +86,8 @@ final class ScriptLinter {
         boolean wrapped = TransactionModes.wrapsInTransaction(mode, changes, parsed, config);
         ReplayContext replayContext = new ReplayContext(script.file());
         Schema schema = before;
-        List<ObjectName> created = new ArrayList<>(createdByUp);
-        List<AddedColumn> added = new ArrayList<>(addedByUp);
-        boolean explicitTransaction = false;
-        int lastTransactionEnd = lastTransactionEnd(changes);
-        List<List<ObjectName>> createdBy = createdBy(changes);
+        ScriptFacts scriptFacts = new ScriptFacts(changes, wrapped, down, createdByUp, addedByUp);
         List<ReplayNote> allNotes = new ArrayList<>();
-        Map<String, String> settings = new HashMap<>();
-        boolean blockingLockBefore = false;
         for (int i = 0; i < statements.size(); i++) {
             List<SchemaChange> statementChanges = changes.get(i);
             Schema statementBefore = schema;
@@ -107,165 +98,16 @@ final class ScriptLinter {
                 notes.addAll(r.notes());
             }
             List<SchemaChange> ruleChanges = RuleChanges.of(statementChanges);
-            // A table this statement creates counts as created in this migration for the statement's
-            // own later changes too: a DO block may create a table and index it.
-            for (SchemaChange c : ruleChanges) {
-                if (c instanceof SchemaChange.CreateTable ct) {
-                    created.add(ct.table());
-                } else if (c instanceof SchemaChange.CreateView v && v.materialized()) {
-                    created.add(v.name()); // a new materialized view has no readers to block either
-                } else if (c instanceof SchemaChange.AddColumn ac) {
-                    added.add(new AddedColumn(ac.table(), ac.column().name()));
-                }
-            }
-            boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
-            StatementFacts facts = facts(new TransactionState(wrapped, explicitTransaction, i < lastTransactionEnd),
-                    procedural, created, createdBy.subList(i + 1, createdBy.size()), added, down,
-                    new SessionState(Map.copyOf(settings), blockingLockBefore));
+            StatementFacts facts = scriptFacts.before(i, statementChanges, ruleChanges);
             StatementContext ctx = new StatementContext(parsed.get(i), ruleChanges, config.dialect(),
                     config.targetVersion(), facts, statementBefore, schema, notes);
             allNotes.addAll(notes);
             runRules(ctx, ruleChanges);
             findings.addAll(ctx.findings());
-            blockingLockBefore |= blocksWrites(ruleChanges, statementBefore, facts);
-            for (SchemaChange c : ruleChanges) {
-                if (c instanceof SchemaChange.SetSetting set) {
-                    settings.put(set.name(), set.value() == null ? "" : set.value());
-                }
-                if (c instanceof SchemaChange.Transaction t) {
-                    switch (t.kind()) {
-                        case BEGIN -> explicitTransaction = true;
-                        case COMMIT, ROLLBACK -> explicitTransaction = false;
-                        default -> { }
-                    }
-                }
-            }
+            scriptFacts.after(ruleChanges, statementBefore, facts);
         }
         RunStats stats = new RunStats(0, statements.size(), counts[0], counts[1], counts[2], counts[3]);
-        return new Result(findings, statements, schema, created, added, allNotes, stats);
-    }
-
-    /** Where the statement stands in the script's transactions: the tool's, the script's own BEGIN, a later end. */
-    private record TransactionState(boolean tool, boolean explicit, boolean endsLater) {
-    }
-
-    /** The index of the last statement holding a COMMIT or ROLLBACK of the script, or -1. */
-    private static int lastTransactionEnd(List<List<SchemaChange>> changes) {
-        int last = -1;
-        for (int i = 0; i < changes.size(); i++) {
-            for (SchemaChange c : changes.get(i)) {
-                if (c instanceof SchemaChange.Transaction t && (t.kind() == SchemaChange.TransactionKind.COMMIT
-                        || t.kind() == SchemaChange.TransactionKind.ROLLBACK)) {
-                    last = i;
-                }
-            }
-        }
-        return last;
-    }
-
-    /** The tables each statement creates, DO blocks included. */
-    private static List<List<ObjectName>> createdBy(List<List<SchemaChange>> changes) {
-        List<List<ObjectName>> out = new ArrayList<>(changes.size());
-        for (List<SchemaChange> statement : changes) {
-            List<ObjectName> tables = new ArrayList<>();
-            for (SchemaChange c : RuleChanges.of(statement)) {
-                if (c instanceof SchemaChange.CreateTable ct) {
-                    tables.add(ct.table());
-                }
-            }
-            out.add(tables);
-        }
-        return out;
-    }
-
-    /** What earlier statements of the script did to the session: settings made, write-blocking locks taken. */
-    private record SessionState(Map<String, String> settings, boolean blockingLockBefore) {
-    }
-
-    /** True when one of the changes takes a write-blocking lock on a table this migration did not create. */
-    private static boolean blocksWrites(List<SchemaChange> changes, Schema before, StatementFacts facts) {
-        for (SchemaChange c : changes) {
-            for (TableLocks.Lock lock : TableLocks.blockingWrites(c, before)) {
-                if (lock.table() == null || !facts.createdInThisMigration(lock.table())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static StatementFacts facts(TransactionState transaction, boolean procedural, List<ObjectName> created,
-                                        List<List<ObjectName>> createdLater, List<AddedColumn> added, boolean down,
-                                        SessionState session) {
-        // The lists only grow, so their current lengths mark this statement's snapshot without copying.
-        int upto = created.size();
-        int addedUpto = added.size();
-        return new StatementFacts() {
-            @Override
-            public boolean inTransaction() {
-                return transaction.tool() || transaction.explicit();
-            }
-
-            @Override
-            public boolean toolTransaction() {
-                return transaction.tool();
-            }
-
-            @Override
-            public boolean explicitTransaction() {
-                return transaction.explicit();
-            }
-
-            @Override
-            public boolean transactionEndsLater() {
-                return transaction.endsLater();
-            }
-
-            @Override
-            public boolean createdInThisMigration(ObjectName table) {
-                for (int i = 0; i < upto; i++) {
-                    if (created.get(i).sameObject(table)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-
-            @Override
-            public boolean createdLaterInThisScript(ObjectName table) {
-                return createdLater.stream().flatMap(List::stream).anyMatch(t -> t.sameObject(table));
-            }
-
-            @Override
-            public boolean columnAddedInThisMigration(ObjectName table, String column) {
-                for (int i = 0; i < addedUpto; i++) {
-                    if (added.get(i).table().sameObject(table) && added.get(i).column().equals(column)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-
-            @Override
-            public boolean inDownScript() {
-                return down;
-            }
-
-            @Override
-            public boolean inProceduralBlock() {
-                return procedural;
-            }
-
-            @Override
-            public String settingBefore(String name) {
-                return session.settings().get(name);
-            }
-
-            @Override
-            public boolean blockingLockBefore() {
-                return session.blockingLockBefore();
-            }
-        };
+        return new Result(findings, statements, schema, scriptFacts.created(), scriptFacts.added(), allNotes, stats);
     }
 
     private void runRules(StatementContext ctx, List<SchemaChange> changes) {

@@ -1,0 +1,177 @@
+package dev.migralint.core.engine;
+
+import dev.migralint.core.analysis.StatementFacts;
+import dev.migralint.core.analysis.TableLocks;
+import dev.migralint.core.change.ObjectName;
+import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.engine.ScriptLinter.AddedColumn;
+import dev.migralint.core.schema.Schema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the statements of one script tell rules about the situation each statement runs in: the
+ * transactions (the tool's, the script's own), the tables and columns the migration created so far,
+ * the settings made and the write-blocking locks taken before. Walked once, statement by statement:
+ * {@link #before} gives a statement's facts, {@link #after} takes in what it did.
+ */
+final class ScriptFacts {
+    private final boolean wrapped;
+    private final boolean down;
+    private final int lastTransactionEnd;
+    private final List<List<ObjectName>> createdBy;
+    private final List<ObjectName> created;
+    private final List<AddedColumn> added;
+    private final Map<String, String> settings = new HashMap<>();
+    private boolean explicitTransaction;
+    private boolean blockingLockBefore;
+
+    /**
+     * {@code changes} are every statement's changes; {@code wrapped} whether the tool runs the script in
+     * a transaction; {@code createdByUp} and {@code addedByUp} what a down script's up created.
+     */
+    ScriptFacts(List<List<SchemaChange>> changes, boolean wrapped, boolean down, List<ObjectName> createdByUp,
+                List<AddedColumn> addedByUp) {
+        this.wrapped = wrapped;
+        this.down = down;
+        this.lastTransactionEnd = lastTransactionEnd(changes);
+        this.createdBy = createdBy(changes);
+        this.created = new ArrayList<>(createdByUp);
+        this.added = new ArrayList<>(addedByUp);
+    }
+
+    List<ObjectName> created() {
+        return created;
+    }
+
+    List<AddedColumn> added() {
+        return added;
+    }
+
+    /**
+     * The facts for statement {@code i}. A table the statement creates counts as created in this
+     * migration for its own later changes too: a DO block may create a table and index it.
+     */
+    StatementFacts before(int i, List<SchemaChange> statementChanges, List<SchemaChange> ruleChanges) {
+        for (SchemaChange c : ruleChanges) {
+            if (c instanceof SchemaChange.CreateTable ct) {
+                created.add(ct.table());
+            } else if (c instanceof SchemaChange.CreateView v && v.materialized()) {
+                created.add(v.name()); // a new materialized view has no readers to block either
+            } else if (c instanceof SchemaChange.AddColumn ac) {
+                added.add(new AddedColumn(ac.table(), ac.column().name()));
+            }
+        }
+        boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
+        // The lists only grow, so their current lengths mark this statement's snapshot without copying.
+        return new Snapshot(this, wrapped, explicitTransaction, i < lastTransactionEnd, procedural, created.size(),
+                added.size(), createdBy.subList(i + 1, createdBy.size()), Map.copyOf(settings), blockingLockBefore);
+    }
+
+    /** Takes in what a statement did to the session once its rules have run. */
+    void after(List<SchemaChange> ruleChanges, Schema statementBefore, StatementFacts facts) {
+        blockingLockBefore |= blocksWrites(ruleChanges, statementBefore, facts);
+        for (SchemaChange c : ruleChanges) {
+            if (c instanceof SchemaChange.SetSetting set) {
+                settings.put(set.name(), set.value() == null ? "" : set.value());
+            }
+            if (c instanceof SchemaChange.Transaction t) {
+                switch (t.kind()) {
+                    case BEGIN -> explicitTransaction = true;
+                    case COMMIT, ROLLBACK -> explicitTransaction = false;
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    /** True when one of the changes takes a write-blocking lock on a table this migration did not create. */
+    private static boolean blocksWrites(List<SchemaChange> changes, Schema before, StatementFacts facts) {
+        for (SchemaChange c : changes) {
+            for (TableLocks.Lock lock : TableLocks.blockingWrites(c, before)) {
+                if (lock.table() == null || !facts.createdInThisMigration(lock.table())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The index of the last statement holding a COMMIT or ROLLBACK of the script, or -1. */
+    private static int lastTransactionEnd(List<List<SchemaChange>> changes) {
+        int last = -1;
+        for (int i = 0; i < changes.size(); i++) {
+            for (SchemaChange c : changes.get(i)) {
+                if (c instanceof SchemaChange.Transaction t && (t.kind() == SchemaChange.TransactionKind.COMMIT
+                        || t.kind() == SchemaChange.TransactionKind.ROLLBACK)) {
+                    last = i;
+                }
+            }
+        }
+        return last;
+    }
+
+    /** The tables each statement creates, DO blocks included. */
+    private static List<List<ObjectName>> createdBy(List<List<SchemaChange>> changes) {
+        List<List<ObjectName>> out = new ArrayList<>(changes.size());
+        for (List<SchemaChange> statement : changes) {
+            List<ObjectName> tables = new ArrayList<>();
+            for (SchemaChange c : RuleChanges.of(statement)) {
+                if (c instanceof SchemaChange.CreateTable ct) {
+                    tables.add(ct.table());
+                }
+            }
+            out.add(tables);
+        }
+        return out;
+    }
+
+    /** One statement's facts: the script's state as it stood before the statement ran. */
+    private record Snapshot(ScriptFacts script, boolean toolTransaction, boolean explicitTransaction,
+                            boolean transactionEndsLater, boolean inProceduralBlock, int createdUpto, int addedUpto,
+                            List<List<ObjectName>> createdLater, Map<String, String> settings,
+                            boolean blockingLockBefore) implements StatementFacts {
+        @Override
+        public boolean inTransaction() {
+            return toolTransaction || explicitTransaction;
+        }
+
+        @Override
+        public boolean createdInThisMigration(ObjectName table) {
+            for (int i = 0; i < createdUpto; i++) {
+                if (script.created.get(i).sameObject(table)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean createdLaterInThisScript(ObjectName table) {
+            return createdLater.stream().flatMap(List::stream).anyMatch(t -> t.sameObject(table));
+        }
+
+        @Override
+        public boolean columnAddedInThisMigration(ObjectName table, String column) {
+            for (int i = 0; i < addedUpto; i++) {
+                AddedColumn a = script.added.get(i);
+                if (a.table().sameObject(table) && a.column().equals(column)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean inDownScript() {
+            return script.down;
+        }
+
+        @Override
+        public String settingBefore(String name) {
+            return settings.get(name);
+        }
+    }
+}
