@@ -13,6 +13,8 @@ import dev.migralint.core.schema.TableConstraint.ForeignKey;
 import dev.migralint.rules.ObjectLabels;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A foreign key whose columns do not lead any index of its table. Deleting or updating a referenced
@@ -54,8 +56,8 @@ public final class UnindexedForeignKey implements SchemaRule {
      * {@code WHERE col IS NOT NULL} on a key column: the lookups a foreign key makes (a referenced row
      * deleted or its key updated) search for a value, never NULL, so such a partial index serves them.
      */
-    static boolean onlyExcludesNulls(String predicate, java.util.List<String> columns) {
-        String p = predicate.replaceAll("[()\"`]", " ").replaceAll("\\s+", " ").trim().toLowerCase(java.util.Locale.ROOT);
+    static boolean onlyExcludesNulls(String predicate, List<String> columns) {
+        String p = predicate.replaceAll("[()\"`]", " ").replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
         for (String part : p.split(" and ")) {
             String[] words = part.trim().split(" ");
             if (words.length != 4 || !columns.contains(words[0]) || !words[1].equals("is") || !words[2].equals("not")

@@ -13,6 +13,8 @@ import dev.migralint.rules.ObjectLabels;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 /**
  * ADD COLUMN rewrites the whole table under ACCESS EXCLUSIVE when every existing row needs its own
@@ -43,7 +45,7 @@ public final class AddColumnRewrite implements StatementRule {
             "date_part", "interval", "numeric", "decimal", "varchar", "char", "character", "timestamp", "time",
             "bit", "float", "current_schema", "current_user", "session_user", "inet", "point", "int4range",
             "int8range", "numrange", "tsrange", "tstzrange", "daterange");
-    private static final java.util.regex.Pattern CALL = java.util.regex.Pattern.compile("(::\\s*)?\\b([a-z_][a-z0-9_.$]*)\\s*\\(");
+    private static final Pattern CALL = Pattern.compile("(::\\s*)?\\b([a-z_][a-z0-9_.$]*)\\s*\\(");
     private static final Set<String> SERIAL = Set.of("serial", "smallserial", "bigserial");
     private static final String BACKFILL = "fill existing rows in batches with UPDATE ... WHERE id BETWEEN ..., "
             + "each in its own transaction";
@@ -123,7 +125,7 @@ public final class AddColumnRewrite implements StatementRule {
                 return true;
             }
         }
-        java.util.regex.Matcher m = CALL.matcher(e);
+        Matcher m = CALL.matcher(e);
         while (m.find()) {
             String name = m.group(2);
             String bare = name.startsWith("pg_catalog.") ? name.substring("pg_catalog.".length()) : name;
