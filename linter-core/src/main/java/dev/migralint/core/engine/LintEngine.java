@@ -5,6 +5,7 @@ import dev.migralint.core.config.ConfigLoader;
 import dev.migralint.core.config.RuleSetting;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.InputProblem;
+import dev.migralint.core.input.Excludes;
 import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.migration.Discovery;
 import dev.migralint.core.migration.Layout;
@@ -54,8 +55,10 @@ public final class LintEngine {
      */
     public Report run(LintRequest request) {
         ConfigLoader.validateRules(request.config(), registry);
-        Discovery discovery = MigrationDiscovery.discover(request.paths(), request.baseDir(), request.config().dialect(),
-                request.config().migrationLayouts(), request.texts());
+        Config config = request.config();
+        Path excludeBase = config.source() == null ? request.baseDir() : config.source().toAbsolutePath().getParent();
+        Discovery discovery = MigrationDiscovery.discover(request.paths(), request.baseDir(), config.dialect(),
+                config.migrationLayouts(), request.texts(), config.encoding(), Excludes.of(config.exclude(), excludeBase));
         return lint(chains(discovery), discovery.problems(), request.config(), request.baseDir());
     }
 
