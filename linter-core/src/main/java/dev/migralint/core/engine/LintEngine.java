@@ -56,7 +56,22 @@ public final class LintEngine {
         ConfigLoader.validateRules(request.config(), registry);
         Discovery discovery = MigrationDiscovery.discover(request.paths(), request.baseDir(), request.config().dialect(),
                 request.config().migrationLayouts(), request.texts());
-        return lint(chains(discovery), discovery.problems(), request.config(), request.baseDir());
+        Report report = lint(chains(discovery), discovery.problems(), request.config(), request.baseDir());
+        return request.config().queryLogs().isEmpty() ? report : withQueryLogs(report, request.config(), request.baseDir());
+    }
+
+    /** The report with the findings of the config's query logs (paths relative to the config file's folder) added. */
+    private Report withQueryLogs(Report report, Config config, Path baseDir) {
+        Path folder = config.source() == null ? null : config.source().toAbsolutePath().getParent();
+        List<Path> logs = config.queryLogs().stream()
+                .map(p -> folder == null ? Path.of(p) : folder.resolve(p).normalize()).toList();
+        QueryLogLinter.Result logged = new QueryLogLinter(activeRules(config)).lint(logs, baseDir);
+        List<Finding> findings = new ArrayList<>(report.findings());
+        findings.addAll(logged.findings());
+        List<InputProblem> problems = new ArrayList<>(report.problems());
+        problems.addAll(logged.problems());
+        return new Report(findings, problems, report.rules(), report.baseDir(),
+                report.stats().plus(new RunStats(logged.files(), 0, 0, 0, 0, 0)));
     }
 
     /** The discovered chains, then each file that belongs to none as a chain of its own. */
