@@ -84,6 +84,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "Ignore the config's baseline and report every finding.")
     boolean noBaseline;
 
+    @Option(names = "--query-log", paramLabel = "FILE", arity = "1..*",
+            description = "Query logs to check for N+1 patterns instead of the config's query-logs (PostgreSQL"
+                    + " stderr, csvlog or jsonlog, MySQL/MariaDB general log, Hibernate, datasource-proxy, p6spy;"
+                    + " the format is read from the content). Without PATHS, only the logs are checked.")
+    List<Path> queryLogs = new ArrayList<>();
+
     CheckCommand(Environment env) {
         this.env = env;
     }
@@ -94,6 +100,9 @@ final class CheckCommand implements Callable<Integer> {
         Config config = configOptions.load(env);
         if (failOn != null) {
             config = config.withFailOn(failOn);
+        }
+        if (!queryLogs.isEmpty()) {
+            config = config.withQueryLogs(queryLogs.stream().map(p -> env.resolve(p).toString()).toList());
         }
         if (since != null && staged) {
             throw new UsageException("--since and --staged cannot be used together");
@@ -109,7 +118,7 @@ final class CheckCommand implements Callable<Integer> {
                 : staged ? ChangedFiles.staged(env.workingDir()) : null;
         RuleRegistry registry = RuleRegistry.load(CheckCommand.class.getClassLoader());
 
-        List<Path> targets = DefaultPaths.of(paths, config);
+        List<Path> targets = paths.isEmpty() && !queryLogs.isEmpty() ? List.of() : DefaultPaths.of(paths, config);
         Report linted = new LintEngine(registry).run(new LintRequest(targets, env.workingDir(), config));
         Report report = baseline == null ? linted : baseline.apply(linted);
         if (scope != null) {

@@ -117,15 +117,19 @@ final class ApplicationLogReader extends QueryLogReader {
     private void p6spy(long number, String text, Matcher m) {
         String category = m.group(1);
         String rest = text.substring(m.end());
-        // url ...|prepared|sql: the executed SQL is the last field; a '|' inside SQL comes doubled (||).
-        int cut = -1;
-        for (int i = rest.length() - 1; i >= 0; i--) {
-            if (rest.charAt(i) == '|' && (i == 0 || rest.charAt(i - 1) != '|')
-                    && (i + 1 >= rest.length() || rest.charAt(i + 1) != '|')) {
+        // url ...|prepared|sql: the url holds no '|', and the executed SQL starts as the prepared one
+        // does, which tells the separator from a '|' inside a literal or a || operator.
+        int urlEnd = rest.indexOf('|');
+        String both = urlEnd < 0 ? rest : rest.substring(urlEnd + 1);
+        String firstWord = both.strip().split("\\s+", 2)[0];
+        int cut = both.lastIndexOf('|');
+        for (int i = both.indexOf('|'); i >= 0; i = both.indexOf('|', i + 1)) {
+            if (both.substring(i + 1).stripLeading().regionMatches(true, 0, firstWord, 0, firstWord.length())) {
                 cut = i;
                 break;
             }
         }
+        rest = both;
         String executed = rest.substring(cut + 1).strip();
         switch (category) {
             case "statement" -> {
