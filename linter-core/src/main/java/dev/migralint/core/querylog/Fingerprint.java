@@ -34,10 +34,9 @@ public record Fingerprint(String text, String values, boolean parameters, boolea
 
     public static Fingerprint of(String sql) {
         List<Token> tokens = Lexer.lex(sql, LEX).tokens();
-        StringBuilder out = new StringBuilder(sql.length());
+        Builder b = new Builder(sql.length());
         StringBuilder values = new StringBuilder();
         String first = null;
-        String last = "";
         boolean parameters = false;
         int i = 0;
         int n = tokens.size();
@@ -48,60 +47,114 @@ public record Fingerprint(String text, String values, boolean parameters, boolea
                 i++;
                 continue;
             }
-            if (isValue(k) || signedNumber(sql, tokens, i, last)) {
+            if (isValue(k) || signedNumber(sql, tokens, i, b.last)) {
                 int start = i;
                 parameters |= k == TokenKind.PARAMETER;
                 i = k == TokenKind.OPERATOR ? i + 2 : i + 1;
                 values.append(sql, tokens.get(start).start(), tokens.get(i - 1).end()).append('\u0001');
-                last = append(out, "?", last);
+                b.append("?", Cls.VALUE);
+                if (first == null) {
+                    first = "";
+                }
                 continue;
             }
+            char c = single(sql, t);
             // A parenthesized list of values only: IN (1, 2, 3), a VALUES row, ANY(ARRAY[...]) elements.
-            if ("(".equals(text(sql, t)) || "[".equals(text(sql, t))) {
+            if (c == '(' || c == '[') {
                 int close = valueListEnd(sql, tokens, i);
                 if (close > 0) {
-                    for (int j = i + 1; j < close; j++) {
-                        if (isValue(tokens.get(j).kind())) {
-                            parameters |= tokens.get(j).kind() == TokenKind.PARAMETER;
-                            values.append(text(sql, tokens.get(j))).append('\u0001');
-                        }
-                    }
-                    String open = text(sql, t);
-                    last = append(out, open, last);
-                    last = append(out, "?", last);
-                    last = append(out, "(".equals(open) ? ")" : "]", last);
+                    parameters |= appendValues(sql, tokens, i + 1, close, values);
+                    b.append(c == '(' ? "(" : "[", Cls.OPEN);
+                    b.append("?", Cls.VALUE);
+                    b.append(c == '(' ? ")" : "]", Cls.CLOSE);
                     i = close + 1;
                     // Further rows of a multi-row VALUES collapse into the first.
-                    while (i + 1 < n && ",".equals(text(sql, tokens.get(i))) && "(".equals(text(sql, tokens.get(i + 1)))) {
+                    while (i + 1 < n && single(sql, tokens.get(i)) == ',' && single(sql, tokens.get(i + 1)) == '(') {
                         int next = valueListEnd(sql, tokens, i + 1);
                         if (next < 0) {
                             break;
                         }
-                        for (int j = i + 2; j < next; j++) {
-                            if (isValue(tokens.get(j).kind())) {
-                                values.append(text(sql, tokens.get(j))).append('\u0001');
-                            }
-                        }
+                        parameters |= appendValues(sql, tokens, i + 2, next, values);
                         i = next + 1;
                     }
                     continue;
                 }
             }
-            String word = text(sql, t);
             if (k == TokenKind.WORD) {
+                String word = sql.substring(t.start(), t.end());
                 String lower = word.toLowerCase(Locale.ROOT);
                 if (first == null) {
                     first = lower;
                 }
-                word = Keywords.isReserved(lower) || UPPER.contains(lower) ? word.toUpperCase(Locale.ROOT) : lower;
-            } else if (first == null) {
-                first = "";
+                if (Keywords.isReserved(lower) || UPPER.contains(lower)) {
+                    b.append(word.toUpperCase(Locale.ROOT), Cls.KEYWORD);
+                } else {
+                    b.append(lower, Cls.NAME);
+                }
+            } else {
+                if (first == null) {
+                    first = "";
+                }
+                Cls cls = k == TokenKind.QUOTED_IDENTIFIER ? Cls.NAME : c == '(' || c == '[' ? Cls.OPEN
+                        : c == ')' || c == ']' ? Cls.CLOSE : c == ',' ? Cls.COMMA : c == '.' ? Cls.DOT
+                        : t.end() - t.start() == 2 && sql.startsWith("::", t.start()) ? Cls.CAST : Cls.OTHER;
+                b.append(sql.substring(t.start(), t.end()), cls);
             }
-            last = append(out, word, last);
             i++;
         }
-        boolean tx = first != null && TRANSACTION.contains(first) && !out.toString().startsWith("BEGIN ATOMIC");
-        return new Fingerprint(out.toString(), values.toString(), parameters, tx, first != null && SETTING.contains(first));
+        String text = b.out.toString();
+        boolean tx = first != null && TRANSACTION.contains(first) && !text.startsWith("BEGIN ATOMIC");
+        return new Fingerprint(text, values.toString(), parameters, tx, first != null && SETTING.contains(first));
+    }
+
+    /** How a token of the fingerprint is spaced. */
+    private enum Cls { NAME, KEYWORD, VALUE, OPEN, CLOSE, COMMA, DOT, CAST, OTHER }
+
+    /** The fingerprint's text, spaced as SQL is usually written. */
+    private static final class Builder {
+        final StringBuilder out;
+        Cls lastCls;
+        String last = "";
+
+        Builder(int capacity) {
+            out = new StringBuilder(capacity);
+        }
+
+        void append(String token, Cls cls) {
+            if (lastCls != null && space(lastCls, cls)) {
+                out.append(' ');
+            }
+            out.append(token);
+            last = token;
+            lastCls = cls;
+        }
+
+        private static boolean space(Cls last, Cls token) {
+            if (token == Cls.COMMA || token == Cls.CLOSE || token == Cls.DOT || token == Cls.CAST
+                    || last == Cls.DOT || last == Cls.OPEN || last == Cls.CAST) {
+                return false;
+            }
+            // A function call or array subscript: no space between the name and its bracket.
+            return !(token == Cls.OPEN && last == Cls.NAME);
+        }
+    }
+
+    /** The character of a one-character token, else 0. */
+    private static char single(String sql, Token t) {
+        return t.end() - t.start() == 1 ? sql.charAt(t.start()) : 0;
+    }
+
+    /** Adds the values among {@code tokens[from, to)}; returns whether one is a bind parameter. */
+    private static boolean appendValues(String sql, List<Token> tokens, int from, int to, StringBuilder values) {
+        boolean parameters = false;
+        for (int j = from; j < to; j++) {
+            Token v = tokens.get(j);
+            if (isValue(v.kind())) {
+                parameters |= v.kind() == TokenKind.PARAMETER;
+                values.append(sql, v.start(), v.end()).append('\u0001');
+            }
+        }
+        return parameters;
     }
 
     private static boolean isValue(TokenKind k) {
@@ -115,9 +168,9 @@ public record Fingerprint(String text, String values, boolean parameters, boolea
         if (t.kind() != TokenKind.OPERATOR || i + 1 >= tokens.size()) {
             return false;
         }
-        String op = text(sql, t);
+        char op = single(sql, t);
         Token next = tokens.get(i + 1);
-        if (!("-".equals(op) || "+".equals(op)) || next.kind() != TokenKind.NUMBER || next.start() != t.end()) {
+        if (op != '-' && op != '+' || next.kind() != TokenKind.NUMBER || next.start() != t.end()) {
             return false;
         }
         return last.isEmpty() || "(".equals(last) || ",".equals(last) || "=".equals(last) || "<".equals(last)
@@ -127,49 +180,21 @@ public record Fingerprint(String text, String values, boolean parameters, boolea
 
     /** The index of the closing bracket when the bracket at {@code open} holds only values and commas, else -1. */
     private static int valueListEnd(String sql, List<Token> tokens, int open) {
-        String close = "(".equals(text(sql, tokens.get(open))) ? ")" : "]";
+        char close = single(sql, tokens.get(open)) == '(' ? ')' : ']';
         boolean any = false;
         for (int j = open + 1; j < tokens.size(); j++) {
             Token t = tokens.get(j);
-            String s = text(sql, t);
-            if (close.equals(s)) {
+            char c = single(sql, t);
+            if (c == close) {
                 return any ? j : -1;
             }
             if (isValue(t.kind()) || t.isComment()) {
                 any |= !t.isComment();
-            } else if (!",".equals(s) && !(("-".equals(s) || "+".equals(s)) && t.kind() == TokenKind.OPERATOR)
+            } else if (c != ',' && !((c == '-' || c == '+') && t.kind() == TokenKind.OPERATOR)
                     && !t.isWord(sql, "null") && !t.isWord(sql, "true") && !t.isWord(sql, "false")) {
                 return -1;
             }
         }
         return -1;
-    }
-
-    private static String text(String sql, Token t) {
-        return sql.substring(t.start(), t.end());
-    }
-
-    /** Appends a token with the spacing SQL is usually written with; returns it as the new last token. */
-    private static String append(StringBuilder out, String token, String last) {
-        if (!out.isEmpty() && space(last, token)) {
-            out.append(' ');
-        }
-        out.append(token);
-        return token;
-    }
-
-    private static boolean space(String last, String token) {
-        if (",".equals(token) || ")".equals(token) || "]".equals(token) || ".".equals(token) || ".".equals(last)
-                || "(".equals(last) || "[".equals(last) || "::".equals(token) || "::".equals(last)) {
-            return false;
-        }
-        // A function call or array subscript: no space between the name and its bracket.
-        return !("(".equals(token) || "[".equals(token)) || !isName(last) || Keywords.isReserved(last)
-                || UPPER.contains(last.toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean isName(String s) {
-        return !s.isEmpty() && (Character.isLetterOrDigit(s.charAt(0)) || s.charAt(0) == '_' || s.charAt(0) == '"'
-                || s.charAt(0) == '`');
     }
 }
