@@ -104,6 +104,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "Ignore the config's baseline and report every finding.")
     boolean noBaseline;
 
+    @Option(names = "--query-log", paramLabel = "FILE", arity = "1..*",
+            description = "Query logs to check for N+1 patterns instead of the config's query-logs (PostgreSQL"
+                    + " stderr, csvlog or jsonlog, MySQL/MariaDB general log, Hibernate, datasource-proxy, p6spy;"
+                    + " the format is read from the content). Without PATHS, only the logs are checked.")
+    List<Path> queryLogs = new ArrayList<>();
+
     CheckCommand(Environment env) {
         this.env = env;
     }
@@ -122,6 +128,9 @@ final class CheckCommand implements Callable<Integer> {
         Config config = stdin ? configOptions.load(env, stdinFile.getParent()) : configOptions.load(env);
         if (failOn != null) {
             config = config.withFailOn(failOn);
+        }
+        if (!queryLogs.isEmpty()) {
+            config = config.withQueryLogs(queryLogs.stream().map(p -> env.resolve(p).toString()).toList());
         }
         if (since != null && staged) {
             throw new UsageException("--since and --staged cannot be used together");
@@ -145,10 +154,10 @@ final class CheckCommand implements Callable<Integer> {
             err.flush();
         }
 
+        List<Path> targets = paths.isEmpty() && !queryLogs.isEmpty() ? List.of() : DefaultPaths.of(paths, config);
         LintRequest request = stdin ? new LintRequest(List.of(stdinFile), env.workingDir(), config)
                 .withText(stdinFile, StandardInput.read(env, stdinFile, config.encoding()))
-                : new LintRequest(PathArguments.expand(DefaultPaths.of(paths, config), env.workingDir()),
-                        env.workingDir(), config);
+                : new LintRequest(PathArguments.expand(targets, env.workingDir()), env.workingDir(), config);
         Report linted = new LintEngine(registry).run(request);
         Report report = baseline == null ? linted : baseline.apply(linted);
         if (scope != null) {

@@ -83,6 +83,11 @@ public record Config(
                 assumeInTransaction, f, baseline, rules, source, migrationLayouts, exclude, encoding);
     }
 
+    public Config withQueryLogs(List<String> logs) {
+        return new Config(dialect, targetVersion, migrations, queries, logs, placeholders, atPlaceholders,
+                assumeInTransaction, failOn, baseline, rules, source, migrationLayouts);
+    }
+
     public Config withRules(Map<String, RuleSetting> r) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
                 assumeInTransaction, failOn, baseline, r, source, migrationLayouts, exclude, encoding);

@@ -10,6 +10,7 @@ import com.contrastsecurity.sarif.Notification;
 import com.contrastsecurity.sarif.OriginalUriBaseIds;
 import com.contrastsecurity.sarif.PartialFingerprints;
 import com.contrastsecurity.sarif.PhysicalLocation;
+import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.Region;
 import com.contrastsecurity.sarif.Replacement;
 import com.contrastsecurity.sarif.ReportingConfiguration;
@@ -193,6 +194,11 @@ public final class SarifReporter implements Reporter {
         }
         if (f.suppression() != null) {
             r.setSuppressions(new LinkedHashSet<>(List.of(suppression(f.suppression(), base))));
+        }
+        if (!f.properties().isEmpty()) {
+            PropertyBag bag = new PropertyBag();
+            f.properties().forEach(bag::setAdditionalProperty);
+            r.setProperties(bag);
         }
         return r;
     }
