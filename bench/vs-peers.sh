@@ -4,7 +4,7 @@
 # medians and ratios printed as the markdown table docs/performance.md keeps. Peak memory is taken
 # with GNU time (/usr/bin/time -v) in one extra run of each.
 #
-# Usage: bench/vs-peers.sh [rounds]       (default 10; sqlfluff, 100x slower, runs in the first VS_PEERS_SQLFLUFF_ROUNDS, default 1)
+# Usage: bench/vs-peers.sh [rounds]       (default 10; sqlfluff, 100x slower, runs in the first VS_PEERS_SQLFLUFF_ROUNDS, default 1; 0 skips it)
 #
 # Tools missing from the PATH are installed into a scratch folder (VS_PEERS_DIR, default
 # ${XDG_CACHE_HOME:-~/.cache}/migralint-peers): squawk from npm (squawk-cli, pinned below), hyperfine
@@ -107,7 +107,7 @@ for entry in "${inputs[@]}"; do
   sq="$(wrapper "$name" "$path" "$i")"
   ml="$root/migralint check --fail-on never $path"
   sf=""
-  if [ -n "$sqlfluff" ] && [ "$name" != "peer-fixtures/sbdchd_squawk/postgres" ]; then
+  if [ -n "$sqlfluff" ] && [ "$sqlfluff_rounds" -gt 0 ] && [ "$name" != "peer-fixtures/sbdchd_squawk/postgres" ]; then
     # 5 MB of the PostgreSQL regression suite takes sqlfluff many minutes: not timed.
     sf="$sqlfluff lint --dialect postgres --processes 1 $path"
   fi
