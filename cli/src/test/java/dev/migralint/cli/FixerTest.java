@@ -24,10 +24,7 @@ class FixerTest {
     void withholdingManyFixesTakesAFixedNumberOfRuns(@TempDir Path dir) throws IOException {
         // Each migration also adds a column, so Flyway runs it in a transaction and CONCURRENTLY would fail.
         int files = 40;
-        for (int i = 1; i <= files; i++) {
-            Files.writeString(migrations(dir).resolve("V" + i + "__index_c" + i + ".sql"), "ALTER TABLE t ADD COLUMN c" + i
-                    + " text;\nCREATE INDEX t_c" + i + "_idx ON t (c" + i + ");\n");
-        }
+        writeMigrations(dir, files, "text");
         Fixer.Plan plan = plan(dir, "require-lock-timeout: off\n");
 
         assertThat(plan.applied()).isEmpty();
@@ -39,10 +36,7 @@ class FixerTest {
     @Test
     void harmlessFixesNextToWithheldOnesAreAppliedInTheSameRuns(@TempDir Path dir) throws IOException {
         int files = 30;
-        for (int i = 1; i <= files; i++) {
-            Files.writeString(migrations(dir).resolve("V" + i + "__c" + i + ".sql"), "ALTER TABLE t ADD COLUMN c" + i
-                    + " timestamp;\nCREATE INDEX t_c" + i + "_idx ON t (c" + i + ");\n");
-        }
+        writeMigrations(dir, files, "timestamp");
         Fixer.Plan plan = plan(dir, "require-lock-timeout: off\n");
 
         assertThat(plan.applied()).hasSize(files).allSatisfy(f -> assertThat(f.ruleId()).isEqualTo("prefer-timestamptz"));
@@ -52,8 +46,13 @@ class FixerTest {
         assertThat(plan.lints()).isLessThanOrEqualTo(6);
     }
 
-    private static Path migrations(Path dir) throws IOException {
-        return Files.createDirectories(dir.resolve("db/migration"));
+    /** Migration i adds column ci of {@code type} to t and indexes it without CONCURRENTLY. */
+    private static void writeMigrations(Path dir, int files, String type) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("db/migration"));
+        for (int i = 1; i <= files; i++) {
+            Files.writeString(folder.resolve("V" + i + "__c" + i + ".sql"), "ALTER TABLE t ADD COLUMN c" + i + " " + type
+                    + ";\nCREATE INDEX t_c" + i + "_idx ON t (c" + i + ");\n");
+        }
     }
 
     private static Fixer.Plan plan(Path dir, String rules) throws IOException {
