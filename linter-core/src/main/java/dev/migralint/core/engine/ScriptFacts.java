@@ -2,6 +2,7 @@ package dev.migralint.core.engine;
 
 import dev.migralint.core.analysis.StatementFacts;
 import dev.migralint.core.analysis.TableLocks;
+import dev.migralint.core.change.Constraint;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.engine.ScriptLinter.AddedColumn;
@@ -25,6 +26,10 @@ final class ScriptFacts {
     private final List<ObjectName> created;
     private final List<AddedColumn> added;
     private final Map<String, String> settings = new HashMap<>();
+    /** Replaced, never changed, so a statement's snapshot can hold it as it was. */
+    private List<Added> constraints = List.of();
+    /** Counts the transactions: goes up after each statement that leaves none open. */
+    private int transaction;
     private boolean explicitTransaction;
     private boolean blockingLockBefore;
 
@@ -67,7 +72,8 @@ final class ScriptFacts {
         boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
         // The lists only grow, so their current lengths mark this statement's snapshot without copying.
         return new Snapshot(this, wrapped, explicitTransaction, i < lastTransactionEnd, procedural, created.size(),
-                added.size(), createdBy.subList(i + 1, createdBy.size()), Map.copyOf(settings), blockingLockBefore);
+                added.size(), createdBy.subList(i + 1, createdBy.size()), Map.copyOf(settings), blockingLockBefore,
+                constraints, transaction);
     }
 
     /** Takes in what a statement did to the session once its rules have run. */
@@ -84,6 +90,37 @@ final class ScriptFacts {
                     default -> { }
                 }
             }
+            constraints = Added.after(constraints, c, transaction);
+        }
+        if (!wrapped && !explicitTransaction) {
+            transaction++;
+        }
+    }
+
+    /** A constraint the script added or validated, and the transaction that added it. */
+    private record Added(ObjectName table, String name, Constraint constraint, boolean validated, int transaction) {
+        static List<Added> after(List<Added> list, SchemaChange c, int transaction) {
+            if (c instanceof SchemaChange.AddConstraint add
+                    && (add.constraint() instanceof Constraint.Check || add.constraint() instanceof Constraint.ForeignKey)) {
+                List<Added> out = new ArrayList<>(list);
+                out.add(new Added(add.table(), add.constraint().name(), add.constraint(), !add.constraint().notValid(),
+                        transaction));
+                return List.copyOf(out);
+            }
+            if (c instanceof SchemaChange.ValidateConstraint v) {
+                List<Added> out = new ArrayList<>();
+                boolean known = false;
+                for (Added a : list) {
+                    boolean same = a.table().sameObject(v.table()) && v.name().equals(a.name());
+                    known |= same;
+                    out.add(same ? new Added(a.table(), a.name(), a.constraint(), true, a.transaction()) : a);
+                }
+                if (!known) {
+                    out.add(new Added(v.table(), v.name(), null, true, -1));
+                }
+                return List.copyOf(out);
+            }
+            return list;
         }
     }
 
@@ -132,7 +169,8 @@ final class ScriptFacts {
     private record Snapshot(ScriptFacts script, boolean toolTransaction, boolean explicitTransaction,
                             boolean transactionEndsLater, boolean inProceduralBlock, int createdUpto, int addedUpto,
                             List<List<ObjectName>> createdLater, Map<String, String> settings,
-                            boolean blockingLockBefore) implements StatementFacts {
+                            boolean blockingLockBefore, List<Added> constraints, int transaction)
+            implements StatementFacts {
         @Override
         public boolean inTransaction() {
             return toolTransaction || explicitTransaction;
@@ -162,6 +200,13 @@ final class ScriptFacts {
                 }
             }
             return false;
+        }
+
+        @Override
+        public List<ScriptConstraint> constraintsOfThisScript(ObjectName table) {
+            return constraints.stream().filter(a -> a.table().sameObject(table))
+                    .map(a -> new ScriptConstraint(a.table(), a.name(), a.constraint(), a.validated(),
+                            inTransaction() && a.transaction() == transaction)).toList();
         }
 
         @Override
