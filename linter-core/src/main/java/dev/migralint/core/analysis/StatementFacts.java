@@ -46,6 +46,14 @@ public interface StatementFacts {
     }
 
     /**
+     * True when a later statement of the same script creates a view of this name: a table renamed away
+     * and replaced by a view under its old name keeps the name for clients.
+     */
+    default boolean viewCreatedLaterInThisScript(ObjectName name) {
+        return false;
+    }
+
+    /**
      * True when an earlier statement of this script, or, in a down script, its own up, added the
      * column to the table with ADD COLUMN.
      */

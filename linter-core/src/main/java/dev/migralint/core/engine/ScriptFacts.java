@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the statements of one script tell rules about the situation each statement runs in: the
@@ -23,6 +24,7 @@ final class ScriptFacts {
     private final boolean down;
     private final int lastTransactionEnd;
     private final List<List<ObjectName>> createdBy;
+    private final List<List<ObjectName>> viewsBy;
     private final List<ObjectName> created;
     private final List<AddedColumn> added;
     private final Map<String, String> settings = new HashMap<>();
@@ -42,7 +44,8 @@ final class ScriptFacts {
         this.wrapped = wrapped;
         this.down = down;
         this.lastTransactionEnd = lastTransactionEnd(changes);
-        this.createdBy = createdBy(changes);
+        this.createdBy = createdBy(changes, c -> c instanceof SchemaChange.CreateTable ct ? ct.table() : null);
+        this.viewsBy = createdBy(changes, c -> c instanceof SchemaChange.CreateView v ? v.name() : null);
         this.created = new ArrayList<>(createdByUp);
         this.added = new ArrayList<>(addedByUp);
     }
@@ -72,7 +75,8 @@ final class ScriptFacts {
         boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
         // The lists only grow, so their current lengths mark this statement's snapshot without copying.
         return new Snapshot(this, wrapped, explicitTransaction, i < lastTransactionEnd, procedural, created.size(),
-                added.size(), createdBy.subList(i + 1, createdBy.size()), Map.copyOf(settings), blockingLockBefore,
+                added.size(), createdBy.subList(i + 1, createdBy.size()), viewsBy.subList(i + 1, viewsBy.size()),
+                Map.copyOf(settings), blockingLockBefore,
                 constraints, transaction);
     }
 
@@ -150,17 +154,19 @@ final class ScriptFacts {
         return last;
     }
 
-    /** The tables each statement creates, DO blocks included. */
-    private static List<List<ObjectName>> createdBy(List<List<SchemaChange>> changes) {
+    /** The objects each statement creates, DO blocks included, as {@code created} names them (null: none). */
+    private static List<List<ObjectName>> createdBy(List<List<SchemaChange>> changes,
+                                                   Function<SchemaChange, ObjectName> created) {
         List<List<ObjectName>> out = new ArrayList<>(changes.size());
         for (List<SchemaChange> statement : changes) {
-            List<ObjectName> tables = new ArrayList<>();
+            List<ObjectName> names = new ArrayList<>();
             for (SchemaChange c : RuleChanges.of(statement)) {
-                if (c instanceof SchemaChange.CreateTable ct) {
-                    tables.add(ct.table());
+                ObjectName name = created.apply(c);
+                if (name != null) {
+                    names.add(name);
                 }
             }
-            out.add(tables);
+            out.add(names);
         }
         return out;
     }
@@ -168,7 +174,8 @@ final class ScriptFacts {
     /** One statement's facts: the script's state as it stood before the statement ran. */
     private record Snapshot(ScriptFacts script, boolean toolTransaction, boolean explicitTransaction,
                             boolean transactionEndsLater, boolean inProceduralBlock, int createdUpto, int addedUpto,
-                            List<List<ObjectName>> createdLater, Map<String, String> settings,
+                            List<List<ObjectName>> createdLater, List<List<ObjectName>> viewsLater,
+                            Map<String, String> settings,
                             boolean blockingLockBefore, List<Added> constraints, int transaction)
             implements StatementFacts {
         @Override
@@ -189,6 +196,11 @@ final class ScriptFacts {
         @Override
         public boolean createdLaterInThisScript(ObjectName table) {
             return createdLater.stream().flatMap(List::stream).anyMatch(t -> t.sameObject(table));
+        }
+
+        @Override
+        public boolean viewCreatedLaterInThisScript(ObjectName name) {
+            return viewsLater.stream().flatMap(List::stream).anyMatch(t -> t.sameObject(name));
         }
 
         @Override
