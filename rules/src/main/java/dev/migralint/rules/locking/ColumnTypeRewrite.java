@@ -23,7 +23,7 @@ import java.util.Set;
         dialects = Dialect.POSTGRESQL,
         summary = "ALTER COLUMN TYPE that rewrites an existing table while blocking reads and writes")
 public final class ColumnTypeRewrite implements ChangeRule<AlterColumnType> {
-    /** New types some old type reaches without a rewrite: with the old type unknown, the message says so. */
+    /** New types some old type reaches without a rewrite; with the old type unknown, no verdict. */
     private static final Set<String> MAYBE_SAFE = Set.of("text", "varchar", "numeric", "varbit", "inet", "timestamp",
             "timestamptz", "interval");
     private static final String HELP = "Avoid the rewrite: add a column of the new type, fill it in batches, keep the "
@@ -50,17 +50,12 @@ public final class ColumnTypeRewrite implements ChangeRule<AlterColumnType> {
         String newType = ColumnTypes.label(to, ctx.dialect());
         Column old = ctx.schemaBefore().table(change.table()).flatMap(t -> t.column(change.column())).orElse(null);
         if (old == null) {
-            // The current type is not in view: as with a table whose history is not in view, assume the worst,
-            // but say which changes would be free (varchar to text, widening varchar or numeric).
-            if (!RetypeRewrite.usingKeepsValues(change.using(), change.column())) {
-                ctx.report(change, "Changing " + label + " to " + newType + " with a USING expression" + tail)
-                        .help(HELP);
-            } else if (MAYBE_SAFE.contains(to.name())) {
-                ctx.report(change, "Changing " + label + " to " + newType + tail + " unless its current type, not in "
-                        + "view, converts without one (varchar to text, a wider varchar or numeric)").help(HELP);
-            } else {
+            if (!MAYBE_SAFE.contains(to.name()) && RetypeRewrite.usingKeepsValues(change.using(), change.column())) {
                 ctx.report(change, "Changing " + label + " to " + newType + tail
                         + " (unless its current type, not in view, is already " + newType + ")").help(HELP);
+            } else if (!RetypeRewrite.usingKeepsValues(change.using(), change.column())) {
+                ctx.report(change, "Changing " + label + " to " + newType + " with a USING expression" + tail)
+                        .help(HELP);
             }
             return;
         }
