@@ -2,6 +2,7 @@ package dev.migralint.cli;
 
 import dev.migralint.cli.PeerConformanceTest.Mapping;
 import dev.migralint.cli.PeerConformanceTest.Outcome;
+import dev.migralint.cli.PeerConformanceTest.Reason;
 import dev.migralint.cli.PeerConformanceTest.Result;
 import dev.migralint.core.rule.RuleRegistry;
 import java.util.List;
@@ -13,10 +14,11 @@ final class ConformanceDoc {
     private ConformanceDoc() {
     }
 
-    static String render(List<Result> results, Map<String, Mapping> map, Map<String, String> reasons,
+    static String render(List<Result> results, Map<String, Mapping> map, Map<String, Reason> reasons,
             RuleRegistry registry) {
         long agree = count(results, Outcome.AGREE);
         long disagree = count(results, Outcome.DISAGREE);
+        long apart = count(results, Outcome.APART);
         long explained = results.stream().filter(r -> r.outcome() == Outcome.DISAGREE && reasons.containsKey(r.c().id()))
                 .count();
         StringBuilder sb = new StringBuilder();
@@ -31,19 +33,33 @@ final class ConformanceDoc {
                 .append("`cli/src/test/resources/conformance/peer-rule-map.tsv`; a case agrees when our rule fires exactly\n")
                 .append("when the peer's does. Cases whose rule is not registered yet are counted apart, and so are peer\n")
                 .append("rules that have no counterpart by design. Why we differ, case by case, is in\n")
-                .append("`cli/src/test/resources/conformance/conformance-reasons.tsv`.\n\n")
+                .append("`cli/src/test/resources/conformance/conformance-reasons.tsv`, each reason of one kind:\n\n")
+                .append("- **improvement**: both rules look at the same thing and we decide differently on purpose. Counted\n")
+                .append("  as a disagreement.\n")
+                .append("- **scope**: the case turns on something outside the overlap of the two rules: the peer checks\n")
+                .append("  what our mapped rule leaves out by design (squawk's `prefer-bigint-over-int` on a column that is\n")
+                .append("  not a key; `statement_timeout`), or our rule reports a different problem that the peer's rule\n")
+                .append("  does not look at (a plain TRUNCATE, a ROLLBACK, a nested BEGIN). Counted apart, like a peer rule\n")
+                .append("  without a counterpart.\n")
+                .append("- **not-a-case**: the input is not a migration PostgreSQL would run (it rejects the statement, or\n")
+                .append("  the SQL is a template) or the case tests the peer's own directive. Counted apart.\n\n")
+                .append("The figures below count agreement over the cases that are not counted apart; each line also\n")
+                .append("gives the figure with the cases counted apart taken as disagreements.\n\n")
                 .append("Regenerate (and see CONTRIBUTING.md): `").append(PeerConformanceTest.REGENERATE
                         .substring("regenerate with: ".length())).append("`. The test fails when agreement drops below\n")
                 .append("the figure below.\n\n");
-        sb.append(String.format(Locale.ROOT, "**Agreement: %d of %d implemented mapped cases (%.1f%%).** ", agree,
-                agree + disagree, agree + disagree == 0 ? 100.0 : 100.0 * agree / (agree + disagree)));
-        sb.append(String.format(Locale.ROOT,
-                "%d disagreements (%d explained); %d cases await a rule not implemented yet; %d cases are of peer rules"
-                        + " without a counterpart.%n%n", disagree, explained, count(results, Outcome.NOT_IMPLEMENTED),
-                count(results, Outcome.NO_COUNTERPART)));
+        sb.append(figure("Agreement", results)).append(String.format(Locale.ROOT,
+                "%d disagreements (%d explained), %d counted apart; %d cases await a rule not implemented yet; %d cases"
+                        + " are of peer rules without a counterpart.%n%n", disagree, explained, apart,
+                count(results, Outcome.NOT_IMPLEMENTED), count(results, Outcome.NO_COUNTERPART)));
+        for (String peer : List.of("squawk", "eugene", "atlas")) {
+            sb.append("- ").append(figure(peer, results.stream().filter(r -> r.c().peer().equals(peer)).toList()))
+                    .append('\n');
+        }
+        sb.append('\n');
 
-        sb.append("## Per peer rule\n\n| peer | peer rule | our rule | cases | agree | disagree | not implemented |\n")
-                .append("|---|---|---|--:|--:|--:|--:|\n");
+        sb.append("## Per peer rule\n\n| peer | peer rule | our rule | cases | agree | disagree | counted apart | not implemented |\n")
+                .append("|---|---|---|--:|--:|--:|--:|--:|\n");
         Map<String, List<Result>> byRule = PeerConformanceTest.group(results, r -> r.c().peer() + "\t" + r.c().peerRule());
         for (Map.Entry<String, List<Result>> e : byRule.entrySet()) {
             List<Result> rs = e.getValue();
@@ -64,6 +80,7 @@ final class ConformanceDoc {
             sb.append("| ").append(key[0]).append(" | `").append(key[1]).append("` | ").append(ours).append(" | ")
                     .append(rs.size()).append(" | ").append(none ? "" : count(rs, Outcome.AGREE)).append(" | ")
                     .append(none ? "" : count(rs, Outcome.DISAGREE)).append(" | ")
+                    .append(none ? "" : count(rs, Outcome.APART)).append(" | ")
                     .append(none ? "" : count(rs, Outcome.NOT_IMPLEMENTED)).append(" |\n");
         }
 
@@ -71,27 +88,52 @@ final class ConformanceDoc {
         if (disagree == 0) {
             sb.append("None.\n");
         }
+        cases(sb, byRule, Outcome.DISAGREE, reasons);
+        sb.append("\n## Counted apart\n\n");
+        if (apart == 0) {
+            sb.append("None.\n");
+        }
+        cases(sb, byRule, Outcome.APART, reasons);
+        return sb.toString().stripTrailing() + "\n";
+    }
+
+    /** "**name: A of N cases agree (x%)**, ..." over the cases not counted apart, and with them. */
+    private static String figure(String name, List<Result> rs) {
+        long agree = count(rs, Outcome.AGREE);
+        long in = agree + count(rs, Outcome.DISAGREE);
+        long all = in + count(rs, Outcome.APART);
+        return String.format(Locale.ROOT, "**%s: %d of %d mapped cases agree (%.1f%%)**; with the %d counted apart "
+                + "taken as disagreements, %d of %d (%.1f%%).", name, agree, in, percent(agree, in), all - in, agree, all,
+                percent(agree, all)) + (name.equals("Agreement") ? " " : "");
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 100.0 : 100.0 * part / whole;
+    }
+
+    private static void cases(StringBuilder sb, Map<String, List<Result>> byRule, Outcome outcome,
+                              Map<String, Reason> reasons) {
         for (Map.Entry<String, List<Result>> e : byRule.entrySet()) {
-            List<Result> rs = e.getValue().stream().filter(r -> r.outcome() == Outcome.DISAGREE).toList();
+            List<Result> rs = e.getValue().stream().filter(r -> r.outcome() == outcome).toList();
             if (rs.isEmpty()) {
                 continue;
             }
             String[] key = e.getKey().split("\t");
             sb.append("### ").append(key[0]).append(" `").append(key[1]).append("`\n\n")
-                    .append("| case | peer | migralint | why |\n|---|---|---|---|\n");
+                    .append("| case | peer | migralint | kind | why |\n|---|---|---|---|---|\n");
             for (Result r : rs) {
-                String why = reasons.get(r.c().id());
-                String text = why != null ? why : "**unexplained**";
+                Reason why = reasons.get(r.c().id());
+                String text = why != null ? why.text() : "**unexplained**";
                 if (!r.note().isEmpty()) {
                     text += " (" + r.note() + ")";
                 }
                 sb.append("| `").append(r.c().id()).append("` | ").append(r.c().expectFires() ? "fires" : "quiet")
                         .append(" | ").append(r.weFire() ? "fires" : "quiet").append(" | ")
+                        .append(why == null ? "" : why.kind()).append(" | ")
                         .append(text.replace("|", "\\|").replace("\n", " ")).append(" |\n");
             }
             sb.append('\n');
         }
-        return sb.toString().stripTrailing() + "\n";
     }
 
     private static long count(List<Result> rs, Outcome o) {

@@ -66,6 +66,24 @@ class FixCommandTest {
     }
 
     @Test
+    void prefersConcurrentlyToALockTimeoutWhenTheTwoExcludeEachOther() throws IOException {
+        // The examples' own config, require-lock-timeout on: a SET before the CREATE INDEX would make Flyway
+        // run V3 in a transaction, where CONCURRENTLY fails; CONCURRENTLY alone resolves both findings.
+        Files.copy(EXAMPLES.resolve(".migralint.yaml"), dir.resolve(".migralint.yaml"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        CliRun run = CliRun.in(dir, "fix", "db");
+
+        assertThat(read(V3)).isEqualTo("-- The admin dashboard lists recent sign-ups.\n"
+                + "CREATE INDEX CONCURRENTLY users_created_at_idx ON users (created_at);\n");
+        assertThat(run.out()).as(run.toString()).doesNotContain("not applied");
+        assertThat(read("db/migration/V5__prices_in_cents.sql")).startsWith("SET lock_timeout = '5s';\n");
+        CliRun check = CliRun.in(dir, "check", "db");
+        assertThat(check.out()).as(check.toString()).contains("V4__index_orders_by_status.sql")
+                .doesNotContain("V3__index_users_by_signup_date.sql").doesNotContain("[require-lock-timeout]");
+    }
+
+    @Test
     void secondRunFindsNothingToFixAndChangesNothing() throws IOException {
         CliRun.in(dir, "fix", "db");
         Map<String, String> before = snapshot();

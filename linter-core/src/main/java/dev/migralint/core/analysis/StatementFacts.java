@@ -1,6 +1,8 @@
 package dev.migralint.core.analysis;
 
+import dev.migralint.core.change.Constraint;
 import dev.migralint.core.change.ObjectName;
+import java.util.List;
 
 /** Facts about the situation a statement runs in, computed once by the engine for all rules. */
 public interface StatementFacts {
@@ -44,11 +46,34 @@ public interface StatementFacts {
     }
 
     /**
+     * True when a later statement of the same script creates a view of this name: a table renamed away
+     * and replaced by a view under its old name keeps the name for clients.
+     */
+    default boolean viewCreatedLaterInThisScript(ObjectName name) {
+        return false;
+    }
+
+    /**
      * True when an earlier statement of this script, or, in a down script, its own up, added the
      * column to the table with ADD COLUMN.
      */
     default boolean columnAddedInThisMigration(ObjectName table, String column) {
         return false;
+    }
+
+    /**
+     * A constraint that an earlier statement of this script added (CHECK or FOREIGN KEY) or validated.
+     * {@code constraint} is null when the script only validated it and its definition is not in view;
+     * {@code validated} says whether it is valid by now; {@code sameTransaction} whether it was added
+     * in the transaction this statement runs in, whose locks are still held.
+     */
+    record ScriptConstraint(ObjectName table, String name, Constraint constraint, boolean validated,
+                            boolean sameTransaction) {
+    }
+
+    /** The constraints on {@code table} that earlier statements of this script added or validated. */
+    default List<ScriptConstraint> constraintsOfThisScript(ObjectName table) {
+        return List.of();
     }
 
     /** True in a down, undo or rollback script, which runs only when a migration is reverted. */

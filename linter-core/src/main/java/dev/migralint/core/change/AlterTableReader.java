@@ -103,10 +103,15 @@ final class AlterTableReader {
             i++;
         }
         List<SchemaChange> changes = new ArrayList<>();
+        List<SchemaChange> renames = new ArrayList<>();
         for (int[] action : t.splitTopLevel(i, t.size())) {
             Action a = new Action(t, ObjectName.of(name), ifExists, action[0], action[1]);
-            changes.addAll(a.read());
+            for (SchemaChange c : a.read()) {
+                (c instanceof RenameTable ? renames : changes).add(c);
+            }
         }
+        // MySQL's other clauses (RENAME COLUMN, ADD ...) name the table as it was: the rename comes last.
+        changes.addAll(renames);
         return changes;
     }
 

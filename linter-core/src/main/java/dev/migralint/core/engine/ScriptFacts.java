@@ -2,6 +2,7 @@ package dev.migralint.core.engine;
 
 import dev.migralint.core.analysis.StatementFacts;
 import dev.migralint.core.analysis.TableLocks;
+import dev.migralint.core.change.Constraint;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.engine.ScriptLinter.AddedColumn;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the statements of one script tell rules about the situation each statement runs in: the
@@ -22,9 +24,14 @@ final class ScriptFacts {
     private final boolean down;
     private final int lastTransactionEnd;
     private final List<List<ObjectName>> createdBy;
+    private final List<List<ObjectName>> viewsBy;
     private final List<ObjectName> created;
     private final List<AddedColumn> added;
     private final Map<String, String> settings = new HashMap<>();
+    /** Replaced, never changed, so a statement's snapshot can hold it as it was. */
+    private List<Added> constraints = List.of();
+    /** Counts the transactions: goes up after each statement that leaves none open. */
+    private int transaction;
     private boolean explicitTransaction;
     private boolean blockingLockBefore;
 
@@ -37,7 +44,8 @@ final class ScriptFacts {
         this.wrapped = wrapped;
         this.down = down;
         this.lastTransactionEnd = lastTransactionEnd(changes);
-        this.createdBy = createdBy(changes);
+        this.createdBy = createdBy(changes, c -> c instanceof SchemaChange.CreateTable ct ? ct.table() : null);
+        this.viewsBy = createdBy(changes, c -> c instanceof SchemaChange.CreateView v ? v.name() : null);
         this.created = new ArrayList<>(createdByUp);
         this.added = new ArrayList<>(addedByUp);
     }
@@ -67,7 +75,9 @@ final class ScriptFacts {
         boolean procedural = statementChanges.stream().anyMatch(c -> c instanceof SchemaChange.ProceduralDdl);
         // The lists only grow, so their current lengths mark this statement's snapshot without copying.
         return new Snapshot(this, wrapped, explicitTransaction, i < lastTransactionEnd, procedural, created.size(),
-                added.size(), createdBy.subList(i + 1, createdBy.size()), Map.copyOf(settings), blockingLockBefore);
+                added.size(), createdBy.subList(i + 1, createdBy.size()), viewsBy.subList(i + 1, viewsBy.size()),
+                Map.copyOf(settings), blockingLockBefore,
+                constraints, transaction);
     }
 
     /** Takes in what a statement did to the session once its rules have run. */
@@ -84,6 +94,37 @@ final class ScriptFacts {
                     default -> { }
                 }
             }
+            constraints = Added.after(constraints, c, transaction);
+        }
+        if (!wrapped && !explicitTransaction) {
+            transaction++;
+        }
+    }
+
+    /** A constraint the script added or validated, and the transaction that added it. */
+    private record Added(ObjectName table, String name, Constraint constraint, boolean validated, int transaction) {
+        static List<Added> after(List<Added> list, SchemaChange c, int transaction) {
+            if (c instanceof SchemaChange.AddConstraint add
+                    && (add.constraint() instanceof Constraint.Check || add.constraint() instanceof Constraint.ForeignKey)) {
+                List<Added> out = new ArrayList<>(list);
+                out.add(new Added(add.table(), add.constraint().name(), add.constraint(), !add.constraint().notValid(),
+                        transaction));
+                return List.copyOf(out);
+            }
+            if (c instanceof SchemaChange.ValidateConstraint v) {
+                List<Added> out = new ArrayList<>();
+                boolean known = false;
+                for (Added a : list) {
+                    boolean same = a.table().sameObject(v.table()) && v.name().equals(a.name());
+                    known |= same;
+                    out.add(same ? new Added(a.table(), a.name(), a.constraint(), true, a.transaction()) : a);
+                }
+                if (!known) {
+                    out.add(new Added(v.table(), v.name(), null, true, -1));
+                }
+                return List.copyOf(out);
+            }
+            return list;
         }
     }
 
@@ -113,17 +154,19 @@ final class ScriptFacts {
         return last;
     }
 
-    /** The tables each statement creates, DO blocks included. */
-    private static List<List<ObjectName>> createdBy(List<List<SchemaChange>> changes) {
+    /** The objects each statement creates, DO blocks included, as {@code created} names them (null: none). */
+    private static List<List<ObjectName>> createdBy(List<List<SchemaChange>> changes,
+                                                   Function<SchemaChange, ObjectName> created) {
         List<List<ObjectName>> out = new ArrayList<>(changes.size());
         for (List<SchemaChange> statement : changes) {
-            List<ObjectName> tables = new ArrayList<>();
+            List<ObjectName> names = new ArrayList<>();
             for (SchemaChange c : RuleChanges.of(statement)) {
-                if (c instanceof SchemaChange.CreateTable ct) {
-                    tables.add(ct.table());
+                ObjectName name = created.apply(c);
+                if (name != null) {
+                    names.add(name);
                 }
             }
-            out.add(tables);
+            out.add(names);
         }
         return out;
     }
@@ -131,8 +174,10 @@ final class ScriptFacts {
     /** One statement's facts: the script's state as it stood before the statement ran. */
     private record Snapshot(ScriptFacts script, boolean toolTransaction, boolean explicitTransaction,
                             boolean transactionEndsLater, boolean inProceduralBlock, int createdUpto, int addedUpto,
-                            List<List<ObjectName>> createdLater, Map<String, String> settings,
-                            boolean blockingLockBefore) implements StatementFacts {
+                            List<List<ObjectName>> createdLater, List<List<ObjectName>> viewsLater,
+                            Map<String, String> settings,
+                            boolean blockingLockBefore, List<Added> constraints, int transaction)
+            implements StatementFacts {
         @Override
         public boolean inTransaction() {
             return toolTransaction || explicitTransaction;
@@ -154,6 +199,11 @@ final class ScriptFacts {
         }
 
         @Override
+        public boolean viewCreatedLaterInThisScript(ObjectName name) {
+            return viewsLater.stream().flatMap(List::stream).anyMatch(t -> t.sameObject(name));
+        }
+
+        @Override
         public boolean columnAddedInThisMigration(ObjectName table, String column) {
             for (int i = 0; i < addedUpto; i++) {
                 AddedColumn a = script.added.get(i);
@@ -162,6 +212,13 @@ final class ScriptFacts {
                 }
             }
             return false;
+        }
+
+        @Override
+        public List<ScriptConstraint> constraintsOfThisScript(ObjectName table) {
+            return constraints.stream().filter(a -> a.table().sameObject(table))
+                    .map(a -> new ScriptConstraint(a.table(), a.name(), a.constraint(), a.validated(),
+                            inTransaction() && a.transaction() == transaction)).toList();
         }
 
         @Override

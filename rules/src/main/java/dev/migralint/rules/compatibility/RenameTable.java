@@ -10,8 +10,9 @@ import dev.migralint.core.rule.RuleInfo;
 /**
  * Renaming a table (or moving it to another schema) takes effect at commit; clients of the previous
  * release that still name it fail. Quiet on tables created in the same migration, in down scripts,
- * on a swap (RENAME TABLE t TO t_old, t_new TO t) and on a rebuild (the table renamed away and created
- * anew later in the same script): the old name stays in use.
+ * on a swap (RENAME TABLE t TO t_old, t_new TO t), on a rebuild (the table renamed away and created
+ * anew later in the same script) and when a later statement creates a view under the old name (the
+ * remedy the help gives): the old name stays in use.
  */
 @RuleInfo(id = "rename-table", category = Category.COMPATIBILITY, severity = Severity.WARNING,
         summary = "Renaming a table breaks clients that still use the old name")
@@ -24,7 +25,8 @@ public final class RenameTable implements ChangeRule<SchemaChange.RenameTable> {
     @Override
     public void check(SchemaChange.RenameTable change, RuleContext ctx) {
         if (ctx.facts().createdInThisMigration(change.table()) || ctx.facts().inDownScript() || swapped(change, ctx)
-                || ctx.facts().createdLaterInThisScript(change.table())) {
+                || ctx.facts().createdLaterInThisScript(change.table())
+                || ctx.facts().viewCreatedLaterInThisScript(change.table())) {
             return;
         }
         boolean move = change.newName().name().equals(change.table().name());

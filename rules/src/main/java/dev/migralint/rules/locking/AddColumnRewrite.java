@@ -45,6 +45,9 @@ public final class AddColumnRewrite implements StatementRule {
             "date_part", "interval", "numeric", "decimal", "varchar", "char", "character", "timestamp", "time",
             "bit", "float", "current_schema", "current_user", "session_user", "inet", "point", "int4range",
             "int8range", "numrange", "tsrange", "tstzrange", "daterange");
+    /** Built-ins that take no argument: called with one, the name means some other, user-defined function. */
+    private static final Set<String> NO_ARGUMENTS = Set.of("now", "transaction_timestamp", "statement_timestamp",
+            "current_schema");
     private static final Pattern CALL = Pattern.compile("(::\\s*)?\\b([a-z_][a-z0-9_.$]*)\\s*\\(");
     private static final Set<String> SERIAL = Set.of("serial", "smallserial", "bigserial");
     private static final String BACKFILL = "fill existing rows in batches with UPDATE ... WHERE id BETWEEN ..., "
@@ -129,7 +132,8 @@ public final class AddColumnRewrite implements StatementRule {
         while (m.find()) {
             String name = m.group(2);
             String bare = name.startsWith("pg_catalog.") ? name.substring("pg_catalog.".length()) : name;
-            if (m.group(1) == null && !NON_VOLATILE.contains(bare)) {
+            if (m.group(1) == null && (!NON_VOLATILE.contains(bare)
+                    || NO_ARGUMENTS.contains(bare) && !e.substring(m.end()).stripLeading().startsWith(")"))) {
                 return true; // a function whose volatility the history does not show: VOLATILE by default
             }
         }

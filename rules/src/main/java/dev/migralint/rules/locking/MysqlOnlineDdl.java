@@ -1,5 +1,6 @@
 package dev.migralint.rules.locking;
 
+import dev.migralint.core.change.Constraint;
 import dev.migralint.core.change.DataType;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.change.SchemaChange;
@@ -21,8 +22,9 @@ import java.util.Set;
  * concurrent DML in both versions: adding, dropping, renaming and reordering columns, setting or
  * dropping a default, NULL / NOT NULL, adding, dropping and renaming secondary indexes, adding a
  * primary key, dropping a foreign key, widening a VARCHAR within its length-byte class, appending
- * ENUM/SET members. Converting the character set (CONVERT TO CHARACTER SET) copies the table; the
- * rule reads that clause itself.
+ * ENUM/SET members. Adding a foreign key runs INPLACE only with foreign_key_checks=0 in the session,
+ * else COPY (5.7, 8.0, 8.4 and MariaDB alike). Converting the character set (CONVERT TO CHARACTER
+ * SET) copies the table; the rule reads that clause itself.
  */
 final class MysqlOnlineDdl {
     private static final Set<String> INTEGERS = Set.of("tinyint", "smallint", "mediumint", "integer", "int", "bigint");
@@ -54,8 +56,16 @@ final class MysqlOnlineDdl {
         return null;
     }
 
-    /** What blocks writes in {@code change}, as the start of a message; null when it runs online. */
-    static String blockingOperation(SchemaChange change, List<SchemaChange> all, Optional<Column> before) {
+    /**
+     * What blocks writes in {@code change}, as the start of a message; null when it runs online.
+     * {@code foreignKeyChecks} is the session's foreign_key_checks (on unless the script turned it off).
+     */
+    static String blockingOperation(SchemaChange change, List<SchemaChange> all, Optional<Column> before,
+                                    boolean foreignKeyChecks) {
+        if (foreignKeyChecks && foreignKey(change) instanceof Constraint.ForeignKey fk) {
+            return "adding foreign key" + (fk.name() == null ? "" : " " + fk.name()) + " with foreign_key_checks on "
+                    + "copies the table (ALGORITHM=COPY; INPLACE needs foreign_key_checks=0)";
+        }
         if (change instanceof AlterColumnType type && type.redefinition() != null && before.isPresent()
                 && !sameOrOnline(before.get().type(), type.type())) {
             return "changing column " + type.column() + " from " + before.get().type().text() + " to "
@@ -70,7 +80,7 @@ final class MysqlOnlineDdl {
         }
         if (change instanceof DropConstraint drop && drop.kind() == ConstraintKind.PRIMARY_KEY
                 && all.stream().noneMatch(c -> c instanceof AddConstraint a
-                        && a.constraint() instanceof dev.migralint.core.change.Constraint.PrimaryKey)) {
+                        && a.constraint() instanceof Constraint.PrimaryKey)) {
             return "dropping the primary key without adding another copies the table (ALGORITHM=COPY)";
         }
         if (change instanceof CreateIndex index && (index.method().equals("fulltext") || index.method().equals("spatial"))) {
@@ -80,7 +90,26 @@ final class MysqlOnlineDdl {
         return null;
     }
 
+    /** The foreign key an ALTER TABLE ... ADD [CONSTRAINT ...] FOREIGN KEY adds, or null. */
+    static Constraint foreignKey(SchemaChange change) {
+        return change instanceof AddConstraint add && add.constraint() instanceof Constraint.ForeignKey fk ? fk : null;
+    }
+
+    /** foreign_key_checks as the script left it before this statement: on unless set to 0 / OFF. */
+    static boolean foreignKeyChecks(String setting) {
+        if (setting == null) {
+            return true;
+        }
+        String v = setting.strip().toLowerCase(Locale.ROOT);
+        return !(v.equals("0") || v.equals("off") || v.equals("false"));
+    }
+
     static String help(SchemaChange change) {
+        if (foreignKey(change) != null) {
+            return "With SET foreign_key_checks = 0 before the ALTER (and = 1 after) InnoDB adds the key INPLACE "
+                    + "without blocking writes, but does not check the existing rows: find orphans first (a LEFT "
+                    + "JOIN on the referenced table WHERE its key IS NULL); or " + MysqlUnsafeAlter.TOOL;
+        }
         if (change instanceof AlterColumnType) {
             return "Change the type without blocking: add a column of the new type, backfill it in batches, switch "
                     + "the application over and drop the old column; or " + MysqlUnsafeAlter.TOOL;

@@ -56,8 +56,17 @@ public final class MysqlUnsafeAlter implements StatementRule {
         if ("INSTANT".equals(options.algorithm()) || "NONE".equals(options.lock())) {
             return; // MySQL refuses the statement rather than block: the author checked
         }
+        boolean foreignKeyChecks = MysqlOnlineDdl.foreignKeyChecks(ctx.facts().settingBefore("foreign_key_checks"));
+        if ("INPLACE".equals(options.algorithm()) && foreignKeyChecks
+                && ctx.changes().stream().anyMatch(c -> MysqlOnlineDdl.foreignKey(c) != null)) {
+            ctx.report("ALGORITHM=INPLACE cannot add a foreign key while foreign_key_checks is on: the ALTER TABLE on "
+                    + name + " fails").help("Run SET foreign_key_checks = 0 before it (and = 1 after); InnoDB then "
+                    + "does not check the existing rows, so find orphans first");
+            return;
+        }
         for (SchemaChange change : ctx.changes()) {
-            String problem = MysqlOnlineDdl.blockingOperation(change, ctx.changes(), column(ctx, change));
+            String problem = MysqlOnlineDdl.blockingOperation(change, ctx.changes(), column(ctx, change),
+                    foreignKeyChecks);
             if (problem != null) {
                 ctx.report(change, "Table " + name + ": " + problem + "; writes to the table wait until "
                         + "it finishes").help(MysqlOnlineDdl.help(change));

@@ -30,6 +30,8 @@ public final class RequireNotValidCheck implements StatementRule {
                 NotValidFix.offer(ctx.report(add, "CHECK constraint" + name + " on existing table "
                         + ObjectLabels.table(add.table()) + " is checked against every row under an ACCESS EXCLUSIVE "
                         + "lock, blocking reads and writes"), ctx, add.table(), check);
+            } else if (change instanceof SchemaChange.ValidateConstraint validate) {
+                NotValidFix.validatedTooSoon(ctx, validate, Constraint.Check.class, "ACCESS EXCLUSIVE", "reads and writes");
             } else if (change instanceof AddColumn column && !ctx.facts().createdInThisMigration(column.table())) {
                 for (Constraint c : column.constraints()) {
                     if (c instanceof Constraint.Check check && check.enforced()) {

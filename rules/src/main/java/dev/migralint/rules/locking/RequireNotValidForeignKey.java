@@ -28,6 +28,8 @@ public final class RequireNotValidForeignKey implements StatementRule {
             if (change instanceof AddConstraint add && add.constraint() instanceof Constraint.ForeignKey fk
                     && !fk.notValid() && !ctx.facts().createdInThisMigration(add.table())) {
                 NotValidFix.offer(ctx.report(add, message(add, fk)), ctx, add.table(), fk);
+            } else if (change instanceof SchemaChange.ValidateConstraint validate) {
+                NotValidFix.validatedTooSoon(ctx, validate, Constraint.ForeignKey.class, "SHARE ROW EXCLUSIVE", "writes");
             } else if (change instanceof AddColumn column && !ctx.facts().createdInThisMigration(column.table())) {
                 for (Constraint c : column.constraints()) {
                     if (c instanceof Constraint.ForeignKey fk) {

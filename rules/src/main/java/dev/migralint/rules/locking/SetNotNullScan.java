@@ -1,6 +1,8 @@
 package dev.migralint.rules.locking;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.analysis.StatementFacts;
+import dev.migralint.core.change.Constraint;
 import dev.migralint.core.change.SchemaChange.SetNotNull;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
@@ -33,7 +35,8 @@ public final class SetNotNullScan implements ChangeRule<SetNotNull> {
         if (column.isPresent() && column.get().notNull()) {
             return; // already NOT NULL: PostgreSQL does nothing
         }
-        if (ctx.targetVersion() >= 12 && table.isPresent() && provenByCheck(table.get(), change.column())) {
+        if (ctx.targetVersion() >= 12 && (table.isPresent() && provenByCheck(table.get(), change.column())
+                || provenInThisScript(ctx, change, table))) {
             return;
         }
         String t = ObjectLabels.sql(change.table(), ctx.dialect());
@@ -54,6 +57,26 @@ public final class SetNotNullScan implements ChangeRule<SetNotNull> {
                     + "lock: ALTER TABLE " + t + " ADD CONSTRAINT " + check + " CHECK (" + c + " IS NOT NULL) NOT VALID; "
                     + "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check + ";");
         }
+    }
+
+    /**
+     * A CHECK (column IS NOT NULL) that this script added and validated before, or a constraint it
+     * validated whose definition is not in view at all (the usual recipe across two migrations: the
+     * check added NOT VALID in one, validated just before SET NOT NULL in the next).
+     */
+    private static boolean provenInThisScript(RuleContext ctx, SetNotNull change, Optional<Table> table) {
+        for (StatementFacts.ScriptConstraint c : ctx.facts().constraintsOfThisScript(change.table())) {
+            if (!c.validated()) {
+                continue;
+            }
+            if (c.constraint() instanceof Constraint.Check check ? check.enforced()
+                    && provesNotNull(check.expression(), change.column())
+                    : c.constraint() == null && table.map(t -> t.checks().stream()
+                            .noneMatch(k -> c.name().equals(k.name()))).orElse(true)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A validated CHECK whose whole expression is {@code column IS NOT NULL}. */

@@ -13,15 +13,27 @@ import java.util.stream.Collectors;
 
 /**
  * DROP TABLE deletes the table's rows with it; no down script brings them back. Exempt: tables this
- * migration created (a down dropping what its own up created), temporary tables, and a DROP ... IF
- * EXISTS of a table the replayed history shows is already gone.
+ * migration created (a down dropping what its own up created), temporary tables, a DROP ... IF
+ * EXISTS of a table the replayed history shows is already gone, and a table the same script creates
+ * again right after (an install or reset script: the drop is there to start from an empty table; after
+ * DROP TABLE IF EXISTS, a view of that name counts too).
  */
 @RuleInfo(id = "drop-table", category = Category.REVERSIBILITY, severity = Severity.WARNING,
         summary = "Dropping a table deletes its data for good")
 public final class DropTable implements ChangeRule<SchemaChange.DropTable> {
+    /**
+     * The script creates the name again: as a table, or, after DROP TABLE IF EXISTS, as a view (an install
+     * script clearing whatever an older version left under that name).
+     */
+    private static boolean recreated(SchemaChange.DropTable drop, ObjectName table, RuleContext ctx) {
+        return ctx.facts().createdLaterInThisScript(table)
+                || drop.ifExists() && ctx.facts().viewCreatedLaterInThisScript(table);
+    }
+
     @Override
     public void check(SchemaChange.DropTable drop, RuleContext ctx) {
-        List<ObjectName> dropped = drop.tables().stream().filter(t -> Destructive.holdsData(t, ctx)).toList();
+        List<ObjectName> dropped = drop.tables().stream()
+                .filter(t -> Destructive.holdsData(t, ctx) && !recreated(drop, t, ctx)).toList();
         if (dropped.isEmpty()) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.migralint.rules.types;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.ColumnDef;
 import dev.migralint.core.change.Constraint;
+import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
@@ -61,6 +62,13 @@ public final class IdentifierTooLong implements StatementRule {
             check("Sequence", s.name().name(), change.range(), ctx);
         } else if (change instanceof SchemaChange.CreateEnum e) {
             check("Type", e.name().name(), change.range(), ctx);
+        } else if (change instanceof SchemaChange.DropTable d) {
+            for (ObjectName t : d.tables()) {
+                // A table this history shows was created under the same long name is found the same way.
+                if (!ctx.facts().createdInThisMigration(t) && ctx.schemaBefore().table(t).isEmpty()) {
+                    check("Table", t.name(), change.range(), ctx);
+                }
+            }
         }
     }
 
