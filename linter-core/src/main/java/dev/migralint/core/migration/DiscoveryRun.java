@@ -13,24 +13,78 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The state of one discovery: the run's settings, the files read so far and the problems found. */
+/**
+ * The state of one discovery: the run's settings, the files read so far and the problems found.
+ * {@code dialect} is the run's: every folder's when {@code detect} is off, else the one a folder gets
+ * when neither config nor {@link DialectDetector} says otherwise.
+ */
 final class DiscoveryRun {
     final Path baseDir;
     final Dialect dialect;
+    final boolean detect;
+    /** Dialects config sets per folder or file (absolute, normalized). */
+    private final Map<Path, Dialect> configured;
     final List<InputProblem> problems = new ArrayList<>();
     private final Map<Path, SourceFile> read = new HashMap<>();
     private final Map<Path, ProjectMarkers> markers = new HashMap<>();
     private final Map<Path, String> texts;
 
     DiscoveryRun(Path baseDir, Dialect dialect) {
-        this(baseDir, dialect, Map.of());
+        this(baseDir, dialect, false, Map.of(), Map.of());
     }
 
     /** {@code texts}: files (absolute, normalized) read from memory instead of disk, as the fix command checks an edit. */
-    DiscoveryRun(Path baseDir, Dialect dialect, Map<Path, String> texts) {
+    DiscoveryRun(Path baseDir, Dialect dialect, boolean detect, Map<Path, Dialect> configured, Map<Path, String> texts) {
         this.baseDir = baseDir;
         this.dialect = dialect;
+        this.detect = detect;
+        this.configured = Map.copyOf(configured);
         this.texts = Map.copyOf(texts);
+    }
+
+    /** The dialect config sets for {@code path} or the nearest folder above it, or null. */
+    private Dialect configured(Path path) {
+        for (Path p = path; p != null; p = p.getParent()) {
+            Dialect d = configured.get(p);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The dialect of a folder's migrations: as config sets it, else (when detecting) as the folder's
+     * path, pop's dialect parts in {@code files}' names or their SQL show, else the run's.
+     */
+    Dialect folderDialect(Path dir, List<SourceFile> files) {
+        Dialect d = configured(dir);
+        if (d != null || !detect) {
+            return d != null ? d : dialect;
+        }
+        d = DialectDetector.fromPath(dir, baseDir);
+        if (d == null && PopLayout.hasDialectParts(files)) {
+            // pop's variants for several databases: the run's dialect picks which pop runs
+            d = PopLayout.dialectOfParts(files);
+            return d != null ? d : dialect;
+        }
+        if (d == null) {
+            d = DialectDetector.fromContent(files);
+        }
+        return d != null ? d : dialect;
+    }
+
+    /** The dialect of one file: as config sets it, else its path or its SQL, else {@code folderDialect}. */
+    Dialect fileDialect(SourceFile file, Dialect folderDialect) {
+        Dialect d = configured(file.path());
+        if (d != null || !detect) {
+            return d != null ? d : dialect;
+        }
+        d = DialectDetector.fromPath(file.path(), baseDir);
+        if (d == null) {
+            d = DialectDetector.fromContent(List.of(file));
+        }
+        return d != null ? d : folderDialect;
     }
 
     String displayPath(Path p) {

@@ -28,9 +28,7 @@ class LayoutDetectionTest {
     }
 
     private void write(String path, String text) throws IOException {
-        Path p = repo.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
+        Fixtures.write(repo, path, text);
     }
 
     private Discovery discover(String path) {
@@ -167,7 +165,7 @@ class LayoutDetectionTest {
         write("db/2_b.sql", "SELECT 2;\n");
         dev.migralint.core.config.Config config = new dev.migralint.core.config.Config(Dialect.MYSQL, 8, List.of("db"),
                 List.of(), List.of(), Map.of(), false, false, dev.migralint.core.config.FailOn.WARNING, null, Map.of(),
-                null, Map.of("db", Layout.SQLX));
+                null, Map.of("db", new FolderSettings(Layout.SQLX, null, List.of())), false);
         MigrationChain c = Fixtures.onlyChain(MigrationDiscovery.discover(List.of(Path.of("db")), repo, config.dialect(),
                 config.migrationLayouts()));
         assertThat(c.layout()).isEqualTo(Layout.SQLX);
