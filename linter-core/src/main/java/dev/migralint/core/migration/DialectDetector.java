@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 /**
  * Tells MySQL from PostgreSQL when config does not say which a folder or file is written for. Names
  * come first, nearest first: a file or folder name with a word (letters and digits between other
- * characters, in any case) that starts with {@code mysql}, {@code mariadb} or {@code postgres}, or is
- * {@code pg} or {@code pgsql} with an optional version ({@code pg15}), decides; so does pop's dialect
- * part ({@code .mysql.up.sql}). {@code upgrade} holds no {@code pg}: parts of words do not count. Failing
+ * characters, in any case) {@code mysql}, {@code mariadb}, {@code postgres}, {@code postgresql},
+ * {@code pgsql} or {@code pg}, with an optional version ({@code mysql8}, {@code pg15}), decides; so
+ * does pop's dialect part ({@code .mysql.up.sql}). Parts of words do not count: {@code upgrade} holds
+ * no {@code pg}, {@code V21.MySQLCachedValue.sql} no {@code mysql}. Failing
  * that, the SQL votes: {@code ENGINE=}, backquoted names, {@code AUTO_INCREMENT}, {@code UNSIGNED},
  * {@code DELIMITER} and table options ({@code DEFAULT CHARSET}) for MySQL; {@code ::} casts,
  * dollar quoting, {@code SERIAL}, {@code CREATE EXTENSION}, {@code CONCURRENTLY}, {@code plpgsql},
@@ -22,8 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class DialectDetector {
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
-    private static final Pattern MYSQL_WORD = Pattern.compile("(?:mysql|mariadb)[a-z0-9]*");
-    private static final Pattern PG_WORD = Pattern.compile("postgres[a-z0-9]*|(?:pgsql|pg)\\d*");
+    private static final Pattern MYSQL_WORD = Pattern.compile("(?:mysql|mariadb)\\d*");
+    private static final Pattern PG_WORD = Pattern.compile("(?:postgres|postgresql|pgsql|pg)\\d*");
 
     private static final Pattern MYSQL_SQL = Pattern.compile(
             "(?i)\\bENGINE\\s*=|`[^`\\s]+`|\\bAUTO_INCREMENT\\b|\\bUNSIGNED\\b|^\\s*DELIMITER\\s|"

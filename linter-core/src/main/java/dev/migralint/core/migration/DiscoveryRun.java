@@ -74,6 +74,14 @@ final class DiscoveryRun {
         return d != null ? d : dialect;
     }
 
+    /**
+     * Whether the files of {@code dir} may each show their own dialect by name: detection is on and
+     * neither config nor the folder's path decides the folder's dialect.
+     */
+    boolean filesMayDiffer(Path dir) {
+        return detect && configured(dir) == null && DialectDetector.fromPath(dir, baseDir) == null;
+    }
+
     /** The dialect of one file: as config sets it, else its path or its SQL, else {@code folderDialect}. */
     Dialect fileDialect(SourceFile file, Dialect folderDialect) {
         Dialect d = configured(file.path());

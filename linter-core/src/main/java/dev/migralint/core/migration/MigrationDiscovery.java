@@ -158,7 +158,7 @@ public final class MigrationDiscovery {
             Dialect dialect = run.folderDialect(dir, run.readAll(folder.sqlFiles()));
             FolderResult r = read(folder, layout, dialect);
             for (MigrationChain c : r.chains()) {
-                for (MigrationChain part : layout == Layout.PLAIN ? byFileDialect(c, dialect)
+                for (MigrationChain part : layout == Layout.PLAIN ? byFileDialect(dir, c, dialect)
                         : List.of(c.withDialect(dialect))) {
                     found.add(new Found(dir, part));
                 }
@@ -238,12 +238,14 @@ public final class MigrationDiscovery {
     /**
      * A plain folder's files whose names show different dialects ({@code schema_mysql.sql} beside
      * {@code schema_postgresql.sql}) are separate databases: one chain per dialect, in the folder's
-     * order. Files whose names show none go with the folder's dialect.
+     * order. Files whose names show none go with the folder's dialect. Not when config or the folder's
+     * own path gives its dialect: {@code postgres/V21.mysql_fix.sql} is a PostgreSQL migration.
      */
-    private List<MigrationChain> byFileDialect(MigrationChain chain, Dialect folderDialect) {
+    private List<MigrationChain> byFileDialect(Path dir, MigrationChain chain, Dialect folderDialect) {
+        boolean split = run.filesMayDiffer(dir);
         Map<Dialect, List<Migration>> groups = new LinkedHashMap<>();
         for (Migration m : chain.migrations()) {
-            Dialect d = run.detect ? DialectDetector.fromName(Folder.name(m.up().file().path())) : null;
+            Dialect d = split ? DialectDetector.fromName(Folder.name(m.up().file().path())) : null;
             groups.computeIfAbsent(d == null ? folderDialect : d, k -> new ArrayList<>()).add(m);
         }
         List<MigrationChain> out = new ArrayList<>();

@@ -34,6 +34,7 @@ class DialectDetectionTest {
         assertThat(DialectDetector.fromName("mysql-persistence")).isEqualTo(Dialect.MYSQL);
         assertThat(DialectDetector.fromName("Chinook_MySql_AutoIncrementPKs.sql")).isEqualTo(Dialect.MYSQL);
         assertThat(DialectDetector.fromName("mariadb10")).isEqualTo(Dialect.MYSQL);
+        assertThat(DialectDetector.fromName("V0021.MySQLCachedValueType.up.sql")).isNull();
         assertThat(DialectDetector.fromName("dolphinscheduler_postgresql.sql")).isEqualTo(Dialect.POSTGRESQL);
         assertThat(DialectDetector.fromName("pg15")).isEqualTo(Dialect.POSTGRESQL);
         assertThat(DialectDetector.fromName("20240101_init.postgres.up.sql")).isEqualTo(Dialect.POSTGRESQL);
@@ -112,6 +113,15 @@ class DialectDetectionTest {
         assertThat(d.chains().get(1).dialect()).isEqualTo(Dialect.POSTGRESQL);
         assertThat(d.chains().get(1).migrations()).extracting(m -> Fixtures.fileName(m.up()))
                 .containsExactly("schema_postgresql.sql", "seed.sql");
+    }
+
+    @Test
+    void aFolderNamedForOneDatabaseKeepsEveryFileInItsChain() throws IOException {
+        write("migrations/postgres/V1.init.up.sql", "CREATE TABLE t (id int);\n");
+        write("migrations/postgres/V2.mysql_compat.up.sql", "ALTER TABLE t ADD COLUMN c int;\n");
+        MigrationChain c = Fixtures.onlyChain(detect("migrations", Map.of()));
+        assertThat(c.dialect()).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(c.migrations()).hasSize(2);
     }
 
     @Test
