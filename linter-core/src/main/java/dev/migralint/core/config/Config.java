@@ -3,6 +3,8 @@ package dev.migralint.core.config;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.migration.FolderSettings;
 import dev.migralint.core.migration.Layout;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +15,10 @@ import java.util.Map;
  * {@code source} is the file it came from, or null for defaults. {@code folders} maps a
  * {@code migrations} entry's path, as written, to what config says about it
  * ({@code {path: db/x, layout: flyway, dialect: mysql, order: [...]}}); what it leaves out is detected.
- * {@code detectDialect}: neither the command line nor the config's top-level {@code dialect} forced
- * one, so each folder and file gets the dialect its names and content show, {@code dialect} when they
- * show none.
+ * {@code exclude} holds glob patterns of files and folders to leave out, relative to the config file's
+ * folder; {@code encoding} is the character set SQL files are read in. {@code detectDialect}: neither
+ * the command line nor the config's top-level {@code dialect} forced one, so each folder and file gets
+ * the dialect its names and content show, {@code dialect} when they show none.
  */
 public record Config(
         Dialect dialect,
@@ -31,15 +34,29 @@ public record Config(
         Map<String, RuleSetting> rules,
         Path source,
         Map<String, FolderSettings> folders,
+        List<String> exclude,
+        Charset encoding,
         boolean detectDialect) {
 
     public Config {
         folders = folders == null ? Map.of() : Map.copyOf(folders);
+        exclude = exclude == null ? List.of() : List.copyOf(exclude);
+        encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
         migrations = List.copyOf(migrations);
         queries = List.copyOf(queries);
         queryLogs = List.copyOf(queryLogs);
         placeholders = Map.copyOf(placeholders);
         rules = Map.copyOf(rules);
+    }
+
+    /** A config without excludes, read as UTF-8, linting everything in {@code dialect} (forced layouts as given). */
+    public Config(Dialect dialect, int targetVersion, List<String> migrations, List<String> queries,
+                  List<String> queryLogs, Map<String, String> placeholders, boolean atPlaceholders,
+                  boolean assumeInTransaction, FailOn failOn, String baseline, Map<String, RuleSetting> rules,
+                  Path source, Map<String, Layout> migrationLayouts) {
+        this(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
+                assumeInTransaction, failOn, baseline, rules, source, layoutsOnly(migrationLayouts), List.of(), null,
+                false);
     }
 
     /** A config without folder settings, linting everything in {@code dialect}. */
@@ -48,14 +65,22 @@ public record Config(
                   boolean assumeInTransaction, FailOn failOn, String baseline, Map<String, RuleSetting> rules,
                   Path source) {
         this(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, Map.of(), false);
+                assumeInTransaction, failOn, baseline, rules, source, Map.of());
+    }
+
+    private static Map<String, FolderSettings> layoutsOnly(Map<String, Layout> layouts) {
+        Map<String, FolderSettings> folders = new LinkedHashMap<>();
+        if (layouts != null) {
+            layouts.forEach((path, layout) -> folders.put(path, new FolderSettings(layout, null, List.of())));
+        }
+        return folders;
     }
 
     public static final int DEFAULT_TARGET_VERSION = 15;
 
     public static Config defaults() {
         return new Config(Dialect.POSTGRESQL, DEFAULT_TARGET_VERSION, List.of(), List.of(), List.of(), Map.of(),
-                false, false, FailOn.WARNING, null, Map.of(), null, Map.of(), true);
+                false, false, FailOn.WARNING, null, Map.of(), null, Map.of(), List.of(), null, true);
     }
 
     public RuleSetting rule(String id) {
@@ -78,16 +103,29 @@ public record Config(
         Map<String, FolderSettings> forced = new LinkedHashMap<>();
         folders.forEach((path, settings) -> forced.put(path, settings.withoutDialect()));
         return new Config(d, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, forced, false);
+                assumeInTransaction, failOn, baseline, rules, source, forced, exclude, encoding, false);
     }
 
     public Config withFailOn(FailOn f) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, f, baseline, rules, source, folders, detectDialect);
+                assumeInTransaction, f, baseline, rules, source, folders, exclude, encoding, detectDialect);
+    }
+
+    public Config withQueryLogs(List<String> logs) {
+        return new Config(dialect, targetVersion, migrations, queries, logs, placeholders, atPlaceholders,
+                assumeInTransaction, failOn, baseline, rules, source, folders, exclude, encoding, detectDialect);
     }
 
     public Config withRules(Map<String, RuleSetting> r) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, r, source, folders, detectDialect);
+                assumeInTransaction, failOn, baseline, r, source, folders, exclude, encoding, detectDialect);
+    }
+
+    /** This config with more exclude patterns, given in the same form as the config file's. */
+    public Config withExclude(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(exclude);
+        all.addAll(more);
+        return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
+                assumeInTransaction, failOn, baseline, rules, source, folders, all, encoding, detectDialect);
     }
 }

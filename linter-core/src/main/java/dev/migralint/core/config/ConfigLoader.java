@@ -12,10 +12,12 @@ import dev.migralint.core.diag.Severity;
 import dev.migralint.core.migration.FolderSettings;
 import dev.migralint.core.migration.Layout;
 import dev.migralint.core.rule.Rule;
+import dev.migralint.core.rule.RuleIdSuggestion;
 import dev.migralint.core.rule.InvalidOptionException;
 import dev.migralint.core.rule.RuleOptions;
 import dev.migralint.core.rule.RuleRegistry;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +88,7 @@ public final class ConfigLoader {
         if (raw == null) {
             return new Config(defaults.dialect(), defaults.targetVersion(), List.of(), List.of(), List.of(),
                     Map.of(), false, defaults.assumeInTransaction(), defaults.failOn(), null, Map.of(), file,
-                    Map.of(), true);
+                    Map.of(), List.of(), null, true);
         }
         Dialect dialect = defaults.dialect();
         if (raw.dialect() != null) {
@@ -128,6 +130,8 @@ public final class ConfigLoader {
                 rules,
                 file,
                 folders,
+                raw.exclude() == null ? List.of() : raw.exclude(),
+                encoding(file, text, raw.encoding()),
                 raw.dialect() == null);
     }
 
@@ -185,7 +189,7 @@ public final class ConfigLoader {
             }
             if (rule.isEmpty()) {
                 throw new ConfigException(at(config.source(), text, e.getKey()) + ": unknown rule '" + e.getKey()
-                        + "' under rules (run `migralint rules` for the list)");
+                        + "' under rules" + RuleIdSuggestion.of(e.getKey(), registry) + " (run `migralint rules` for the list)");
             }
             try {
                 RuleOptions.bind(rule.get().meta(), e.getValue().options());
@@ -193,6 +197,18 @@ public final class ConfigLoader {
                 throw new ConfigException((config.source() == null ? "rules." + e.getKey()
                         : at(config.source(), text, e.getKey(), invalid.option())) + ": " + invalid.getMessage());
             }
+        }
+    }
+
+    private static Charset encoding(Path file, String text, String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(at(file, text, "encoding") + ": unknown encoding '" + name
+                    + "' (use a Java charset name such as UTF-8, ISO-8859-1 or windows-1252)");
         }
     }
 

@@ -165,7 +165,7 @@ class LayoutDetectionTest {
         write("db/2_b.sql", "SELECT 2;\n");
         dev.migralint.core.config.Config config = new dev.migralint.core.config.Config(Dialect.MYSQL, 8, List.of("db"),
                 List.of(), List.of(), Map.of(), false, false, dev.migralint.core.config.FailOn.WARNING, null, Map.of(),
-                null, Map.of("db", new FolderSettings(Layout.SQLX, null, List.of())), false);
+                null, Map.of("db", Layout.SQLX));
         MigrationChain c = Fixtures.onlyChain(MigrationDiscovery.discover(List.of(Path.of("db")), repo, config.dialect(),
                 config.migrationLayouts()));
         assertThat(c.layout()).isEqualTo(Layout.SQLX);

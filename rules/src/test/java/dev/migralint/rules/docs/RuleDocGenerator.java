@@ -59,8 +59,11 @@ public final class RuleDocGenerator {
         sb.append(m.summary()).append(".\n\n");
         sb.append(sidecar.strip()).append("\n\n");
         sb.append("## Examples\n\n");
-        sb.append("Reported:\n\n```sql\n").append(example(m.id(), "example-bad.sql")).append("```\n\n");
-        sb.append("Not reported:\n\n```sql\n").append(example(m.id(), "example-good.sql")).append("```\n\n");
+        // A rule that reads query logs has log examples.
+        String ext = Files.exists(fixtures.resolve(m.id()).resolve("example-bad.log")) ? "log" : "sql";
+        String fence = ext.equals("log") ? "```text\n" : "```sql\n";
+        sb.append("Reported:\n\n").append(fence).append(example(m.id(), "example-bad." + ext)).append("```\n\n");
+        sb.append("Not reported:\n\n").append(fence).append(example(m.id(), "example-good." + ext)).append("```\n\n");
         sb.append("## Configuration\n\n");
         appendOptions(sb, m);
         sb.append("Change the rule's severity, or turn it off, in `.migralint.yaml`:\n\n```yaml\nrules:\n  ")
