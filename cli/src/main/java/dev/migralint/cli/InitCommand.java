@@ -31,14 +31,16 @@ final class InitCommand implements Callable<Integer> {
             # migralint configuration: https://github.com/migralint/migralint
             # Command-line flags (--dialect, --fail-on, --rule, --exclude) override what is set here.
 
-            # postgresql | mysql (mariadb = mysql) | generic (ANSI only)
-            dialect: postgresql
+            # postgresql | mysql (mariadb = mysql) | generic (ANSI only). Unset, each folder and file
+            # gets the dialect its names or SQL show, else postgresql; set, it applies everywhere.
+            # dialect: postgresql
 
             # The database's major version; version-dependent rules read it
             # (e.g. before PostgreSQL 11, ADD COLUMN ... DEFAULT rewrites the table).
             target-version: 15
 
             # Migration folders, linted in order; the layout (Flyway, golang-migrate, ...) is detected.
+            # An entry may also be {path: db/x, layout: flyway, dialect: mysql, order: [ddl, keys]}.
             # migrations: [db/migration]
             # Query files, checked against the schema the migrations build.
             # queries: [src/main/resources/sql]

@@ -1,20 +1,24 @@
 package dev.migralint.core.config;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.migration.FolderSettings;
 import dev.migralint.core.migration.Layout;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The effective configuration of a run: the config file's values with command-line overrides.
- * {@code source} is the file it came from, or null for defaults. {@code migrationLayouts} maps a
- * {@code migrations} entry's path, as written, to the layout config forces on it
- * ({@code {path: db/x, layout: flyway}}); paths without one are detected. {@code exclude} holds glob
- * patterns of files and folders to leave out, relative to the config file's folder; {@code encoding}
- * is the character set SQL files are read in.
+ * {@code source} is the file it came from, or null for defaults. {@code folders} maps a
+ * {@code migrations} entry's path, as written, to what config says about it
+ * ({@code {path: db/x, layout: flyway, dialect: mysql, order: [...]}}); what it leaves out is detected.
+ * {@code exclude} holds glob patterns of files and folders to leave out, relative to the config file's
+ * folder; {@code encoding} is the character set SQL files are read in. {@code detectDialect}: neither
+ * the command line nor the config's top-level {@code dialect} forced one, so each folder and file gets
+ * the dialect its names and content show, {@code dialect} when they show none.
  */
 public record Config(
         Dialect dialect,
@@ -29,12 +33,13 @@ public record Config(
         String baseline,
         Map<String, RuleSetting> rules,
         Path source,
-        Map<String, Layout> migrationLayouts,
+        Map<String, FolderSettings> folders,
         List<String> exclude,
-        Charset encoding) {
+        Charset encoding,
+        boolean detectDialect) {
 
     public Config {
-        migrationLayouts = migrationLayouts == null ? Map.of() : Map.copyOf(migrationLayouts);
+        folders = folders == null ? Map.of() : Map.copyOf(folders);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
         encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
         migrations = List.copyOf(migrations);
@@ -44,16 +49,17 @@ public record Config(
         rules = Map.copyOf(rules);
     }
 
-    /** A config without excludes, read as UTF-8. */
+    /** A config without excludes, read as UTF-8, linting everything in {@code dialect} (forced layouts as given). */
     public Config(Dialect dialect, int targetVersion, List<String> migrations, List<String> queries,
                   List<String> queryLogs, Map<String, String> placeholders, boolean atPlaceholders,
                   boolean assumeInTransaction, FailOn failOn, String baseline, Map<String, RuleSetting> rules,
                   Path source, Map<String, Layout> migrationLayouts) {
         this(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, migrationLayouts, List.of(), null);
+                assumeInTransaction, failOn, baseline, rules, source, layoutsOnly(migrationLayouts), List.of(), null,
+                false);
     }
 
-    /** A config without forced layouts. */
+    /** A config without folder settings, linting everything in {@code dialect}. */
     public Config(Dialect dialect, int targetVersion, List<String> migrations, List<String> queries,
                   List<String> queryLogs, Map<String, String> placeholders, boolean atPlaceholders,
                   boolean assumeInTransaction, FailOn failOn, String baseline, Map<String, RuleSetting> rules,
@@ -62,35 +68,57 @@ public record Config(
                 assumeInTransaction, failOn, baseline, rules, source, Map.of());
     }
 
+    private static Map<String, FolderSettings> layoutsOnly(Map<String, Layout> layouts) {
+        Map<String, FolderSettings> folders = new LinkedHashMap<>();
+        if (layouts != null) {
+            layouts.forEach((path, layout) -> folders.put(path, new FolderSettings(layout, null, List.of())));
+        }
+        return folders;
+    }
+
     public static final int DEFAULT_TARGET_VERSION = 15;
 
     public static Config defaults() {
         return new Config(Dialect.POSTGRESQL, DEFAULT_TARGET_VERSION, List.of(), List.of(), List.of(), Map.of(),
-                false, false, FailOn.WARNING, null, Map.of(), null);
+                false, false, FailOn.WARNING, null, Map.of(), null, Map.of(), List.of(), null, true);
     }
 
     public RuleSetting rule(String id) {
         return rules.getOrDefault(id, RuleSetting.DEFAULT);
     }
 
+    /** The layouts config forces, by entry path as written. */
+    public Map<String, Layout> migrationLayouts() {
+        Map<String, Layout> layouts = new LinkedHashMap<>();
+        folders.forEach((path, settings) -> {
+            if (settings.layout() != null) {
+                layouts.put(path, settings.layout());
+            }
+        });
+        return layouts;
+    }
+
+    /** This config with every folder and file linted in {@code d}, as {@code --dialect} asks. */
     public Config withDialect(Dialect d) {
+        Map<String, FolderSettings> forced = new LinkedHashMap<>();
+        folders.forEach((path, settings) -> forced.put(path, settings.withoutDialect()));
         return new Config(d, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, migrationLayouts, exclude, encoding);
+                assumeInTransaction, failOn, baseline, rules, source, forced, exclude, encoding, false);
     }
 
     public Config withFailOn(FailOn f) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, f, baseline, rules, source, migrationLayouts, exclude, encoding);
+                assumeInTransaction, f, baseline, rules, source, folders, exclude, encoding, detectDialect);
     }
 
     public Config withQueryLogs(List<String> logs) {
         return new Config(dialect, targetVersion, migrations, queries, logs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, migrationLayouts);
+                assumeInTransaction, failOn, baseline, rules, source, folders, exclude, encoding, detectDialect);
     }
 
     public Config withRules(Map<String, RuleSetting> r) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, r, source, migrationLayouts, exclude, encoding);
+                assumeInTransaction, failOn, baseline, r, source, folders, exclude, encoding, detectDialect);
     }
 
     /** This config with more exclude patterns, given in the same form as the config file's. */
@@ -98,6 +126,6 @@ public record Config(
         List<String> all = new java.util.ArrayList<>(exclude);
         all.addAll(more);
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, migrationLayouts, all, encoding);
+                assumeInTransaction, failOn, baseline, rules, source, folders, all, encoding, detectDialect);
     }
 }

@@ -24,16 +24,18 @@ record ConfigFile(
         @JsonProperty("exclude") List<String> exclude,
         @JsonProperty("encoding") String encoding) {
 
-    /** A migrations entry: a bare path, or {path, layout}. */
-    record PathEntry(@JsonProperty("path") String path, @JsonProperty("layout") String layout) {
+    /** A migrations entry: a bare path, or {path, layout, dialect, order}. */
+    record PathEntry(@JsonProperty("path") String path, @JsonProperty("layout") String layout,
+                     @JsonProperty("dialect") String dialect, @JsonProperty("order") List<String> order) {
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static PathEntry of(String path) {
-            return new PathEntry(path, null);
+            return new PathEntry(path, null, null, null);
         }
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-        static PathEntry of(@JsonProperty("path") String path, @JsonProperty("layout") String layout) {
-            return new PathEntry(path, layout);
+        static PathEntry of(@JsonProperty("path") String path, @JsonProperty("layout") String layout,
+                            @JsonProperty("dialect") String dialect, @JsonProperty("order") List<String> order) {
+            return new PathEntry(path, layout, dialect, order);
         }
     }
 }

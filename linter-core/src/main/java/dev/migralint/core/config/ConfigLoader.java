@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
+import dev.migralint.core.migration.FolderSettings;
 import dev.migralint.core.migration.Layout;
 import dev.migralint.core.rule.Rule;
 import dev.migralint.core.rule.RuleIdSuggestion;
@@ -86,7 +87,8 @@ public final class ConfigLoader {
         Config defaults = Config.defaults();
         if (raw == null) {
             return new Config(defaults.dialect(), defaults.targetVersion(), List.of(), List.of(), List.of(),
-                    Map.of(), false, defaults.assumeInTransaction(), defaults.failOn(), null, Map.of(), file);
+                    Map.of(), false, defaults.assumeInTransaction(), defaults.failOn(), null, Map.of(), file,
+                    Map.of(), List.of(), null, true);
         }
         Dialect dialect = defaults.dialect();
         if (raw.dialect() != null) {
@@ -109,19 +111,9 @@ public final class ConfigLoader {
             raw.rules().forEach((id, node) -> rules.put(id, ruleSetting(file, text, id, node)));
         }
         Map<String, String> placeholders = raw.placeholders() == null ? Map.of() : raw.placeholders();
-        Map<String, Layout> layouts = new LinkedHashMap<>();
+        Map<String, FolderSettings> folders = new LinkedHashMap<>();
         for (ConfigFile.PathEntry entry : raw.migrations() == null ? List.<ConfigFile.PathEntry>of() : raw.migrations()) {
-            if (entry.path() == null) {
-                throw new ConfigException(at(file, text, "migrations") + ": a migrations entry has no path");
-            }
-            if (entry.layout() != null) {
-                Layout layout = Layout.parse(entry.layout());
-                if (layout == null) {
-                    throw new ConfigException(at(file, text, "migrations") + ": unknown layout '" + entry.layout()
-                            + "' for " + entry.path() + " (use " + Layout.names() + ")");
-                }
-                layouts.put(entry.path(), layout);
-            }
+            folders.put(entry.path(), folderSettings(file, text, entry));
         }
         return new Config(
                 dialect,
@@ -137,9 +129,44 @@ public final class ConfigLoader {
                 raw.baseline(),
                 rules,
                 file,
-                layouts,
+                folders,
                 raw.exclude() == null ? List.of() : raw.exclude(),
-                encoding(file, text, raw.encoding()));
+                encoding(file, text, raw.encoding()),
+                raw.dialect() == null);
+    }
+
+    private static FolderSettings folderSettings(Path file, String text, ConfigFile.PathEntry entry) {
+        if (entry.path() == null) {
+            throw new ConfigException(at(file, text, "migrations") + ": a migrations entry has no path");
+        }
+        Layout layout = null;
+        if (entry.layout() != null) {
+            layout = Layout.parse(entry.layout());
+            if (layout == null) {
+                throw new ConfigException(atEntry(file, text, entry.path(), "layout") + ": unknown layout '"
+                        + entry.layout() + "' for " + entry.path() + " (use " + Layout.names() + ")");
+            }
+        }
+        Dialect dialect = null;
+        if (entry.dialect() != null) {
+            dialect = Dialect.parse(entry.dialect());
+            if (dialect == null) {
+                throw new ConfigException(atEntry(file, text, entry.path(), "dialect") + ": unknown dialect '"
+                        + entry.dialect() + "' for " + entry.path() + " (use postgresql, mysql or generic)");
+            }
+        }
+        List<String> order = entry.order() == null ? List.of() : entry.order();
+        if (!order.isEmpty() && layout != null && layout != Layout.PLAIN) {
+            throw new ConfigException(atEntry(file, text, entry.path(), "order") + ": order applies to plain folders; "
+                    + entry.path() + " is read as " + layout.id() + ", whose tool decides the order");
+        }
+        for (String pattern : order) {
+            if (pattern == null || pattern.isBlank()) {
+                throw new ConfigException(atEntry(file, text, entry.path(), "order") + ": an order entry of "
+                        + entry.path() + " is empty");
+            }
+        }
+        return new FolderSettings(layout, dialect, order);
     }
 
     /**
@@ -263,6 +290,10 @@ public final class ConfigLoader {
                 offset = n.start() + n.group().indexOf(inner);
             }
         }
+        return position(file, text, offset);
+    }
+
+    private static String position(Path file, String text, int offset) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset; i++) {
@@ -272,6 +303,23 @@ public final class ConfigLoader {
             }
         }
         return file + ":" + line + ":" + (offset - lineStart + 1);
+    }
+
+    /**
+     * file:line:column of {@code inner:} in the migrations entry for {@code path}: the first one after
+     * the path's first mention below {@code migrations:}; that of {@code migrations:} when not found.
+     */
+    private static String atEntry(Path file, String text, String path, String inner) {
+        Matcher m = Pattern.compile("^\\s*migrations\\s*:", Pattern.MULTILINE).matcher(text);
+        if (!m.find()) {
+            return file.toString();
+        }
+        int entry = text.indexOf(path, m.end());
+        Matcher n = Pattern.compile("(?<=[\\s{,])" + Pattern.quote(inner) + "\\s*:").matcher(text);
+        if (entry < 0 || !n.find(entry)) {
+            return at(file, text, "migrations");
+        }
+        return position(file, text, n.start());
     }
 
     private static String firstLine(String s) {

@@ -83,7 +83,7 @@ final class ChainLinter {
             schema = up.schemaAfter();
             schemas.add(schema);
         }
-        findings.addAll(schemaRules(chain, schema));
+        findings.addAll(schemaRules(chain, schema, notes));
         return new Result(findings, statements, schemas, notes, stats);
     }
 
@@ -100,8 +100,8 @@ final class ChainLinter {
         return ctx.findings();
     }
 
-    private List<Finding> schemaRules(MigrationChain chain, Schema schema) {
-        WholeRuleContext ctx = WholeRuleContext.forSchema(config, chain, schema);
+    private List<Finding> schemaRules(MigrationChain chain, Schema schema, List<ReplayNote> notes) {
+        WholeRuleContext ctx = WholeRuleContext.forSchema(config, chain, schema, notes);
         for (ActiveRule active : rules) {
             if (active.rule() instanceof SchemaRule rule && active.appliesTo(config.dialect())) {
                 ctx.use(active);

@@ -31,7 +31,6 @@ final class FileFindings {
 
     private final List<ActiveRule> rules;
     private final Set<String> knownRuleIds;
-    private final LexOptions lexOptions;
     private final Path fingerprintRoot;
 
     /**
@@ -39,10 +38,9 @@ final class FileFindings {
      * folder when there is one, so a baseline recorded from the repository root still matches a run
      * from a module (the Maven plugin) or a subfolder; null to use the report's paths.
      */
-    FileFindings(List<ActiveRule> rules, Set<String> knownRuleIds, LexOptions lexOptions, Path fingerprintRoot) {
+    FileFindings(List<ActiveRule> rules, Set<String> knownRuleIds, Path fingerprintRoot) {
         this.rules = rules;
         this.knownRuleIds = knownRuleIds;
-        this.lexOptions = lexOptions;
         this.fingerprintRoot = fingerprintRoot == null ? null : fingerprintRoot.toAbsolutePath().normalize();
     }
 
@@ -56,7 +54,8 @@ final class FileFindings {
         return file.displayPath();
     }
 
-    List<Finding> finish(SourceFile file, List<Finding> findings, List<ScriptStatement> statements) {
+    /** {@code lexOptions}: how to lex the file (its chain's dialect) when looking for directives. */
+    List<Finding> finish(SourceFile file, LexOptions lexOptions, List<Finding> findings, List<ScriptStatement> statements) {
         List<ScriptStatement> ordered = new ArrayList<>(statements);
         ordered.sort(Comparator.comparingInt(s -> s.range().start()));
         List<Finding> result = new ArrayList<>(findings);

@@ -1,5 +1,6 @@
 package dev.migralint.core.engine;
 
+import dev.migralint.core.Dialect;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.config.ConfigLoader;
 import dev.migralint.core.config.RuleSetting;
@@ -58,7 +59,8 @@ public final class LintEngine {
         Config config = request.config();
         Path excludeBase = config.source() == null ? request.baseDir() : config.source().toAbsolutePath().getParent();
         Discovery discovery = MigrationDiscovery.discover(request.paths(), request.baseDir(), config.dialect(),
-                config.migrationLayouts(), request.texts(), config.encoding(), Excludes.of(config.exclude(), excludeBase));
+                config.detectDialect(), config.folders(), request.texts(), config.encoding(),
+                Excludes.of(config.exclude(), excludeBase));
         Report report = lint(chains(discovery), discovery.problems(), config, request.baseDir());
         return config.queryLogs().isEmpty() ? report : withQueryLogs(report, config, request.baseDir());
     }
@@ -81,7 +83,7 @@ public final class LintEngine {
     static List<MigrationChain> chains(Discovery discovery) {
         List<MigrationChain> chains = new ArrayList<>(discovery.chains());
         for (SourceFile loose : discovery.unchained()) {
-            chains.add(chainOf(List.of(loose)));
+            chains.add(chainOf(List.of(loose)).withDialect(discovery.dialectOf(loose)));
         }
         return chains;
     }
@@ -107,8 +109,7 @@ public final class LintEngine {
     private Report lint(List<MigrationChain> chains, List<InputProblem> problems, Config config, Path baseDir) {
         List<ActiveRule> active = activeRules(config);
         Set<String> known = registry.all().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
-        LexOptions lexOptions = new LexOptions(config.dialect(), config.placeholders(), config.atPlaceholders());
-        ThreadLocal<ChainLinter> linters = ThreadLocal.withInitial(() -> chainLinter(config, active));
+        ThreadLocal<ChainLinters> linters = ThreadLocal.withInitial(() -> new ChainLinters(config, active));
         List<ChainLinter.Result> results = chains.parallelStream().map(c -> linters.get().lint(c)).toList();
 
         // Group by file: a file's findings may come from several chains (a schema rule pointing back
@@ -126,20 +127,23 @@ public final class LintEngine {
             }
             stats = stats.plus(r.stats());
         }
+        Map<SourceFile, Dialect> dialects = new HashMap<>();
         for (MigrationChain c : chains) {
             for (Migration m : c.migrations()) {
                 files.add(m.up().file());
+                dialects.putIfAbsent(m.up().file(), c.dialectOr(config.dialect()));
                 if (m.down() != null) {
                     files.add(m.down().file());
+                    dialects.putIfAbsent(m.down().file(), c.dialectOr(config.dialect()));
                 }
             }
         }
         files.addAll(findingsByFile.keySet());
-        FileFindings finishing = new FileFindings(active, known, lexOptions,
+        FileFindings finishing = new FileFindings(active, known,
                 config.source() == null ? null : config.source().toAbsolutePath().getParent());
         List<Finding> findings = files.parallelStream()
-                .flatMap(f -> finishing.finish(f, findingsByFile.getOrDefault(f, List.of()),
-                        statementsByFile.getOrDefault(f, List.of())).stream())
+                .flatMap(f -> finishing.finish(f, lexOptions(config, dialects.getOrDefault(f, config.dialect())),
+                        findingsByFile.getOrDefault(f, List.of()), statementsByFile.getOrDefault(f, List.of())).stream())
                 .collect(Collectors.toCollection(ArrayList::new));
         // Files in the order the chains apply them (V1 before V1.1 before V2), then by offset.
         Map<SourceFile, Integer> order = new HashMap<>();
@@ -156,8 +160,37 @@ public final class LintEngine {
 
     /** A linter for one thread: the parser it holds is not thread-safe. */
     static ChainLinter chainLinter(Config config, List<ActiveRule> rules) {
-        LexOptions lexOptions = new LexOptions(config.dialect(), config.placeholders(), config.atPlaceholders());
-        return new ChainLinter(config, rules, new ScriptLinter(config, rules, new StatementParser(config.dialect()), lexOptions));
+        return new ChainLinter(config, rules, new ScriptLinter(config, rules, new StatementParser(config.dialect()),
+                lexOptions(config, config.dialect())));
+    }
+
+    private static LexOptions lexOptions(Config config, Dialect dialect) {
+        return new LexOptions(dialect, config.placeholders(), config.atPlaceholders());
+    }
+
+    /**
+     * One thread's chain linters, one per dialect met: each chain is lexed, parsed, replayed and
+     * linted in its own dialect, and rules whose dialects exclude it do not run on it.
+     */
+    static final class ChainLinters {
+        private final Config config;
+        private final List<ActiveRule> rules;
+        private final Map<Dialect, ChainLinter> byDialect = new java.util.EnumMap<>(Dialect.class);
+
+        ChainLinters(Config config, List<ActiveRule> rules) {
+            this.config = config;
+            this.rules = rules;
+        }
+
+        ChainLinter of(MigrationChain chain) {
+            Dialect d = chain.dialectOr(config.dialect());
+            return byDialect.computeIfAbsent(d, x -> chainLinter(x == config.dialect() ? config : config.withDialect(x),
+                    rules));
+        }
+
+        ChainLinter.Result lint(MigrationChain chain) {
+            return of(chain).lint(chain);
+        }
     }
 
     private List<ActiveRule> activeRules(Config config) {

@@ -11,6 +11,7 @@ import dev.migralint.core.schema.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,11 +30,11 @@ public final class SchemaBuilder {
     }
 
     private final Config config;
-    private final ChainLinter linter;
+    private final LintEngine.ChainLinters linters;
 
     public SchemaBuilder(Config config) {
         this.config = config;
-        this.linter = LintEngine.chainLinter(config, List.of());
+        this.linters = new LintEngine.ChainLinters(config, List.of());
     }
 
     /**
@@ -42,7 +43,8 @@ public final class SchemaBuilder {
      * {@link InputException} when a path does not exist.
      */
     public Found discover(List<Path> paths, Path baseDir) {
-        Discovery discovery = MigrationDiscovery.discover(paths, baseDir, config.dialect(), config.migrationLayouts());
+        Discovery discovery = MigrationDiscovery.discover(paths, baseDir, config.dialect(), config.detectDialect(),
+                config.folders(), Map.of());
         return new Found(LintEngine.chains(discovery), discovery.problems());
     }
 
@@ -66,12 +68,12 @@ public final class SchemaBuilder {
     }
 
     private SchemaHistory replay(MigrationChain chain, int count) {
-        ChainLinter.Result r = linter.lint(chain, count, false);
+        ChainLinter.Result r = linters.of(chain).lint(chain, count, false);
         List<SchemaHistory.Step> steps = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             steps.add(new SchemaHistory.Step(chain.migrations().get(i), r.schemas().get(i)));
         }
-        return new SchemaHistory(chain, steps, Schema.empty(config.dialect()), r.notes(), r.stats());
+        return new SchemaHistory(chain, steps, Schema.empty(chain.dialectOr(config.dialect())), r.notes(), r.stats());
     }
 
     /**

@@ -28,6 +28,7 @@ final class WholeRuleContext implements SchemaContext, MigrationContext {
     private final Schema afterDown;
     private final List<ReplayNote> downNotes;
     private final List<PendingFinding> pending = new ArrayList<>();
+    private List<ReplayNote> chainNotes = List.of();
     private ActiveRule rule;
 
     private WholeRuleContext(Config config, MigrationChain chain, Migration migration, Schema before, Schema after,
@@ -41,8 +42,11 @@ final class WholeRuleContext implements SchemaContext, MigrationContext {
         this.downNotes = List.copyOf(downNotes);
     }
 
-    static WholeRuleContext forSchema(Config config, MigrationChain chain, Schema schema) {
-        return new WholeRuleContext(config, chain, null, null, schema, null, List.of());
+    /** {@code notes}: what replaying the chain's up scripts ran into. */
+    static WholeRuleContext forSchema(Config config, MigrationChain chain, Schema schema, List<ReplayNote> notes) {
+        WholeRuleContext ctx = new WholeRuleContext(config, chain, null, null, schema, null, List.of());
+        ctx.chainNotes = List.copyOf(notes);
+        return ctx;
     }
 
     static WholeRuleContext forMigration(Config config, MigrationChain chain, Migration migration, Schema before,
@@ -71,6 +75,11 @@ final class WholeRuleContext implements SchemaContext, MigrationContext {
     @Override
     public MigrationChain chain() {
         return chain;
+    }
+
+    @Override
+    public List<ReplayNote> replayNotes() {
+        return chainNotes;
     }
 
     @Override

@@ -16,10 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** The state of one discovery: the run's settings, the files read so far and the problems found. */
+/**
+ * The state of one discovery: the run's settings, the files read so far and the problems found.
+ * {@code dialect} is the run's: every folder's when {@code detect} is off, else the one a folder gets
+ * when neither config nor {@link DialectDetector} says otherwise.
+ */
 final class DiscoveryRun {
     final Path baseDir;
     final Dialect dialect;
+    final boolean detect;
+    /** Dialects config sets per folder or file (absolute, normalized). */
+    private final Map<Path, Dialect> configured;
     final List<InputProblem> problems = new ArrayList<>();
     private final Map<Path, SourceFile> read = new HashMap<>();
     private final Map<Path, ProjectMarkers> markers = new HashMap<>();
@@ -28,20 +35,75 @@ final class DiscoveryRun {
     private final Predicate<Path> excluded;
 
     DiscoveryRun(Path baseDir, Dialect dialect) {
-        this(baseDir, dialect, Map.of());
+        this(baseDir, dialect, false, Map.of(), Map.of(), StandardCharsets.UTF_8, p -> false);
     }
 
-    DiscoveryRun(Path baseDir, Dialect dialect, Map<Path, String> texts) {
-        this(baseDir, dialect, texts, StandardCharsets.UTF_8, p -> false);
-    }
-
-    /** {@code texts}: files (absolute, normalized) read from memory instead of disk, as the fix command checks an edit. */
-    DiscoveryRun(Path baseDir, Dialect dialect, Map<Path, String> texts, Charset encoding, Predicate<Path> excluded) {
+    /**
+     * {@code texts}: files (absolute, normalized) read from memory instead of disk, as the fix command
+     * checks an edit; files are read in {@code encoding}, and those {@code excluded} accepts are left out.
+     */
+    DiscoveryRun(Path baseDir, Dialect dialect, boolean detect, Map<Path, Dialect> configured, Map<Path, String> texts,
+                 Charset encoding, Predicate<Path> excluded) {
         this.baseDir = baseDir;
         this.dialect = dialect;
+        this.detect = detect;
+        this.configured = Map.copyOf(configured);
         this.texts = Map.copyOf(texts);
         this.encoding = encoding;
         this.excluded = excluded;
+    }
+
+    /** The dialect config sets for {@code path} or the nearest folder above it, or null. */
+    private Dialect configured(Path path) {
+        for (Path p = path; p != null; p = p.getParent()) {
+            Dialect d = configured.get(p);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The dialect of a folder's migrations: as config sets it, else (when detecting) as the folder's
+     * path, pop's dialect parts in {@code files}' names or their SQL show, else the run's.
+     */
+    Dialect folderDialect(Path dir, List<SourceFile> files) {
+        Dialect d = configured(dir);
+        if (d != null || !detect) {
+            return d != null ? d : dialect;
+        }
+        d = DialectDetector.fromPath(dir, baseDir);
+        if (d == null && PopLayout.hasDialectParts(files)) {
+            // pop's variants for several databases: the run's dialect picks which pop runs
+            d = PopLayout.dialectOfParts(files);
+            return d != null ? d : dialect;
+        }
+        if (d == null) {
+            d = DialectDetector.fromContent(files);
+        }
+        return d != null ? d : dialect;
+    }
+
+    /**
+     * Whether the files of {@code dir} may each show their own dialect by name: detection is on and
+     * neither config nor the folder's path decides the folder's dialect.
+     */
+    boolean filesMayDiffer(Path dir) {
+        return detect && configured(dir) == null && DialectDetector.fromPath(dir, baseDir) == null;
+    }
+
+    /** The dialect of one file: as config sets it, else its path or its SQL, else {@code folderDialect}. */
+    Dialect fileDialect(SourceFile file, Dialect folderDialect) {
+        Dialect d = configured(file.path());
+        if (d != null || !detect) {
+            return d != null ? d : dialect;
+        }
+        d = DialectDetector.fromPath(file.path(), baseDir);
+        if (d == null) {
+            d = DialectDetector.fromContent(List.of(file));
+        }
+        return d != null ? d : folderDialect;
     }
 
     String displayPath(Path p) {

@@ -51,7 +51,7 @@ final class LiquibaseLayout {
         final List<TextRange> rollback = new ArrayList<>();
     }
 
-    static FolderResult read(Folder folder, DiscoveryRun run) {
+    static FolderResult read(Folder folder, DiscoveryRun run, Dialect dialect) {
         List<Migration> migrations = new ArrayList<>();
         List<SourceFile> unchained = new ArrayList<>();
         List<Path> files = folder.sqlFiles().stream().sorted(Comparator.comparing(Path::toString)).toList();
@@ -64,13 +64,13 @@ final class LiquibaseLayout {
                 unchained.add(file);
                 continue;
             }
-            migrations.addAll(migrations(file, run));
+            migrations.addAll(migrations(file, run, dialect));
         }
         return FolderResult.of(run.displayPath(folder.dir()), Layout.LIQUIBASE,
                 FolderResult.expectDownsWhenAnyHasOne(migrations), unchained);
     }
 
-    static List<Migration> migrations(SourceFile file, DiscoveryRun run) {
+    static List<Migration> migrations(SourceFile file, DiscoveryRun run, Dialect dialect) {
         List<Changeset> changesets = new ArrayList<>();
         Changeset current = null;
         boolean inRollbackBlock = false;
@@ -115,7 +115,7 @@ final class LiquibaseLayout {
                 run.problem(file, c.header, "Liquibase refuses a second changeset " + version + " in one file");
                 continue;
             }
-            if (isTrue(attribute(c.attributes, "ignore")) || !forDialect(attribute(c.attributes, "dbms"), run.dialect)) {
+            if (isTrue(attribute(c.attributes, "ignore")) || !forDialect(attribute(c.attributes, "dbms"), dialect)) {
                 continue;
             }
             out.add(migration(file, c, version));

@@ -34,47 +34,69 @@ public final class MigrationDiscovery {
 
     private final DiscoveryRun run;
     private final Map<Path, Layout> overrides;
+    private final Map<Path, List<String>> orders;
     private final Set<Path> visited = new HashSet<>();
     private final Map<Path, SourceFile> unchained = new LinkedHashMap<>();
+    private final Map<Path, Dialect> unchainedDialects = new HashMap<>();
 
     /** A chain and the folder it was read from. */
     private record Found(Path root, MigrationChain chain) {
     }
 
-    private MigrationDiscovery(DiscoveryRun run, Map<Path, Layout> overrides) {
+    private MigrationDiscovery(DiscoveryRun run, Map<Path, Layout> overrides, Map<Path, List<String>> orders) {
         this.run = run;
         this.overrides = overrides;
+        this.orders = orders;
     }
 
     /**
-     * Discovers the chains under {@code paths} (files or folders, relative to {@code baseDir}).
-     * {@code layoutOverrides} maps a folder or file, as written in config relative to {@code baseDir},
-     * to the layout to read it with. Throws {@link InputException} when a path does not exist.
+     * Discovers the chains under {@code paths} (files or folders, relative to {@code baseDir}), every
+     * one in {@code dialect}. {@code layoutOverrides} maps a folder or file, as written in config
+     * relative to {@code baseDir}, to the layout to read it with. Throws {@link InputException} when a
+     * path does not exist.
      */
     public static Discovery discover(List<Path> paths, Path baseDir, Dialect dialect, Map<String, Layout> layoutOverrides) {
-        return discover(paths, baseDir, dialect, layoutOverrides, Map.of());
+        Map<String, FolderSettings> settings = new HashMap<>();
+        layoutOverrides.forEach((p, l) -> settings.put(p, new FolderSettings(l, null, List.of())));
+        return discover(paths, baseDir, dialect, false, settings, Map.of());
     }
 
     /**
-     * As {@link #discover(List, Path, Dialect, Map)}, with the files in {@code texts} (absolute,
+     * As {@link #discover(List, Path, Dialect, Map)}, with what config says per folder ({@code settings},
+     * by path as written), each folder's and file's dialect detected when {@code detectDialect} (else
+     * {@code dialect} everywhere config sets none), and the files in {@code texts} (absolute,
      * normalized paths) read from memory instead of disk: what a file would look like after an edit.
      */
-    public static Discovery discover(List<Path> paths, Path baseDir, Dialect dialect, Map<String, Layout> layoutOverrides,
-            Map<Path, String> texts) {
-        return discover(paths, baseDir, dialect, layoutOverrides, texts, StandardCharsets.UTF_8, p -> false);
+    public static Discovery discover(List<Path> paths, Path baseDir, Dialect dialect, boolean detectDialect,
+            Map<String, FolderSettings> settings, Map<Path, String> texts) {
+        return discover(paths, baseDir, dialect, detectDialect, settings, texts, StandardCharsets.UTF_8, p -> false);
     }
 
     /**
-     * As {@link #discover(List, Path, Dialect, Map, Map)}, reading files in {@code encoding} and leaving
-     * out those {@code excluded} accepts (an absolute path; a file in memory is never excluded).
+     * As {@link #discover(List, Path, Dialect, boolean, Map, Map)}, reading files in {@code encoding}
+     * and leaving out those {@code excluded} accepts (an absolute path; a file in memory is never
+     * excluded).
      */
-    public static Discovery discover(List<Path> paths, Path baseDir, Dialect dialect, Map<String, Layout> layoutOverrides,
-            Map<Path, String> texts, Charset encoding, Predicate<Path> excluded) {
+    public static Discovery discover(List<Path> paths, Path baseDir, Dialect dialect, boolean detectDialect,
+            Map<String, FolderSettings> settings, Map<Path, String> texts, Charset encoding, Predicate<Path> excluded) {
         Path base = baseDir.toAbsolutePath().normalize();
         Map<Path, Layout> overrides = new HashMap<>();
-        layoutOverrides.forEach((p, l) -> overrides.put(base.resolve(p).toAbsolutePath().normalize(), l));
-        MigrationDiscovery d = new MigrationDiscovery(new DiscoveryRun(base, dialect, texts, encoding,
-                p -> !texts.containsKey(p) && excluded.test(p)), overrides);
+        Map<Path, Dialect> dialects = new HashMap<>();
+        Map<Path, List<String>> orders = new HashMap<>();
+        settings.forEach((p, s) -> {
+            Path abs = base.resolve(p).toAbsolutePath().normalize();
+            if (s.layout() != null) {
+                overrides.put(abs, s.layout());
+            }
+            if (s.dialect() != null) {
+                dialects.put(abs, s.dialect());
+            }
+            if (!s.order().isEmpty()) {
+                orders.put(abs, s.order());
+            }
+        });
+        MigrationDiscovery d = new MigrationDiscovery(new DiscoveryRun(base, dialect, detectDialect, dialects, texts,
+                encoding, p -> !texts.containsKey(p) && excluded.test(p)), overrides, orders);
         List<MigrationChain> chains = new ArrayList<>();
         for (Path p : paths) {
             Path abs = base.resolve(p).toAbsolutePath().normalize();
@@ -94,7 +116,7 @@ public final class MigrationDiscovery {
             }
         }
         List<SourceFile> loose = d.unchained.values().stream().filter(f -> !chained.contains(f.path())).toList();
-        return new Discovery(chains, loose, d.run.problems);
+        return new Discovery(chains, loose, d.run.problems, d.unchainedDialects);
     }
 
     private List<Found> visitFile(Path file) {
@@ -109,12 +131,14 @@ public final class MigrationDiscovery {
         if (layout == null) {
             return List.of();
         }
-        FolderResult r = read(folder, layout);
-        r.unchained().forEach(this::addUnchained);
+        SourceFile source = run.read(file);
+        Dialect dialect = source == null ? run.dialect : run.fileDialect(source, run.dialect);
+        FolderResult r = read(folder, layout, dialect);
+        r.unchained().forEach(f -> addUnchained(f, dialect));
         String display = run.displayPath(file);
         List<Found> found = new ArrayList<>();
         for (MigrationChain c : r.chains()) {
-            found.add(new Found(file, new MigrationChain(display, c.layout(), c.migrations())));
+            found.add(new Found(file, new MigrationChain(display, c.layout(), c.migrations(), dialect)));
         }
         return found;
     }
@@ -131,20 +155,28 @@ public final class MigrationDiscovery {
             return List.of();
         }
         Layout forced = overrides.get(dir);
-        if (forced == Layout.PLAIN) {
+        List<String> order = orders.getOrDefault(dir, List.of());
+        if (forced == Layout.PLAIN || !order.isEmpty()) {
             List<Path> files = new ArrayList<>();
             collectTree(folder, files);
-            FolderResult r = PlainLayout.readTree(dir, files, run);
-            r.unchained().forEach(this::addUnchained);
-            return r.chains().stream().map(c -> new Found(dir, c)).toList();
+            Dialect dialect = run.folderDialect(dir, run.readAll(files));
+            FolderResult r = PlainLayout.readTree(dir, files, order, run);
+            r.unchained().forEach(f -> addUnchained(f, dialect));
+            return r.chains().stream().map(c -> new Found(dir, c.withDialect(dialect))).toList();
         }
         Layout layout = forced != null ? forced : LayoutDetector.detect(folder, run);
         List<Found> found = new ArrayList<>();
         Set<Path> consumed = Set.of();
         if (layout != null) {
-            FolderResult r = read(folder, layout);
-            r.chains().forEach(c -> found.add(new Found(dir, c)));
-            r.unchained().forEach(this::addUnchained);
+            Dialect dialect = run.folderDialect(dir, run.readAll(folder.sqlFiles()));
+            FolderResult r = read(folder, layout, dialect);
+            for (MigrationChain c : r.chains()) {
+                for (MigrationChain part : layout == Layout.PLAIN ? byFileDialect(dir, c, dialect)
+                        : List.of(c.withDialect(dialect))) {
+                    found.add(new Found(dir, part));
+                }
+            }
+            r.unchained().forEach(f -> addUnchained(f, dialect));
             consumed = r.consumedSubdirs();
         }
         Map<Path, List<Found>> children = new LinkedHashMap<>();
@@ -199,7 +231,7 @@ public final class MigrationDiscovery {
             group.forEach(f -> migrations.addAll(f.chain().migrations()));
             String display = run.displayPath(dir) + "/*" + (key.isEmpty() ? "" : "/" + key);
             out.add(new Found(dir, new MigrationChain(display, Layout.PLAIN,
-                    FolderResult.expectDownsWhenAnyHasOne(migrations))));
+                    FolderResult.expectDownsWhenAnyHasOne(migrations), group.get(0).chain().dialect())));
         }
         return out;
     }
@@ -216,15 +248,34 @@ public final class MigrationDiscovery {
         }
     }
 
-    private FolderResult read(Folder folder, Layout layout) {
+    /**
+     * A plain folder's files whose names show different dialects ({@code schema_mysql.sql} beside
+     * {@code schema_postgresql.sql}) are separate databases: one chain per dialect, in the folder's
+     * order. Files whose names show none go with the folder's dialect. Not when config or the folder's
+     * own path gives its dialect: {@code postgres/V21.mysql_fix.sql} is a PostgreSQL migration.
+     */
+    private List<MigrationChain> byFileDialect(Path dir, MigrationChain chain, Dialect folderDialect) {
+        boolean split = run.filesMayDiffer(dir);
+        Map<Dialect, List<Migration>> groups = new LinkedHashMap<>();
+        for (Migration m : chain.migrations()) {
+            Dialect d = split ? DialectDetector.fromName(Folder.name(m.up().file().path())) : null;
+            groups.computeIfAbsent(d == null ? folderDialect : d, k -> new ArrayList<>()).add(m);
+        }
+        List<MigrationChain> out = new ArrayList<>();
+        groups.forEach((d, migrations) -> out.add(new MigrationChain(chain.displayRoot(), chain.layout(),
+                groups.size() == 1 ? migrations : FolderResult.expectDownsWhenAnyHasOne(migrations), d)));
+        return out;
+    }
+
+    private FolderResult read(Folder folder, Layout layout, Dialect dialect) {
         return switch (layout) {
             case FLYWAY -> FlywayLayout.read(folder, run);
             case GOLANG_MIGRATE, SQLX -> UpDownFilesLayout.read(folder, layout, run);
-            case POP -> PopLayout.read(folder, run);
+            case POP -> PopLayout.read(folder, run, dialect);
             case DIESEL, PRISMA -> DirectoryPerMigrationLayout.read(folder, layout, run);
             case DBMATE -> DbmateLayout.read(folder, run);
             case GOOSE -> GooseLayout.read(folder, run);
-            case LIQUIBASE -> LiquibaseLayout.read(folder, run);
+            case LIQUIBASE -> LiquibaseLayout.read(folder, run, dialect);
             case SQITCH -> folder.file(SqitchLayout.PLAN)
                     .map(plan -> SqitchLayout.read(folder, plan, run))
                     .orElseGet(() -> new FolderResult(List.of(), run.readAll(folder.sqlFiles()), Set.of()));
@@ -232,8 +283,10 @@ public final class MigrationDiscovery {
         };
     }
 
-    private void addUnchained(SourceFile f) {
-        unchained.putIfAbsent(f.path(), f);
+    private void addUnchained(SourceFile f, Dialect folderDialect) {
+        if (unchained.putIfAbsent(f.path(), f) == null && (run.detect || folderDialect != run.dialect)) {
+            unchainedDialects.put(f.path(), run.fileDialect(f, folderDialect));
+        }
     }
 
 }

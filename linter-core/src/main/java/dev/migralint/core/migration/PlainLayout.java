@@ -4,6 +4,7 @@ import dev.migralint.core.source.NaturalOrder;
 import dev.migralint.core.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,11 +66,22 @@ final class PlainLayout {
                 unchained);
     }
 
-    /** Every SQL file under {@code root}, as one chain in natural order of relative paths (config forces plain). */
-    static FolderResult readTree(Path root, List<Path> sqlFiles, DiscoveryRun run) {
+    /**
+     * Every SQL file under {@code root}, as one chain (config forces plain, or gives an order): files
+     * that {@code order}'s patterns match first, in the order of the first pattern each matches, then
+     * the rest; within each group in natural order of relative paths.
+     */
+    static FolderResult readTree(Path root, List<Path> sqlFiles, List<String> order, DiscoveryRun run) {
         List<SourceFile> files = run.readAll(sqlFiles);
         List<String> keys = files.stream().map(f -> root.relativize(f.path()).toString().replace('\\', '/')).toList();
         List<SourceFile> unchained = new ArrayList<>();
-        return FolderResult.of(run.displayPath(root), Layout.PLAIN, migrations(files, keys, unchained), unchained);
+        List<Migration> migrations = migrations(files, keys, unchained);
+        if (!order.isEmpty()) {
+            ReplayOrder rank = new ReplayOrder(order);
+            migrations = migrations.stream()
+                    .sorted(Comparator.comparingInt(m -> rank.of(root.relativize(m.up().file().path()))))
+                    .toList();
+        }
+        return FolderResult.of(run.displayPath(root), Layout.PLAIN, migrations, unchained);
     }
 }

@@ -34,6 +34,30 @@ final class PopLayout {
                 || m.group(3).equals("autocommit"))));
     }
 
+    /**
+     * The one database the dialect parts of pop file names among {@code files} name, or null when they
+     * name none or both PostgreSQL and MySQL (pop then runs the run's dialect's variants).
+     */
+    static Dialect dialectOfParts(List<SourceFile> files) {
+        boolean pg = false;
+        boolean mysql = false;
+        for (SourceFile f : files) {
+            Matcher m = NAME.matcher(Folder.name(f.path()));
+            if (m.matches() && m.group(3) != null) {
+                pg |= m.group(3).equals("postgres");
+                mysql |= m.group(3).equals("mysql") || m.group(3).equals("mariadb");
+            }
+        }
+        return pg == mysql ? null : pg ? Dialect.POSTGRESQL : Dialect.MYSQL;
+    }
+
+    /** Whether a pop file name among {@code files} has a dialect part for PostgreSQL or MySQL. */
+    static boolean hasDialectParts(List<SourceFile> files) {
+        return files.stream().map(f -> NAME.matcher(Folder.name(f.path())))
+                .anyMatch(m -> m.matches() && m.group(3) != null && DIALECTS.contains(m.group(3))
+                        && !m.group(3).startsWith("sqlite") && !m.group(3).equals("cockroach"));
+    }
+
     private record Variant(SourceFile file, int rank, boolean autocommit) {
     }
 
@@ -43,7 +67,7 @@ final class PopLayout {
         String name;
     }
 
-    static FolderResult read(Folder folder, DiscoveryRun run) {
+    static FolderResult read(Folder folder, DiscoveryRun run, Dialect dialect) {
         Map<String, Pair> byVersion = new TreeMap<>();
         List<SourceFile> unchained = new ArrayList<>();
         for (Path p : folder.sqlFiles()) {
@@ -55,13 +79,13 @@ final class PopLayout {
                 }
                 continue;
             }
-            String dialect = m.group(3);
+            String fileDialect = m.group(3);
             boolean autocommit = m.group(4) != null;
-            if ("autocommit".equals(dialect)) {
-                dialect = null;
+            if ("autocommit".equals(fileDialect)) {
+                fileDialect = null;
                 autocommit = true;
             }
-            int rank = rank(dialect, run.dialect);
+            int rank = rank(fileDialect, dialect);
             if (rank < 0) {
                 continue;
             }

@@ -3,7 +3,9 @@ package dev.migralint.core.rule;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.migration.MigrationChain;
+import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
+import java.util.List;
 
 /** What a {@link SchemaRule} sees: the final schema of one chain, and how it reports. */
 public interface SchemaContext {
@@ -12,6 +14,14 @@ public interface SchemaContext {
     MigrationChain chain();
 
     Dialect dialect();
+
+    /**
+     * What replaying the chain's up scripts ran into, in chain order: each change replay refused (an
+     * unknown table, a taken name) and why. Replay leaves such a change out, as the database would.
+     */
+    default List<ReplayNote> replayNotes() {
+        return List.of();
+    }
 
     int targetVersion();
 

@@ -115,8 +115,12 @@ final class KeyReplay {
 
     /** A given name for a new index-backed constraint; refused when a relation or constraint has it. */
     private String fresh(Table.Builder b, String name) {
-        if (s.relationTaken(b).test(name) || b.hasConstraint(name)) {
-            throw s.refuse(Kind.ALREADY_EXISTS, name, "relation or constraint " + name + " already exists");
+        if (s.relationTaken(b).test(name)) {
+            throw s.refuse(Kind.ALREADY_EXISTS, name, "relation \"" + name + "\" already exists");
+        }
+        if (b.hasConstraint(name)) {
+            throw s.refuse(Kind.ALREADY_EXISTS, name, "constraint \"" + name + "\" for relation \""
+                    + b.name.name() + "\" already exists");
         }
         return name;
     }

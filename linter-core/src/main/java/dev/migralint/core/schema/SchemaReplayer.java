@@ -72,13 +72,19 @@ public final class SchemaReplayer {
     /**
      * A CREATE TABLE, ADD COLUMN or ADD CONSTRAINT refused because a foreign key names a table the chain
      * never showed would succeed on a database that has that table: from then on replay's picture of
-     * the changed table may be wrong, so its history is no longer in view.
+     * the changed table may be wrong, so its history is no longer in view. A refused CREATE TABLE of a
+     * table that does not exist puts its name out of view whatever the reason.
      */
     private static Schema outOfViewIfRefusedFor(Schema before, SchemaChange change) {
         ObjectName table;
         List<Constraint> constraints;
         if (change instanceof CreateTable c) {
             table = before.keyForNew(c.table(), c.temporary());
+            if (before.relation(c.table()).isEmpty()) {
+                // The database stops at the refused CREATE TABLE (the migration fails there); what
+                // follows about that table is not worth a finding of its own.
+                return before.withHistoryOutOfView(table);
+            }
             constraints = c.constraints();
         } else if (change instanceof AddColumn a) {
             table = before.relation(a.table()).map(Table::name).orElse(null);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
+import dev.migralint.core.migration.FolderSettings;
 import dev.migralint.core.migration.Layout;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.Rule;
@@ -59,9 +60,62 @@ class ConfigLoaderTest {
     void anUnknownLayoutNamesTheLayoutsThereAre() {
         assertThatThrownBy(() -> ConfigLoader.parse(FILE, "dialect: postgresql\nmigrations:\n  - {path: db/x, layout: rails}\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith(".migralint.yaml:2:")
+                .hasMessageStartingWith(".migralint.yaml:3:18:")
                 .hasMessageContaining("unknown layout 'rails' for db/x")
                 .hasMessageContaining("golang-migrate");
+    }
+
+    @Test
+    void entriesMayGiveDialectAndOrder() {
+        Config c = ConfigLoader.parse(FILE, """
+                migrations:
+                  - db/auto
+                  - path: db/mysql-side
+                    dialect: mariadb
+                  - {path: cdm, order: [ddl, "*_keys.sql", constraints/**]}
+                """);
+        assertThat(c.migrations()).containsExactly("db/auto", "db/mysql-side", "cdm");
+        assertThat(c.folders().get("db/mysql-side").dialect()).isEqualTo(Dialect.MYSQL);
+        assertThat(c.folders().get("cdm").order()).containsExactly("ddl", "*_keys.sql", "constraints/**");
+        assertThat(c.folders().get("db/auto")).isEqualTo(FolderSettings.NONE);
+        assertThat(c.detectDialect()).isTrue();
+        // --dialect forces one dialect on every folder, over what entries say
+        Config forced = c.withDialect(Dialect.POSTGRESQL);
+        assertThat(forced.detectDialect()).isFalse();
+        assertThat(forced.folders().get("db/mysql-side").dialect()).isNull();
+        assertThat(forced.folders().get("cdm").order()).containsExactly("ddl", "*_keys.sql", "constraints/**");
+    }
+
+    @Test
+    void aTopLevelDialectTurnsDetectionOff() {
+        assertThat(ConfigLoader.parse(FILE, "dialect: mysql\n").detectDialect()).isFalse();
+        assertThat(ConfigLoader.parse(FILE, "fail-on: error\n").detectDialect()).isTrue();
+        assertThat(ConfigLoader.parse(FILE, "").detectDialect()).isTrue();
+        assertThat(Config.defaults().detectDialect()).isTrue();
+    }
+
+    @Test
+    void anUnknownEntryDialectPointsAtItsKey() {
+        assertThatThrownBy(() -> ConfigLoader.parse(FILE, """
+                migrations:
+                  - path: db/a
+                    dialect: postgresql
+                  - path: db/b
+                    dialect: oracle
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(".migralint.yaml:5:5: unknown dialect 'oracle' for db/b (use postgresql, mysql or generic)");
+    }
+
+    @Test
+    void anOrderIsForPlainFoldersOnly() {
+        assertThatThrownBy(() -> ConfigLoader.parse(FILE,
+                "migrations:\n  - {path: db/x, layout: flyway, order: [a.sql]}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(".migralint.yaml:2:34: order applies to plain folders");
+        assertThatThrownBy(() -> ConfigLoader.parse(FILE, "migrations:\n  - {path: db/x, order: [\"\"]}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(".migralint.yaml:2:18: an order entry of db/x is empty");
     }
 
     @Test

@@ -24,6 +24,13 @@ final class Fixtures {
         }
     }
 
+    /** Writes {@code text} to {@code path} under {@code root}, making its folders. */
+    static void write(Path root, String path, String text) throws java.io.IOException {
+        Path p = root.resolve(path);
+        java.nio.file.Files.createDirectories(p.getParent());
+        java.nio.file.Files.writeString(p, text);
+    }
+
     static Discovery discover(String folder) {
         return discover(folder, Dialect.POSTGRESQL);
     }

@@ -28,9 +28,7 @@ class LayoutDetectionTest {
     }
 
     private void write(String path, String text) throws IOException {
-        Path p = repo.resolve(path);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
+        Fixtures.write(repo, path, text);
     }
 
     private Discovery discover(String path) {

@@ -14,6 +14,7 @@ import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.StatementRule;
+import dev.migralint.core.schema.Index;
 import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
 import dev.migralint.core.schema.Table;
@@ -28,14 +29,21 @@ import java.util.List;
  * knows all of its columns); a MySQL index of such a table. A table the chain never mentioned may
  * exist in a database the chain does not build from scratch, as when one new migration is linted
  * alone, so it is not reported; nor is a table whose CREATE TABLE, ADD COLUMN or ADD CONSTRAINT replay
- * refused for naming such a table, as the real database may well have accepted it.
+ * refused for naming such a table, as the real database may well have accepted it. A PostgreSQL
+ * CREATE TABLE refused because one of its index names belongs to another table (kept there by a
+ * rename) is reported on that statement, with the database's reason; what follows about the table is
+ * not.
  */
 @RuleInfo(id = "unknown-reference", category = Category.INTEGRITY, severity = Severity.ERROR,
-        summary = "DDL should name only tables, columns and indexes that exist at that point of the migrations")
+        summary = "DDL should name only tables, columns and indexes that exist at that point of the migrations, and create only names that are free")
 public final class UnknownReference implements StatementRule {
     @Override
     public void check(RuleContext ctx) {
         for (ReplayNote note : ctx.replayNotes()) {
+            if (note.kind() == ReplayNote.Kind.ALREADY_EXISTS) {
+                reportTaken(ctx, note);
+                continue;
+            }
             boolean inView = switch (note.kind()) {
                 case UNKNOWN_TABLE -> seen(ctx.schemaAfter(), note.subject());
                 case UNKNOWN_COLUMN -> columnInView(ctx, note.subject());
@@ -50,6 +58,36 @@ public final class UnknownReference implements StatementRule {
                                 + "check the name against the migrations before this one");
             }
         }
+    }
+
+    /**
+     * A PostgreSQL CREATE TABLE refused because an index name it would create belongs to another
+     * table (index names share one namespace per schema, and a renamed table keeps its indexes'
+     * names): the database stops there, and what follows about the table is left alone (replay puts
+     * a refused CREATE TABLE's name out of view). Other taken names are not reported: on the corpus
+     * they came mostly from alternative full schemas replayed one after the other and from downs
+     * judged against the wrong schema.
+     */
+    private static void reportTaken(RuleContext ctx, ReplayNote note) {
+        if (ctx.dialect() == Dialect.MYSQL || !(changeAt(ctx, note) instanceof CreateTable c)) {
+            return;
+        }
+        Index owner = ctx.schemaBefore().index(ObjectName.of(note.subject())).orElse(null);
+        if (owner == null || owner.table().name().equals(c.table().name())) {
+            return;
+        }
+        TextRange range = note.location() instanceof Location.Span span ? span.range() : ctx.statementRange();
+        ctx.report(range, "Table " + c.table().qualified() + " cannot be created: " + note.message())
+                .help("Index " + note.subject() + " belongs to table " + owner.table().qualified()
+                        + " (PostgreSQL keeps index and constraint names when it renames a table, and they share one"
+                        + " namespace per schema): rename it first, e.g. ALTER INDEX " + note.subject() + " RENAME TO "
+                        + owner.table().name() + "_" + suffix(note.subject()) + ";");
+    }
+
+    /** {@code pkey} of {@code u2f_devices_pkey}: the part after the last underscore. */
+    private static String suffix(String name) {
+        int i = name.lastIndexOf('_');
+        return i < 0 ? "old" : name.substring(i + 1);
     }
 
     /**
