@@ -152,16 +152,8 @@ final class AlterTableReader {
 
         private List<SchemaChange> add() {
             int i = start + 1;
-            if (mysql && isMysqlIndex(i)) {
-                String symbol = ConstraintReader.constraintName(t, i);
-                int body = symbol != null ? i + 2 : t.isWord(i, "constraint") ? i + 1 : i;
-                CreateIndex index = IndexDdlReader.addIndexClause(t, table, body, end, clause);
-                return single(index != null && index.name() == null && symbol != null
-                        ? TableDdlReader.withName(index, symbol) : index);
-            }
             if (ADD_NON_COLUMN.contains(t.word(i))) {
-                Constraint c = ConstraintReader.tableConstraint(t, i, end);
-                return single(c == null ? null : new AddConstraint(table, c, clause));
+                return single(nonColumn(i, end, clause));
             }
             i = t.skip(i, "column");
             int afterIf = t.skip(i, "if", "not", "exists");
@@ -175,12 +167,33 @@ final class AlterTableReader {
                     return null;
                 }
                 for (int[] part : t.splitTopLevel(i + 1, close)) {
-                    addColumn(part[0], part[1], ifNotExists, null, changes);
+                    if (ADD_NON_COLUMN.contains(t.word(part[0]))) {
+                        // ranger: ADD (CONSTRAINT fk FOREIGN KEY ...), a list of one constraint
+                        SchemaChange c = nonColumn(part[0], part[1], t.range(part[0], part[1] - 1));
+                        if (c != null) {
+                            changes.add(c);
+                        }
+                    } else {
+                        addColumn(part[0], part[1], ifNotExists, null, changes);
+                    }
                 }
             } else {
                 addColumn(i, end, ifNotExists, clause, changes);
             }
             return changes;
+        }
+
+        /** An added constraint, or MySQL index, in tokens {@code [i, to)}; null when not read. */
+        private SchemaChange nonColumn(int i, int to, TextRange range) {
+            if (mysql && isMysqlIndex(i)) {
+                String symbol = ConstraintReader.constraintName(t, i);
+                int body = symbol != null ? i + 2 : t.isWord(i, "constraint") ? i + 1 : i;
+                CreateIndex index = IndexDdlReader.addIndexClause(t, table, body, to, range);
+                return index != null && index.name() == null && symbol != null
+                        ? TableDdlReader.withName(index, symbol) : index;
+            }
+            Constraint c = ConstraintReader.tableConstraint(t, i, to);
+            return c == null ? null : new AddConstraint(table, c, range);
         }
 
         private boolean isMysqlIndex(int i) {

@@ -78,7 +78,7 @@ public final class ChangeReader {
             case "create":
                 return first(() -> partial(TableDdlReader.createTable(t, range)),
                         () -> IndexDdlReader.createIndex(t, range),
-                        () -> partial(single(ObjectDdlReader.createView(t, range))),
+                        () -> ObjectDdlReader.readView(t, range),
                         () -> ObjectDdlReader.createEnum(t, range),
                         () -> ObjectDdlReader.createSchema(t, range),
                         () -> ObjectDdlReader.createSequence(t, range));

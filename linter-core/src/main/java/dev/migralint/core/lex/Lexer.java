@@ -133,7 +133,10 @@ public final class Lexer {
             metaCommand();
             return;
         }
-        if (lineStart && !statementOpen && !pg && (c == 'd' || c == 'D') && delimiterDirective()) {
+        // A migration runner's DELIMITER line (DolphinScheduler sends it even in PostgreSQL scripts)
+        // also ends a statement that closed with a ';' the current delimiter did not take.
+        if (lineStart && (!statementOpen || endsWithSemicolon()) && (c == 'd' || c == 'D') && delimiterDirective()) {
+            statementOpen = false;
             return;
         }
         if (!defaultDelimiter && (delimiterOwnLine ? delimiterLineAt(start) : delimiterAt(start))) {
@@ -144,7 +147,9 @@ public final class Lexer {
         switch (c) {
             case ';' -> emit(defaultDelimiter ? TokenKind.DELIMITER : TokenKind.OPERATOR, start, start + 1);
             case '-' -> {
-                if (next == '-' && (!mysql || start + 2 >= n || s[start + 2] <= ' ')) {
+                // MySQL wants a space after --, but every script runner takes a line opening with --DROP
+                // for a comment, and no statement starts with a double minus.
+                if (next == '-' && (!mysql || lineStart || start + 2 >= n || s[start + 2] <= ' ')) {
                     lineComment();
                 } else {
                     operator();
@@ -583,6 +588,17 @@ public final class Lexer {
      * The MySQL client's {@code DELIMITER xx} line, read only where a statement could begin (a
      * column named delimiter inside CREATE TABLE is not one).
      */
+    /** The last token of the open statement is a ';' that is not the delimiter. */
+    private boolean endsWithSemicolon() {
+        for (int k = tokens.size() - 1; k >= 0; k--) {
+            Token t = tokens.get(k);
+            if (t.kind() != TokenKind.LINE_COMMENT && t.kind() != TokenKind.BLOCK_COMMENT) {
+                return t.kind() == TokenKind.OPERATOR && t.end() - t.start() == 1 && s[t.start()] == ';';
+            }
+        }
+        return false;
+    }
+
     private boolean delimiterDirective() {
         int start = pos;
         if (!matchesIgnoreCase(start, "delimiter") || start + 9 >= n || (s[start + 9] != ' ' && s[start + 9] != '\t')) {
