@@ -46,25 +46,58 @@ final class AlterTableReader {
 
     /**
      * ALTER TABLE, read leniently; recognized only in the form JSqlParser lacks, ALTER TABLE [IF EXISTS]
-     * [ONLY] t ADD [CONSTRAINT c] {UNIQUE | PRIMARY KEY} USING INDEX i [deferrability].
+     * [ONLY] t ADD [CONSTRAINT c] {UNIQUE | PRIMARY KEY} USING INDEX i [deferrability], alone or with
+     * plain DROPs.
      */
     static Reading read(TokenCursor t, TextRange range) {
         List<SchemaChange> changes = alterTable(t, range);
         if (changes == null) {
             return null;
         }
-        boolean complete = changes.size() == 1 && changes.get(0) instanceof AddConstraint a
-                && a.constraint().usingIndex() != null && addUsingIndexEnd(t);
-        return Reading.of(changes, complete);
+        boolean usingIndex = changes.stream().anyMatch(c -> c instanceof AddConstraint a && a.constraint().usingIndex() != null);
+        return Reading.of(changes, usingIndex && usingIndexActionsEnd(t));
     }
 
-    private static boolean addUsingIndexEnd(TokenCursor t) {
+    /**
+     * Every action is ADD ... USING INDEX or a plain DROP [COLUMN | CONSTRAINT], read to its end: the
+     * swap crates.io does in one statement (DROP CONSTRAINT pkey, ADD CONSTRAINT pkey PRIMARY KEY USING
+     * INDEX i, DROP COLUMN id).
+     */
+    private static boolean usingIndexActionsEnd(TokenCursor t) {
         int i = t.skip(t.skip(2, "if", "exists"), "only");
         TokenCursor.QualifiedName table = t.qualifiedName(i);
-        if (table == null || !t.isWord(table.end(), "add")) {
+        if (table == null) {
             return false;
         }
-        i = table.end() + 1;
+        for (int[] action : t.splitTopLevel(table.end(), t.size())) {
+            if (!addUsingIndexEnd(t, action[0], action[1]) && !plainDropEnd(t, action[0], action[1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plainDropEnd(TokenCursor t, int i, int end) {
+        if (!t.isWord(i, "drop")) {
+            return false;
+        }
+        i = t.isWord(i + 1, "constraint") || t.isWord(i + 1, "column") ? i + 2 : i + 1;
+        i = t.skip(i, "if", "exists");
+        if (!t.isIdentifier(i)) {
+            return false;
+        }
+        i++;
+        if (t.isWord(i, "cascade") || t.isWord(i, "restrict")) {
+            i++;
+        }
+        return i == end;
+    }
+
+    private static boolean addUsingIndexEnd(TokenCursor t, int i, int end) {
+        if (!t.isWord(i, "add")) {
+            return false;
+        }
+        i++;
         if (t.isWord(i, "constraint")) {
             i += 2;
         }
@@ -74,10 +107,10 @@ final class AlterTableReader {
             return false;
         }
         i = index.end();
-        while (DEFERRABILITY_WORDS.contains(t.word(i))) {
+        while (i < end && DEFERRABILITY_WORDS.contains(t.word(i))) {
             i++;
         }
-        return t.atEnd(i);
+        return i == end;
     }
 
     /** ALTER TABLE [IF EXISTS] [ONLY] name action [, action ...]. */

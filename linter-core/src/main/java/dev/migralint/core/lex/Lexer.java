@@ -41,6 +41,8 @@ public final class Lexer {
     private boolean lineStart = true;
     private String delimiter = ";";
     private boolean defaultDelimiter = true;
+    /** A DELIMITER line in a PostgreSQL script, which psql lacks, ends one statement and no more. */
+    private boolean oneStatementDelimiter;
     /** The delimiter ends a statement only when it stands alone on its line ({@code /}, {@code GO}). */
     private boolean delimiterOwnLine;
     /** A significant token has been seen since the last terminator. */
@@ -141,6 +143,12 @@ public final class Lexer {
         }
         if (!defaultDelimiter && (delimiterOwnLine ? delimiterLineAt(start) : delimiterAt(start))) {
             emit(TokenKind.DELIMITER, start, start + delimiter.length());
+            if (oneStatementDelimiter) {
+                // DolphinScheduler's PostgreSQL scripts set one for each function and never reset it.
+                oneStatementDelimiter = false;
+                delimiter = ";";
+                defaultDelimiter = true;
+            }
             return;
         }
         char next = start + 1 < n ? s[start + 1] : '\0';
@@ -617,6 +625,7 @@ public final class Lexer {
         }
         delimiter = new String(s, from, i - from);
         defaultDelimiter = delimiter.equals(";");
+        oneStatementDelimiter = pg && !defaultDelimiter;
         delimiterOwnLine = false;
         int end = lineEnd(i);
         while (end > i && s[end - 1] <= ' ') {

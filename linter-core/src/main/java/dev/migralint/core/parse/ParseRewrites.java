@@ -18,6 +18,11 @@ final class ParseRewrites {
     private ParseRewrites() {
     }
 
+    /** Names common in real schemas that JSqlParser reads as key words in some position. */
+    private static final java.util.Set<String> KNOWN_NAMES = java.util.Set.of(
+            "key", "blob", "uuid", "value", "data", "errors", "public", "type", "level", "status", "comment",
+            "source", "path", "range", "position", "signal");
+
     /**
      * The statement's text without blank lines between its tokens: JSqlParser (from 4.6) takes two
      * empty lines as the end of a statement, and that token cannot be switched off, so a valid
@@ -63,7 +68,9 @@ final class ParseRewrites {
      * {@code SET DATA TYPE} becomes {@code TYPE} (the same in PostgreSQL), MySQL's
      * {@code DROP FOREIGN KEY fk} becomes {@code DROP CONSTRAINT fk}, its {@code ADD (CONSTRAINT ...)}
      * loses the parentheses around the one constraint, PostgreSQL's empty select list
-     * {@code SELECT FROM} reads {@code SELECT*FROM}, and psql's {@code :'var'} and
+     * {@code SELECT FROM} reads {@code SELECT*FROM}, {@code WITHOUT OVERLAPS} and {@code PERIOD} of
+     * temporal keys, identity sequence options
+     * and MySQL's view options (DEFINER, SQL SECURITY, ALGORITHM) become blanks, and psql's {@code :'var'} and
      * {@code :"var"} interpolations lose their colon, leaving a string or an identifier.
      */
     static String rewrite(ScriptStatement statement, String sql, Dialect dialect) {
@@ -81,6 +88,37 @@ final class ParseRewrites {
                     && isName(tokens.get(i + 3))) {
                 out = out == null ? sql.toCharArray() : out;
                 fill(out, tokens.get(i + 1).start() - base, tokens.get(i + 2).end() - base, "CONSTRAINT");
+            } else if (dialect == Dialect.POSTGRESQL && isWord(sql, base, t, "PERIOD") && i > 0 && i + 1 < tokens.size()
+                    && (isOperator(sql, base, tokens.get(i - 1), ',') || isOperator(sql, base, tokens.get(i - 1), '('))
+                    && tokens.get(i + 1).kind() == TokenKind.WORD) {
+                // PostgreSQL 18's temporal foreign key FOREIGN KEY (id, PERIOD valid_at)
+                out = out == null ? sql.toCharArray() : out;
+                fill(out, t.start() - base, t.end() - base, "");
+            } else if (dialect == Dialect.POSTGRESQL && isWord(sql, base, t, "WITHOUT") && i + 1 < tokens.size()
+                    && isWord(sql, base, tokens.get(i + 1), "OVERLAPS")) {
+                // PostgreSQL 18's temporal key PRIMARY KEY (id, valid_at WITHOUT OVERLAPS): a key on both
+                out = out == null ? sql.toCharArray() : out;
+                fill(out, t.start() - base, tokens.get(i + 1).end() - base, "");
+            } else if (dialect == Dialect.POSTGRESQL && isWord(sql, base, t, "IDENTITY") && i > 0 && i + 1 < tokens.size()
+                    && isWord(sql, base, tokens.get(i - 1), "AS") && isOperator(sql, base, tokens.get(i + 1), '(')) {
+                // identity sequence options (SEQUENCE NAME s START WITH 1 ...) are no concern of the lint
+                int close = closingParen(sql, base, tokens, i + 1, false);
+                if (close > 0) {
+                    out = out == null ? sql.toCharArray() : out;
+                    fill(out, tokens.get(i + 1).start() - base, tokens.get(close).end() - base, "");
+                }
+            } else if (dialect == Dialect.MYSQL && i == 0 && isWord(sql, base, t, "CREATE")) {
+                // CREATE [ALGORITHM = a] [DEFINER = u] [SQL SECURITY s] VIEW: the options go
+                int view = 1;
+                while (view < Math.min(tokens.size(), 16) && !isWord(sql, base, tokens.get(view), "VIEW")) {
+                    view++;
+                }
+                if (view > 1 && view < Math.min(tokens.size(), 16)
+                        && (isWord(sql, base, tokens.get(1), "DEFINER") || isWord(sql, base, tokens.get(1), "ALGORITHM")
+                        || isWord(sql, base, tokens.get(1), "SQL"))) {
+                    out = out == null ? sql.toCharArray() : out;
+                    fill(out, tokens.get(1).start() - base, tokens.get(view - 1).end() - base, "");
+                }
             } else if (dialect == Dialect.POSTGRESQL && isWord(sql, base, t, "SELECT") && i + 1 < tokens.size()
                     && isWord(sql, base, tokens.get(i + 1), "FROM") && tokens.get(i + 1).start() > t.end()) {
                 // PostgreSQL's empty select list (CREATE TABLE t AS SELECT FROM ...) reads as SELECT*FROM
@@ -90,7 +128,7 @@ final class ParseRewrites {
                     && isOperator(sql, base, tokens.get(i + 1), '(')
                     && (isWord(sql, base, tokens.get(i + 2), "CONSTRAINT") || isWord(sql, base, tokens.get(i + 2), "UNIQUE")
                     || isWord(sql, base, tokens.get(i + 2), "PRIMARY") || isWord(sql, base, tokens.get(i + 2), "FOREIGN"))) {
-                int close = closingParen(sql, base, tokens, i + 1);
+                int close = closingParen(sql, base, tokens, i + 1, true);
                 if (close > 0) {
                     out = out == null ? sql.toCharArray() : out;
                     out[tokens.get(i + 1).start() - base] = ' ';
@@ -157,7 +195,17 @@ final class ParseRewrites {
         while (first < tokens.size() && tokens.get(first).start() - base < error) {
             first++;
         }
-        int[] candidates = {first, first + 1, first + 2, first - 1};
+        List<Integer> candidates = new java.util.ArrayList<>();
+        // Names JSqlParser is known to take for key words come first, up to three tokens before the
+        // error (`key VARCHAR(512)` fails at the 512); then the nearest words after and before it.
+        for (int k = first - 3; k <= first + 2; k++) {
+            if (k >= 0 && k < tokens.size() && KNOWN_NAMES.contains(tokens.get(k).text(statement.file().text())
+                    .toLowerCase(Locale.ROOT))) {
+                candidates.add(k);
+            }
+        }
+        candidates.addAll(List.of(first, first + 1, first + 2, first - 1));
+        String source = statement.file().text();
         for (int k : candidates) {
             if (k < 0 || k >= tokens.size()) {
                 continue;
@@ -166,14 +214,39 @@ final class ParseRewrites {
             if (t.kind() != TokenKind.WORD || quoted.containsKey(t.start())) {
                 continue;
             }
-            int start = toText(t.start() - base, quoted, base);
-            String result = quote(text, start, start + t.end() - t.start(), dialect);
-            if (result != null) {
-                quoted.put(t.start(), result.length() - text.length());
-                return result;
+            String result = quoteToken(statement, text, t, quoted, dialect);
+            if (result == null) {
+                continue;
             }
+            String word = t.text(source).toLowerCase(Locale.ROOT);
+            if (KNOWN_NAMES.contains(word)) {
+                // harbor writes blob.content_type five times in one UPDATE: quote every one at once
+                for (int j = 0; j < tokens.size(); j++) {
+                    Token other = tokens.get(j);
+                    String before = j > 0 ? tokens.get(j - 1).text(source).toLowerCase(Locale.ROOT) : "";
+                    // ... but not the key word of PRIMARY KEY, FOREIGN KEY, UNIQUE KEY
+                    if (other.kind() == TokenKind.WORD && !quoted.containsKey(other.start())
+                            && other.text(source).toLowerCase(Locale.ROOT).equals(word)
+                            && !before.equals("primary") && !before.equals("foreign") && !before.equals("unique")) {
+                        String again = quoteToken(statement, result, other, quoted, dialect);
+                        result = again == null ? result : again;
+                    }
+                }
+            }
+            return result;
         }
         return null;
+    }
+
+    private static String quoteToken(ScriptStatement statement, String text, Token t, Map<Integer, Integer> quoted,
+                                     Dialect dialect) {
+        int base = statement.range().start();
+        int start = toText(t.start() - base, quoted, base);
+        String result = quote(text, start, start + t.end() - t.start(), dialect);
+        if (result != null) {
+            quoted.put(t.start(), result.length() - text.length());
+        }
+        return result;
     }
 
     /** Where offset {@code at} of the statement is in a text that grew by the quotes inserted before it. */
@@ -233,14 +306,17 @@ final class ParseRewrites {
         return t.kind() == TokenKind.OPERATOR && t.end() - t.start() == 1 && sql.charAt(t.start() - base) == c;
     }
 
-    /** The index of the ')' closing the '(' at {@code open}, when nothing but a ';' follows it; else -1. */
-    private static int closingParen(String sql, int base, List<Token> tokens, int open) {
+    /**
+     * The index of the ')' closing the '(' at {@code open}; -1 when there is none, or when {@code last}
+     * and something other than a ';' follows it.
+     */
+    private static int closingParen(String sql, int base, List<Token> tokens, int open, boolean last) {
         int depth = 0;
         for (int k = open; k < tokens.size(); k++) {
             if (isOperator(sql, base, tokens.get(k), '(')) {
                 depth++;
             } else if (isOperator(sql, base, tokens.get(k), ')') && --depth == 0) {
-                return k + 1 == tokens.size() || isOperator(sql, base, tokens.get(k + 1), ';') ? k : -1;
+                return !last || k + 1 == tokens.size() || isOperator(sql, base, tokens.get(k + 1), ';') ? k : -1;
             }
         }
         return -1;

@@ -52,13 +52,21 @@ class ScriptDelimiterTest {
 
     @Test
     void aDelimiterLineAfterAStatementEndedBySemicolonTakesOver() {
-        // DolphinScheduler's runner reads DELIMITER lines in every dialect, even after a ';' under d//.
-        String text = "delimiter d//\nCREATE FUNCTION f() RETURNS void AS $$ BEGIN END; $$ LANGUAGE plpgsql;\nd//\n"
+        // DolphinScheduler's MySQL scripts: under d//, an UPDATE ends with ';' before the line resetting it.
+        String text = "delimiter d//\nCREATE PROCEDURE p() BEGIN SELECT 1; END;\nd//\n"
                 + "UPDATE t SET a = 1;\n\ndelimiter ;\nSELECT 1;";
-        LexResult r = Lexer.lex(text, LexOptions.of(Dialect.POSTGRESQL));
+        LexResult r = Lexer.lex(text, LexOptions.of(Dialect.MYSQL));
         assertThat(r.tokens()).filteredOn(t -> t.kind() == TokenKind.DELIMITER_DIRECTIVE).extracting(t -> t.text(text))
                 .containsExactly("delimiter d//", "delimiter ;");
-        assertThat(delimiters(text, null, Dialect.POSTGRESQL)).containsExactly("d//", ";");
+        assertThat(delimiters(text, null, Dialect.MYSQL)).containsExactly("d//", ";");
+    }
+
+    @Test
+    void aDelimiterLineInAPostgresqlScriptEndsOneStatement() {
+        // DolphinScheduler's runner reads DELIMITER lines in PostgreSQL scripts too, which never reset it.
+        String text = "delimiter d//\nCREATE FUNCTION f() RETURNS void AS $$ BEGIN END; $$ LANGUAGE plpgsql;\nd//\n"
+                + "SELECT f();\nDROP FUNCTION f();";
+        assertThat(delimiters(text, null, Dialect.POSTGRESQL)).containsExactly("d//", ";", ";");
     }
 
     @Test
