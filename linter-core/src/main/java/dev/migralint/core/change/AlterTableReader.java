@@ -176,6 +176,9 @@ final class AlterTableReader {
                         ? new ValidateConstraint(table, t.identifier(start + 2), clause) : null);
                 case "enable", "disable" -> single(!mysql && t.isWords(start + 1, "row", "level", "security")
                         ? new SetRowLevelSecurity(table, t.word(start).equals("enable"), clause) : null);
+                case "attach", "detach" -> single(!mysql && t.isWord(start + 1, "partition") && t.qualifiedName(start + 2) != null
+                        ? new SchemaChange.AttachPartition(table, ObjectName.of(t.qualifiedName(start + 2)),
+                                t.word(start).equals("attach"), clause) : null);
                 case "change" -> mysql ? change() : null;
                 case "modify" -> mysql ? single(modify()) : null;
                 default -> null;
