@@ -334,6 +334,14 @@ class StatementParserTest {
         ParsedStatement fk = one("ALTER TABLE d ADD (CONSTRAINT fk FOREIGN KEY (u) REFERENCES p (id));", Dialect.MYSQL);
         assertThat(fk.changes()).singleElement().isInstanceOfSatisfying(AddConstraint.class,
                 a -> assertThat(a.constraint().name()).isEqualTo("fk"));
+        // ranger: once read as a column named CONSTRAINT, which made "Index constraint_2 on x_portal_user (constraint)"
+        ParsedStatement uk = one("ALTER TABLE x_portal_user ADD (\n  CONSTRAINT x_portal_user_UK_email UNIQUE (email(512)) );",
+                Dialect.MYSQL);
+        assertThat(uk.changes()).singleElement().isInstanceOfSatisfying(CreateIndex.class, i -> {
+            assertThat(i.name().name()).isEqualToIgnoringCase("x_portal_user_UK_email");
+            assertThat(i.unique()).isTrue();
+            assertThat(i.columns()).hasSize(1);
+        });
     }
 
     @Test
