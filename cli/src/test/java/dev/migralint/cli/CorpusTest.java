@@ -142,7 +142,10 @@ class CorpusTest {
                 - **parsed**: JSqlParser produced a syntax tree (queries, DML, and the DDL the token grammar
                   reads only leniently, such as `CREATE TABLE`), after same-length rewrites of a few
                   spellings it lacks: `SET DATA TYPE`, blank-line gaps (which JSqlParser takes for a
-                  statement end), `E'...'` escape strings.
+                  statement end), `E'...'` escape strings, MySQL's `ADD (CONSTRAINT ...)` and view options,
+                  `SELECT FROM`, PostgreSQL 18's `WITHOUT OVERLAPS` and `PERIOD`, identity sequence options;
+                  names JSqlParser takes for key words (`key`, `blob`, `uuid`, MySQL's `value`) are quoted on
+                  a retry.
                 - **skipped**: not lintable SQL by design, when JSqlParser cannot read it: psql
                   meta-commands, and statements about objects that replay does not model and no rule
                   reads (`COPY`, `COMMENT ON`, `VACUUM`, `GRANT`, functions, procedures, operators,

@@ -38,9 +38,17 @@ public final class ObjectLabels {
         return columns.size() == 1 ? column(table, columns.get(0)) : table(table) + "(" + String.join(", ", columns) + ")";
     }
 
-    /** An identifier as SQL must spell it: quoted when it is not a plain lower-case name. */
+    /**
+     * A template placeholder standing for a name ({@code {{ index .Options "Namespace" }}} in supabase's
+     * Go templates, {@code @cdmDatabaseSchema} in OHDSI's, {@code ${schema}}, {@code :schema}): quoting
+     * it would break the template.
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{.*}}|[@:]\\w+|\\$\\{[^}]*}", Pattern.DOTALL);
+
+    /** An identifier as SQL must spell it: quoted when it is not a plain lower-case name or a placeholder. */
     public static String sql(String identifier, Dialect dialect) {
-        if (PLAIN.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
+        if (PLAIN.matcher(identifier).matches() && !RESERVED.contains(identifier)
+                || PLACEHOLDER.matcher(identifier).matches()) {
             return identifier;
         }
         return dialect == Dialect.MYSQL ? "`" + identifier.replace("`", "``") + "`"

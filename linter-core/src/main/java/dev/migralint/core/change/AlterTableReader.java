@@ -46,25 +46,58 @@ final class AlterTableReader {
 
     /**
      * ALTER TABLE, read leniently; recognized only in the form JSqlParser lacks, ALTER TABLE [IF EXISTS]
-     * [ONLY] t ADD [CONSTRAINT c] {UNIQUE | PRIMARY KEY} USING INDEX i [deferrability].
+     * [ONLY] t ADD [CONSTRAINT c] {UNIQUE | PRIMARY KEY} USING INDEX i [deferrability], alone or with
+     * plain DROPs.
      */
     static Reading read(TokenCursor t, TextRange range) {
         List<SchemaChange> changes = alterTable(t, range);
         if (changes == null) {
             return null;
         }
-        boolean complete = changes.size() == 1 && changes.get(0) instanceof AddConstraint a
-                && a.constraint().usingIndex() != null && addUsingIndexEnd(t);
-        return Reading.of(changes, complete);
+        boolean usingIndex = changes.stream().anyMatch(c -> c instanceof AddConstraint a && a.constraint().usingIndex() != null);
+        return Reading.of(changes, usingIndex && usingIndexActionsEnd(t));
     }
 
-    private static boolean addUsingIndexEnd(TokenCursor t) {
+    /**
+     * Every action is ADD ... USING INDEX or a plain DROP [COLUMN | CONSTRAINT], read to its end: the
+     * swap crates.io does in one statement (DROP CONSTRAINT pkey, ADD CONSTRAINT pkey PRIMARY KEY USING
+     * INDEX i, DROP COLUMN id).
+     */
+    private static boolean usingIndexActionsEnd(TokenCursor t) {
         int i = t.skip(t.skip(2, "if", "exists"), "only");
         TokenCursor.QualifiedName table = t.qualifiedName(i);
-        if (table == null || !t.isWord(table.end(), "add")) {
+        if (table == null) {
             return false;
         }
-        i = table.end() + 1;
+        for (int[] action : t.splitTopLevel(table.end(), t.size())) {
+            if (!addUsingIndexEnd(t, action[0], action[1]) && !plainDropEnd(t, action[0], action[1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plainDropEnd(TokenCursor t, int i, int end) {
+        if (!t.isWord(i, "drop")) {
+            return false;
+        }
+        i = t.isWord(i + 1, "constraint") || t.isWord(i + 1, "column") ? i + 2 : i + 1;
+        i = t.skip(i, "if", "exists");
+        if (!t.isIdentifier(i)) {
+            return false;
+        }
+        i++;
+        if (t.isWord(i, "cascade") || t.isWord(i, "restrict")) {
+            i++;
+        }
+        return i == end;
+    }
+
+    private static boolean addUsingIndexEnd(TokenCursor t, int i, int end) {
+        if (!t.isWord(i, "add")) {
+            return false;
+        }
+        i++;
         if (t.isWord(i, "constraint")) {
             i += 2;
         }
@@ -74,10 +107,10 @@ final class AlterTableReader {
             return false;
         }
         i = index.end();
-        while (DEFERRABILITY_WORDS.contains(t.word(i))) {
+        while (i < end && DEFERRABILITY_WORDS.contains(t.word(i))) {
             i++;
         }
-        return t.atEnd(i);
+        return i == end;
     }
 
     /** ALTER TABLE [IF EXISTS] [ONLY] name action [, action ...]. */
@@ -148,6 +181,9 @@ final class AlterTableReader {
                         ? new ValidateConstraint(table, t.identifier(start + 2), clause) : null);
                 case "enable", "disable" -> single(!mysql && t.isWords(start + 1, "row", "level", "security")
                         ? new SetRowLevelSecurity(table, t.word(start).equals("enable"), clause) : null);
+                case "attach", "detach" -> single(!mysql && t.isWord(start + 1, "partition") && t.qualifiedName(start + 2) != null
+                        ? new SchemaChange.AttachPartition(table, ObjectName.of(t.qualifiedName(start + 2)),
+                                t.word(start).equals("attach"), clause) : null);
                 case "change" -> mysql ? change() : null;
                 case "modify" -> mysql ? single(modify()) : null;
                 default -> null;
@@ -157,16 +193,8 @@ final class AlterTableReader {
 
         private List<SchemaChange> add() {
             int i = start + 1;
-            if (mysql && isMysqlIndex(i)) {
-                String symbol = ConstraintReader.constraintName(t, i);
-                int body = symbol != null ? i + 2 : t.isWord(i, "constraint") ? i + 1 : i;
-                CreateIndex index = IndexDdlReader.addIndexClause(t, table, body, end, clause);
-                return single(index != null && index.name() == null && symbol != null
-                        ? TableDdlReader.withName(index, symbol) : index);
-            }
             if (ADD_NON_COLUMN.contains(t.word(i))) {
-                Constraint c = ConstraintReader.tableConstraint(t, i, end);
-                return single(c == null ? null : new AddConstraint(table, c, clause));
+                return single(nonColumn(i, end, clause));
             }
             i = t.skip(i, "column");
             int afterIf = t.skip(i, "if", "not", "exists");
@@ -180,12 +208,33 @@ final class AlterTableReader {
                     return null;
                 }
                 for (int[] part : t.splitTopLevel(i + 1, close)) {
-                    addColumn(part[0], part[1], ifNotExists, null, changes);
+                    if (ADD_NON_COLUMN.contains(t.word(part[0]))) {
+                        // ranger: ADD (CONSTRAINT fk FOREIGN KEY ...), a list of one constraint
+                        SchemaChange c = nonColumn(part[0], part[1], t.range(part[0], part[1] - 1));
+                        if (c != null) {
+                            changes.add(c);
+                        }
+                    } else {
+                        addColumn(part[0], part[1], ifNotExists, null, changes);
+                    }
                 }
             } else {
                 addColumn(i, end, ifNotExists, clause, changes);
             }
             return changes;
+        }
+
+        /** An added constraint, or MySQL index, in tokens {@code [i, to)}; null when not read. */
+        private SchemaChange nonColumn(int i, int to, TextRange range) {
+            if (mysql && isMysqlIndex(i)) {
+                String symbol = ConstraintReader.constraintName(t, i);
+                int body = symbol != null ? i + 2 : t.isWord(i, "constraint") ? i + 1 : i;
+                CreateIndex index = IndexDdlReader.addIndexClause(t, table, body, to, range);
+                return index != null && index.name() == null && symbol != null
+                        ? TableDdlReader.withName(index, symbol) : index;
+            }
+            Constraint c = ConstraintReader.tableConstraint(t, i, to);
+            return c == null ? null : new AddConstraint(table, c, range);
         }
 
         private boolean isMysqlIndex(int i) {

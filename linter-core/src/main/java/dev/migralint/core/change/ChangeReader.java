@@ -78,7 +78,7 @@ public final class ChangeReader {
             case "create":
                 return first(() -> partial(TableDdlReader.createTable(t, range)),
                         () -> IndexDdlReader.createIndex(t, range),
-                        () -> partial(single(ObjectDdlReader.createView(t, range))),
+                        () -> ObjectDdlReader.readView(t, range),
                         () -> ObjectDdlReader.createEnum(t, range),
                         () -> ObjectDdlReader.createSchema(t, range),
                         () -> ObjectDdlReader.createSequence(t, range));
@@ -219,7 +219,8 @@ public final class ChangeReader {
             "function", "procedure", "routine", "aggregate", "operator", "rule", "trigger", "event", "extension",
             "cast", "collation", "conversion", "text", "language", "trusted", "procedural", "policy", "publication",
             "subscription", "statistics", "server", "foreign", "user", "role", "group", "tablespace", "access",
-            "transform", "domain", "default", "owned", "database", "system", "large", "logfile", "constraint");
+            "transform", "domain", "default", "owned", "database", "system", "large", "logfile", "constraint",
+            "property");
 
     /** "CREATE FUNCTION is not analysed" when the words after {@code i} (past OR REPLACE) name such a kind. */
     private static String unmodelledObject(TokenCursor t, int i) {

@@ -148,6 +148,25 @@ final class ObjectDdlReader {
                 as < 0 ? List.of() : referencedTables(t, as + 1), range);
     }
 
+    /**
+     * CREATE VIEW, recognized to its end in the form JSqlParser lacks, {@code AS TABLE name} (PostgreSQL's
+     * short form of {@code SELECT * FROM name}); read leniently otherwise.
+     */
+    static Reading readView(TokenCursor t, TextRange range) {
+        CreateView view = createView(t, range);
+        if (view == null) {
+            return null;
+        }
+        int as = t.findTopLevelWord(0, t.size(), "as");
+        TokenCursor.QualifiedName source = as > 0 && t.isWord(as + 1, "table") ? t.qualifiedName(as + 2) : null;
+        if (source == null) {
+            return Reading.partial(List.of(view));
+        }
+        CreateView whole = new CreateView(view.name(), view.orReplace(), view.materialized(), view.ifNotExists(),
+                List.of(ObjectName.of(source)), range);
+        return Reading.of(List.of(whole), t.atEnd(source.end()));
+    }
+
     /** Names after FROM and JOIN in a query (and the comma-separated ones of a FROM list), at any depth. */
     static List<ObjectName> referencedTables(TokenCursor t, int from) {
         Set<ObjectName> names = new LinkedHashSet<>();

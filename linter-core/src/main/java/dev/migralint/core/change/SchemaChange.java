@@ -54,6 +54,8 @@ public sealed interface SchemaChange {
 
         R visit(SetRowLevelSecurity change);
 
+        R visit(AttachPartition change);
+
         R visit(CreateIndex change);
 
         R visit(DropIndex change);
@@ -228,6 +230,18 @@ public sealed interface SchemaChange {
 
     /** PostgreSQL: ALTER TABLE t ENABLE (enabled) or DISABLE ROW LEVEL SECURITY. */
     record SetRowLevelSecurity(ObjectName table, boolean enabled, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * PostgreSQL: ALTER TABLE parent ATTACH PARTITION child (attached) or DETACH PARTITION child: the
+     * child takes, or gives back, the parent's keys and indexes.
+     */
+    record AttachPartition(ObjectName table, ObjectName partition, boolean attached, TextRange range)
+            implements SchemaChange {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);

@@ -111,6 +111,11 @@ final class RuleChanges implements SchemaChange.Visitor<List<SchemaChange>> {
     }
 
     @Override
+    public List<SchemaChange> visit(SchemaChange.AttachPartition change) {
+        return List.of(change);
+    }
+
+    @Override
     public List<SchemaChange> visit(SchemaChange.CreateIndex change) {
         return List.of(change);
     }

@@ -41,6 +41,8 @@ public final class Lexer {
     private boolean lineStart = true;
     private String delimiter = ";";
     private boolean defaultDelimiter = true;
+    /** A DELIMITER line in a PostgreSQL script, which psql lacks, ends one statement and no more. */
+    private boolean oneStatementDelimiter;
     /** The delimiter ends a statement only when it stands alone on its line ({@code /}, {@code GO}). */
     private boolean delimiterOwnLine;
     /** A significant token has been seen since the last terminator. */
@@ -133,18 +135,29 @@ public final class Lexer {
             metaCommand();
             return;
         }
-        if (lineStart && !statementOpen && !pg && (c == 'd' || c == 'D') && delimiterDirective()) {
+        // A migration runner's DELIMITER line (DolphinScheduler sends it even in PostgreSQL scripts)
+        // also ends a statement that closed with a ';' the current delimiter did not take.
+        if (lineStart && (!statementOpen || endsWithSemicolon()) && (c == 'd' || c == 'D') && delimiterDirective()) {
+            statementOpen = false;
             return;
         }
         if (!defaultDelimiter && (delimiterOwnLine ? delimiterLineAt(start) : delimiterAt(start))) {
             emit(TokenKind.DELIMITER, start, start + delimiter.length());
+            if (oneStatementDelimiter) {
+                // DolphinScheduler's PostgreSQL scripts set one for each function and never reset it.
+                oneStatementDelimiter = false;
+                delimiter = ";";
+                defaultDelimiter = true;
+            }
             return;
         }
         char next = start + 1 < n ? s[start + 1] : '\0';
         switch (c) {
             case ';' -> emit(defaultDelimiter ? TokenKind.DELIMITER : TokenKind.OPERATOR, start, start + 1);
             case '-' -> {
-                if (next == '-' && (!mysql || start + 2 >= n || s[start + 2] <= ' ')) {
+                // MySQL wants a space after --, but every script runner takes a line opening with --DROP
+                // for a comment, and no statement starts with a double minus.
+                if (next == '-' && (!mysql || lineStart || start + 2 >= n || s[start + 2] <= ' ')) {
                     lineComment();
                 } else {
                     operator();
@@ -583,6 +596,17 @@ public final class Lexer {
      * The MySQL client's {@code DELIMITER xx} line, read only where a statement could begin (a
      * column named delimiter inside CREATE TABLE is not one).
      */
+    /** The last token of the open statement is a ';' that is not the delimiter. */
+    private boolean endsWithSemicolon() {
+        for (int k = tokens.size() - 1; k >= 0; k--) {
+            Token t = tokens.get(k);
+            if (t.kind() != TokenKind.LINE_COMMENT && t.kind() != TokenKind.BLOCK_COMMENT) {
+                return t.kind() == TokenKind.OPERATOR && t.end() - t.start() == 1 && s[t.start()] == ';';
+            }
+        }
+        return false;
+    }
+
     private boolean delimiterDirective() {
         int start = pos;
         if (!matchesIgnoreCase(start, "delimiter") || start + 9 >= n || (s[start + 9] != ' ' && s[start + 9] != '\t')) {
@@ -601,6 +625,7 @@ public final class Lexer {
         }
         delimiter = new String(s, from, i - from);
         defaultDelimiter = delimiter.equals(";");
+        oneStatementDelimiter = pg && !defaultDelimiter;
         delimiterOwnLine = false;
         int end = lineEnd(i);
         while (end > i && s[end - 1] <= ' ') {

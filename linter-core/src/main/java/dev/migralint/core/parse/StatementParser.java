@@ -7,9 +7,9 @@ import dev.migralint.core.lex.Lexer;
 import dev.migralint.core.lex.Token;
 import dev.migralint.core.lex.TokenKind;
 import dev.migralint.core.split.ScriptStatement;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserConstants;
@@ -145,17 +145,17 @@ public final class StatementParser {
     }
 
     /**
-     * Retries with words JSqlParser took for key words double-quoted (PostgreSQL only). Errors of
+     * Retries with words JSqlParser took for key words quoted. Errors of
      * these retries are not reported: quoting a true key word only moves the complaint elsewhere.
      */
     private Statement parseWithQuotedWords(ScriptStatement statement, String text, int errorOffset) {
-        if (dialect != Dialect.POSTGRESQL) {
+        if (dialect == Dialect.GENERIC) {
             return null;
         }
-        Set<Integer> quoted = new HashSet<>();
+        Map<Integer, Integer> quoted = new HashMap<>();
         int offset = errorOffset;
         while (quoted.size() < MAX_QUOTED_WORDS) {
-            String retry = ParseRewrites.quoteWord(statement, text, offset, quoted);
+            String retry = ParseRewrites.quoteWord(statement, text, offset, quoted, dialect);
             if (retry == null) {
                 return null;
             }

@@ -222,6 +222,15 @@ public final class SchemaReplayer {
         }
 
         @Override
+        public Void visit(SchemaChange.AttachPartition a) {
+            Table parent = s.table(a.table());
+            Table.Builder b = s.table(a.partition()).toBuilder();
+            b.partitionOf = a.attached() ? parent.name() : null;
+            s.put(b.name, b);
+            return null;
+        }
+
+        @Override
         public Void visit(CreateIndex ci) {
             Table t = s.relation(ci.table());
             Table.Builder b = t.toBuilder();

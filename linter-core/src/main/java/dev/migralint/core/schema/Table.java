@@ -18,9 +18,10 @@ import java.util.Set;
  * made from something replay cannot see into (CREATE TABLE AS, LIKE or PARTITION OF an unknown table,
  * OF type), so a column that is not listed may still exist. {@code primaryKey} is null when there is
  * none. {@code dependsOn} is a materialized view's query's tables. {@code partitionOf} is the parent a
- * PostgreSQL partition was created PARTITION OF (as resolved then, or as written when replay did not
- * know it), null for other tables: a partition gets its parent's primary key, unique indexes and
- * foreign keys, which replay does not copy. {@code rowLevelSecurity} is PostgreSQL's ENABLE ROW LEVEL
+ * PostgreSQL partition was created PARTITION OF or attached to (ATTACH PARTITION), or the first parent
+ * an inheritance child INHERITS from (as resolved then, or as written when replay did not know it),
+ * null for other tables: a partition gets its parent's primary key, unique indexes and foreign keys,
+ * which replay does not copy, and whole-schema rules judge the parent once. {@code rowLevelSecurity} is PostgreSQL's ENABLE ROW LEVEL
  * SECURITY, as the last ENABLE or DISABLE left it.
  */
 public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey primaryKey, List<UniqueKey> uniques,

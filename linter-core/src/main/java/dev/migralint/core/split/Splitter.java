@@ -12,8 +12,9 @@ import java.util.List;
  * Cuts a lexed script into statements at its terminators, as the database client would.
  *
  * <p>Like psql, a terminator inside parentheses does not end a statement (CREATE RULE ... DO
- * (stmt; stmt)), and neither does one inside a SQL-standard function body ({@code BEGIN ATOMIC ...
- * END}, PostgreSQL 14). A psql meta-command is a statement of its own and ends any statement in
+ * (stmt; stmt)), and neither does one inside a routine body: a SQL-standard function body
+ * ({@code BEGIN ATOMIC ... END}, PostgreSQL 14), or a MySQL procedure, function, trigger or event
+ * body ({@code BEGIN ... END}) that a driver sends as one statement, without a DELIMITER line. A psql meta-command is a statement of its own and ends any statement in
  * progress, as {@code \gset} does. Comments before a statement become its leading comments;
  * comments after the last statement belong to none (they remain in {@link LexResult#tokens()}).
  *
@@ -30,9 +31,15 @@ public final class Splitter {
     private final List<Token> current = new ArrayList<>();
     private final List<Token> heldComments = new ArrayList<>();
     private int parenDepth;
-    private boolean inAtomicBody;
+    /** Open BEGIN blocks of a routine body (0 outside one), and CASEs open inside it. */
+    private int bodyDepth;
     private int caseDepth;
-    private Token previousSignificant;
+    /** An END was read inside a body; the next token says what it closes. */
+    private boolean pendingEnd;
+    /** The statement is CREATE ... FUNCTION / PROCEDURE / TRIGGER / EVENT, so a BEGIN opens its body. */
+    private boolean routineHead;
+
+    private static final List<String> ROUTINE_WORDS = List.of("FUNCTION", "PROCEDURE", "TRIGGER", "EVENT");
 
     private Splitter(SourceFile file, LexResult lexed) {
         this.file = file;
@@ -119,7 +126,11 @@ public final class Splitter {
                 }
             }
             case DELIMITER -> {
-                if (parenDepth > 0 || inAtomicBody) {
+                if (pendingEnd) {
+                    pendingEnd = false;
+                    closeBlock();
+                }
+                if (parenDepth > 0 || bodyDepth > 0) {
                     current.add(token);
                 } else {
                     flush();
@@ -128,7 +139,6 @@ public final class Splitter {
             default -> {
                 current.add(token);
                 trackNesting(token);
-                previousSignificant = token;
             }
         }
     }
@@ -141,22 +151,44 @@ public final class Splitter {
             } else if (c == ')' && parenDepth > 0) {
                 parenDepth--;
             }
-        } else if (token.kind() == TokenKind.WORD) {
-            if (inAtomicBody) {
-                if (token.isWord(masked, "CASE")) {
-                    caseDepth++;
-                } else if (token.isWord(masked, "END")) {
-                    if (caseDepth > 0) {
-                        caseDepth--;
-                    } else {
-                        inAtomicBody = false;
-                    }
-                }
-            } else if (token.isWord(masked, "ATOMIC") && previousSignificant != null
-                    && previousSignificant.isWord(masked, "BEGIN") && current.get(0).isWord(masked, "CREATE")) {
-                inAtomicBody = true;
-                caseDepth = 0;
+        }
+        if (pendingEnd) {
+            pendingEnd = false;
+            // END IF / LOOP / WHILE / REPEAT close statements that opened no depth; END CASE a CASE.
+            if (token.isWord(masked, "CASE")) {
+                caseDepth = Math.max(0, caseDepth - 1);
+                return;
             }
+            if (!token.isWord(masked, "IF") && !token.isWord(masked, "LOOP") && !token.isWord(masked, "WHILE")
+                    && !token.isWord(masked, "REPEAT")) {
+                closeBlock();
+            }
+        }
+        if (token.kind() != TokenKind.WORD) {
+            return;
+        }
+        if (bodyDepth > 0) {
+            if (token.isWord(masked, "CASE")) {
+                caseDepth++;
+            } else if (token.isWord(masked, "BEGIN")) {
+                bodyDepth++;
+            } else if (token.isWord(masked, "END")) {
+                pendingEnd = true;
+            }
+        } else if (routineHead && parenDepth == 0 && token.isWord(masked, "BEGIN")) {
+            bodyDepth = 1;
+            caseDepth = 0;
+        } else if (parenDepth == 0 && current.get(0).isWord(masked, "CREATE") && ROUTINE_WORDS.stream().anyMatch(w -> token.isWord(masked, w))) {
+            routineHead = true;
+        }
+    }
+
+    /** A bare END: it closes a CASE expression, or a BEGIN block of the routine body. */
+    private void closeBlock() {
+        if (caseDepth > 0) {
+            caseDepth--;
+        } else if (bodyDepth > 0) {
+            bodyDepth--;
         }
     }
 
@@ -169,9 +201,10 @@ public final class Splitter {
         pendingComments.addAll(heldComments);
         heldComments.clear();
         parenDepth = 0;
-        inAtomicBody = false;
+        bodyDepth = 0;
         caseDepth = 0;
-        previousSignificant = null;
+        pendingEnd = false;
+        routineHead = false;
     }
 
     private void add(List<Token> tokens, ScriptStatement.Kind kind) {

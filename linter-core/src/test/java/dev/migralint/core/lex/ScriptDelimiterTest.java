@@ -49,4 +49,37 @@ class ScriptDelimiterTest {
         String text = "SELECT 1\n/\nDELIMITER ;;\nSELECT 2;;\n/";
         assertThat(delimiters(text, "/", Dialect.MYSQL)).containsExactly("/", ";;");
     }
+
+    @Test
+    void aDelimiterLineAfterAStatementEndedBySemicolonTakesOver() {
+        // DolphinScheduler's MySQL scripts: under d//, an UPDATE ends with ';' before the line resetting it.
+        String text = "delimiter d//\nCREATE PROCEDURE p() BEGIN SELECT 1; END;\nd//\n"
+                + "UPDATE t SET a = 1;\n\ndelimiter ;\nSELECT 1;";
+        LexResult r = Lexer.lex(text, LexOptions.of(Dialect.MYSQL));
+        assertThat(r.tokens()).filteredOn(t -> t.kind() == TokenKind.DELIMITER_DIRECTIVE).extracting(t -> t.text(text))
+                .containsExactly("delimiter d//", "delimiter ;");
+        assertThat(delimiters(text, null, Dialect.MYSQL)).containsExactly("d//", ";");
+    }
+
+    @Test
+    void aDelimiterLineInAPostgresqlScriptEndsOneStatement() {
+        // DolphinScheduler's runner reads DELIMITER lines in PostgreSQL scripts too, which never reset it.
+        String text = "delimiter d//\nCREATE FUNCTION f() RETURNS void AS $$ BEGIN END; $$ LANGUAGE plpgsql;\nd//\n"
+                + "SELECT f();\nDROP FUNCTION f();";
+        assertThat(delimiters(text, null, Dialect.POSTGRESQL)).containsExactly("d//", ";", ";");
+    }
+
+    @Test
+    void aColumnNamedDelimiterIsNoDirective() {
+        String text = "CREATE TABLE t (\ndelimiter varchar(3));\nSELECT 1;";
+        assertThat(delimiters(text, null, Dialect.MYSQL)).containsExactly(";", ";");
+    }
+
+    @Test
+    void aMysqlLineOpeningWithDoubleMinusIsAComment() {
+        String text = "--DROP PROCEDURE p;\nSELECT 1 --1\n;";
+        LexResult r = Lexer.lex(text, LexOptions.of(Dialect.MYSQL));
+        assertThat(r.tokens()).filteredOn(t -> t.kind() == TokenKind.LINE_COMMENT).extracting(t -> t.text(text))
+                .containsExactly("--DROP PROCEDURE p;");
+    }
 }

@@ -295,6 +295,56 @@ class StatementParserTest {
     }
 
     @Test
+    void keyWordNamesAreQuotedWhereJSqlParserNoticesThemLate() {
+        // harbor: blob.content_type; conductor: a column named key; harbor: SELECT uuid FROM
+        for (String sql : List.of(
+                "UPDATE artifact AS art SET manifest_media_type=blob.content_type, media_type=(CASE WHEN blob.content_type='a' "
+                        + "THEN 'b' WHEN blob.content_type='c' THEN 'd' END) FROM repository AS repo, blob AS blob "
+                        + "WHERE art.digest = blob.digest AND blob.x = repo.y;",
+                "CREATE TABLE IF NOT EXISTS s (\n    key VARCHAR(512) NOT NULL,\n    PRIMARY KEY (key)\n);",
+                "DELETE FROM r WHERE u IN (SELECT uuid FROM s WHERE name='Trivy');")) {
+            assertThat(one(sql, Dialect.POSTGRESQL)).as(sql).isInstanceOf(ParsedStatement.Parsed.class);
+        }
+        assertThat(one("ALTER TABLE cached_data MODIFY value MEDIUMBLOB;", Dialect.MYSQL))
+                .isInstanceOf(ParsedStatement.Parsed.class);
+    }
+
+    @Test
+    void postgresqlFormsJSqlParserLacksAreBridged() {
+        for (String sql : List.of(
+                "CREATE TABLE projects AS SELECT FROM generate_series(1,5);",
+                "CREATE TABLE h (film_id integer, valid_at daterange, PRIMARY KEY (film_id, valid_at WITHOUT OVERLAPS),\n"
+                        + "FOREIGN KEY (film_id, PERIOD valid_at) REFERENCES p (film_id, PERIOD valid_at));",
+                "ALTER TABLE p ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (\n SEQUENCE NAME s\n START WITH 1\n);")) {
+            assertThat(one(sql, Dialect.POSTGRESQL)).as(sql).isInstanceOf(ParsedStatement.Parsed.class);
+        }
+        assertThat(one("create view v1 as table test.a;", Dialect.POSTGRESQL)).isInstanceOf(ParsedStatement.Recognized.class);
+        assertThat(one("CREATE PROPERTY GRAPH g VERTEX TABLES (actor);", Dialect.POSTGRESQL))
+                .isInstanceOf(ParsedStatement.Skipped.class);
+    }
+
+    @Test
+    void mysqlFormsJSqlParserLacksAreBridged() {
+        for (String sql : List.of(
+                "ALTER TABLE x_db_base ADD (\n  CONSTRAINT fk FOREIGN KEY (added_by_id)\n    REFERENCES x_portal_user (id));",
+                "ALTER TABLE x_portal_user ADD (\n  CONSTRAINT uk UNIQUE (email(512)) );",
+                "CREATE DEFINER=CURRENT_USER SQL SECURITY INVOKER VIEW actor_info AS SELECT a.actor_id FROM actor a;")) {
+            assertThat(one(sql, Dialect.MYSQL)).as(sql).isNotInstanceOf(ParsedStatement.Unparsed.class);
+        }
+        ParsedStatement fk = one("ALTER TABLE d ADD (CONSTRAINT fk FOREIGN KEY (u) REFERENCES p (id));", Dialect.MYSQL);
+        assertThat(fk.changes()).singleElement().isInstanceOfSatisfying(AddConstraint.class,
+                a -> assertThat(a.constraint().name()).isEqualTo("fk"));
+        // ranger: once read as a column named CONSTRAINT, which made "Index constraint_2 on x_portal_user (constraint)"
+        ParsedStatement uk = one("ALTER TABLE x_portal_user ADD (\n  CONSTRAINT x_portal_user_UK_email UNIQUE (email(512)) );",
+                Dialect.MYSQL);
+        assertThat(uk.changes()).singleElement().isInstanceOfSatisfying(CreateIndex.class, i -> {
+            assertThat(i.name().name()).isEqualToIgnoringCase("x_portal_user_UK_email");
+            assertThat(i.unique()).isTrue();
+            assertThat(i.columns()).hasSize(1);
+        });
+    }
+
+    @Test
     void mySqlDropForeignKeyIsReadAsDropConstraint() {
         ParsedStatement p = one("ALTER TABLE t DROP FOREIGN KEY `fk_t_u`;", Dialect.MYSQL);
         assertThat(p).isInstanceOfSatisfying(ParsedStatement.Parsed.class,

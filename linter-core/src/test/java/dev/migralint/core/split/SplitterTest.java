@@ -85,6 +85,38 @@ class SplitterTest {
     }
 
     @Test
+    void aMysqlProcedureBodyWithoutDelimiterLineIsOneStatement() {
+        // authelia's driver sends each file's procedure as one statement; the mysql client is not involved.
+        String text = """
+                CREATE PROCEDURE p(IN t VARCHAR(64))
+                BEGIN
+                    IF EXISTS(SELECT 1 FROM information_schema.tables WHERE table_name = t) THEN
+                        SET @q = CASE WHEN t = 'a' THEN 'x' ELSE 'y' END;
+                        PREPARE stmt FROM @q;
+                        BEGIN
+                          EXECUTE stmt;
+                        END;
+                    END IF;
+                    CASE t WHEN 'a' THEN SELECT 1; ELSE SELECT 2; END CASE;
+                    WHILE 0 DO SELECT 3; END WHILE;
+                END;
+                CALL p('a');
+                """;
+        List<ScriptStatement> s = split(text, Dialect.MYSQL);
+        assertThat(texts(s)).hasSize(2);
+        assertThat(s.get(0).text()).startsWith("CREATE PROCEDURE").endsWith("END WHILE;\nEND");
+        assertThat(s.get(1).text()).isEqualTo("CALL p('a')");
+    }
+
+    @Test
+    void aBeginInsideParenthesesOrOutsideARoutineOpensNoBody() {
+        assertThat(texts(split("CREATE TABLE event (begin int, y int); BEGIN; SELECT 1;", Dialect.MYSQL)))
+                .containsExactly("CREATE TABLE event (begin int, y int)", "BEGIN", "SELECT 1");
+        assertThat(texts(split("CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET NEW.a = 1; BEGIN; SELECT 1;",
+                Dialect.MYSQL))).hasSize(3);
+    }
+
+    @Test
     void semicolonsInsideParenthesesDoNotSplit() {
         // psql sends nothing while a parenthesis is open: a rule's action list is one statement.
         String text = "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));\nSELECT 1;";

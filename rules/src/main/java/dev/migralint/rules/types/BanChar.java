@@ -28,14 +28,18 @@ public final class BanChar implements ColumnRule {
         }
         String label = c.label();
         String length = type.args().isEmpty() ? null : type.args().get(0);
+        String characters = "1".equals(length) ? "1 character" : length + " characters";
+        // char(n)[] keeps its brackets in the advice: the column stays an array
+        String brackets = type.array() ? "[]" : "";
         String message = length == null
-                ? "Column " + label + " is " + type.text() + ", which is char(1): it holds a single character"
-                : "Column " + label + " is " + type.text() + ", which pads values with spaces to " + length
-                        + " characters";
+                ? "Column " + label + " is " + type.text() + ", which is char(1): "
+                        + (type.array() ? "each element holds a single character" : "it holds a single character")
+                : "Column " + label + " is " + type.text() + ", which pads values with spaces to " + characters;
         String name = ObjectLabels.sql(column.name(), ctx.dialect());
-        String help = length == null
-                ? "Use text (or varchar(n) with the length you need): " + name + " text"
-                : "Use text or varchar(" + length + "); if values must be exactly " + length + " characters, say so: "
+        String help = length == null || type.array()
+                ? "Use text" + brackets + " (or varchar(" + (length == null ? "n" : length) + ")" + brackets
+                        + " with the length you need): " + name + " text" + brackets
+                : "Use text or varchar(" + length + "); if values must be exactly " + characters + ", say so: "
                         + name + " text CHECK (char_length(" + name + ") = " + length + ")";
         ctx.report(column.typeRange(), message).help(help);
     }
