@@ -30,6 +30,7 @@ class LayeringTest {
             List.of("parse"),           // JSqlParser for queries and DML
             List.of("schema"),          // replay into the immutable schema
             List.of("analysis"),        // facts several rules share
+            List.of("query"),           // queries validated against the schema (Apache Calcite)
             List.of("migration"),       // layouts, ordering, up/down pairs
             List.of("rule"),            // the rule API
             List.of("config"),          // .migralint.yaml, bound against the rules
