@@ -51,6 +51,12 @@ final class CheckCommand implements Callable<Integer> {
                     + " its SQL files, recursively.")
     List<Path> paths = new ArrayList<>();
 
+    @Option(names = "--queries", paramLabel = "PATH",
+            description = "A query file or folder of them (repeatable): SQL the application runs, checked against the"
+                    + " schema the migrations end with instead of being run as a migration (default: the config's"
+                    + " queries when no PATHS are given).")
+    List<Path> queries = new ArrayList<>();
+
     @Option(names = "--format", paramLabel = "FORMAT", converter = OptionValues.FormatConverter.class,
             completionCandidates = OptionValues.FormatNames.class,
             description = "Report format: ${COMPLETION-CANDIDATES} (default: text).")
@@ -110,7 +116,8 @@ final class CheckCommand implements Callable<Integer> {
         RuleRegistry registry = RuleRegistry.load(CheckCommand.class.getClassLoader());
 
         List<Path> targets = DefaultPaths.of(paths, config);
-        Report linted = new LintEngine(registry).run(new LintRequest(targets, env.workingDir(), config));
+        Report linted = new LintEngine(registry).run(new LintRequest(targets, DefaultPaths.queries(queries, paths, config),
+                env.workingDir(), config));
         Report report = baseline == null ? linted : baseline.apply(linted);
         if (scope != null) {
             report = scope.restrict(report);
@@ -163,8 +170,10 @@ final class CheckCommand implements Callable<Integer> {
                 config.source() == null ? "(defaults)" : config.source(), config.dialect().id(),
                 config.failOn().name().toLowerCase(Locale.ROOT));
         err.printf("migralint: debug: %d files, %d statements (%d parsed, %d recognized, %d skipped, %d unparsed),"
+                        + " %d queries validated against the schema, %d not readable by the validator,"
                         + " %d findings, %d input problems, %d ms%n",
                 s.files(), s.statements(), s.parsed(), s.recognized(), s.skipped(), s.unparsed(),
+                s.queriesValidated(), s.queriesNotValidated(),
                 report.findings().size(), report.problems().size(), nanos / 1_000_000);
         err.flush();
     }

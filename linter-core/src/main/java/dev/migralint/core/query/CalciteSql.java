@@ -15,7 +15,7 @@ import java.util.Set;
  * A statement respelled for Calcite's parser with every character kept in place (same length, same
  * line breaks), so the positions Calcite reports are positions in the file. Only cheap, exact
  * respellings: parameters of every style ({@code $1}, {@code :name}, {@code @name}, sqlc's
- * {@code sqlc.arg(x)}) become {@code ?}; a PostgreSQL {@code ::type} cast is blanked (the cast is
+ * {@code sqlc.arg(x)}) become literals or {@code ?}; a PostgreSQL {@code ::type} cast is blanked (the cast is
  * remembered for the column it applies to, and {@link #original} keeps the text as written); {@code ILIKE} reads as {@code LIKE}; MySQL's
  * double-quoted strings become single-quoted. A statement with anything Calcite would read
  * differently (escape strings, dollar quotes, backslashes in MySQL strings) is not respelled:
@@ -40,7 +40,7 @@ record CalciteSql(String text, String original, int offset, Map<Integer, TextRan
                 case DOLLAR_STRING, UNTERMINATED, PLACEHOLDER, META_COMMAND, COPY_DATA, DELIMITER_DIRECTIVE -> {
                     return skip("token Calcite cannot read: " + t.kind().name().toLowerCase(Locale.ROOT));
                 }
-                case PARAMETER -> parameter(out, offset, t.start(), t.end());
+                case PARAMETER -> parameter(out, offset, t.start(), t.end(), afterLimit(sql, offset, significant, i));
                 case STRING -> {
                     String reason = string(out, offset, t, word, dialect);
                     if (reason != null) {
@@ -58,7 +58,7 @@ record CalciteSql(String text, String original, int offset, Map<Integer, TextRan
                         if (close < 0) {
                             return skip("unbalanced parentheses");
                         }
-                        parameter(out, offset, t.start(), significant.get(close).end());
+                        parameter(out, offset, t.start(), significant.get(close).end(), false);
                         i = close;
                     }
                 }
@@ -78,7 +78,7 @@ record CalciteSql(String text, String original, int offset, Map<Integer, TextRan
                             && significant.get(i + 1).kind() == TokenKind.WORD
                             && significant.get(i + 1).start() == t.end()) {
                         // sqlc's @name parameter, lexed as an operator and a word
-                        parameter(out, offset, t.start(), significant.get(i + 1).end());
+                        parameter(out, offset, t.start(), significant.get(i + 1).end(), false);
                         i++;
                     }
                 }
@@ -103,9 +103,27 @@ record CalciteSql(String text, String original, int offset, Map<Integer, TextRan
         return sql.substring(t.start() - offset, t.end() - offset);
     }
 
-    private static void parameter(char[] out, int offset, int start, int end) {
-        out[start - offset] = '?';
-        blank(out, offset, start + 1, end);
+    /**
+     * A parameter becomes an empty string literal where it has room (Calcite cannot type a {@code ?}
+     * given to a function, as in {@code lower($1)}, and stops there), else {@code ?}; after LIMIT and
+     * OFFSET always {@code ?}, the only form Calcite takes there.
+     */
+    private static void parameter(char[] out, int offset, int start, int end, boolean limit) {
+        blank(out, offset, start, end);
+        if (end - start >= 2 && !limit) {
+            out[start - offset] = '\'';
+            out[start - offset + 1] = '\'';
+        } else {
+            out[start - offset] = '?';
+        }
+    }
+
+    private static boolean afterLimit(String sql, int offset, List<Token> tokens, int i) {
+        if (i == 0) {
+            return false;
+        }
+        String previous = text(sql, offset, tokens.get(i - 1));
+        return previous.equalsIgnoreCase("limit") || previous.equalsIgnoreCase("offset") || previous.equals(",");
     }
 
     private static void blank(char[] out, int offset, int start, int end) {

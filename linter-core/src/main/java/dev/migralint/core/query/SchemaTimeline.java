@@ -47,6 +47,16 @@ public record SchemaTimeline(List<Step> steps, Schema current, String currentMig
         return Optional.empty();
     }
 
+    /** This timeline with the schemas after earlier statements of the current migration as steps of it. */
+    public SchemaTimeline withSteps(List<Step> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Step> all = new java.util.ArrayList<>(steps);
+        all.addAll(more);
+        return new SchemaTimeline(all, current, currentMigration);
+    }
+
     /** What became of the table {@code name}. */
     Optional<UnknownName.Gone> table(ObjectName name) {
         for (int i = steps.size() - 1; i >= 0; i--) {
