@@ -38,6 +38,17 @@ class QueryCorpusTest {
     private static final Pattern DEBUG = Pattern.compile(
             "(\\d+) statements \\((\\d+) parsed.*?(\\d+) queries validated against the schema, (\\d+) not readable");
 
+    /**
+     * Unknown columns in cases without a stderr.txt, each read and true: the schema beside the query
+     * lacks the column (sqlc's own tests of these cases expect other errors, or none from its MySQL engine).
+     */
+    private static final List<String[]> TRUE_UNKNOWN = List.of(
+            new String[] {"testdata/in_union/mysql/", "author_id"}, // authors has no author_id; only the subquery's tables do
+            new String[] {"testdata/invalid_group_by_reference/postgresql/", "invalid_reference"},
+            new String[] {"testdata/invalid_params/", "foo"}, // bar has only id
+            new String[] {"testdata/invalid_params/", "baz"},
+            new String[] {"testdata/order_by_non_existing_column/postgresql/", "adfadsf"});
+
     record Case(Path dir, String dialect, List<Path> schema, Path queries, boolean sqlcRejects) {
     }
 
@@ -81,7 +92,8 @@ class QueryCorpusTest {
                     continue;
                 }
                 String line = String.format(Locale.ROOT, "%s %s:%s %s: %s", c.sqlcRejects() ? "REJECTED" : "accepted",
-                        f.get("file").asText(), f.get("line").asText(), rule, f.get("message").asText());
+                        f.get("file").asText(), f.path("start").path("line").asText("?"), rule,
+                        f.get("message").asText());
                 (c.sqlcRejects() ? rejected : accepted).add(line);
                 byRule.merge(rule + (c.sqlcRejects() ? " (sqlc rejects)" : ""), 1, Integer::sum);
             }
@@ -94,8 +106,9 @@ class QueryCorpusTest {
             Path doc = repo.resolve("docs/parse-coverage.md");
             Files.writeString(doc, CorpusTest.withoutQueriesSection(Files.readString(doc)) + section);
         }
-        assertThat(accepted).as("unknown-column in queries sqlc accepts")
-                .noneMatch(l -> l.contains(" unknown-column: "));
+        assertThat(accepted).as("unknown-column in queries sqlc accepts, other than the ones read and found true")
+                .filteredOn(l -> l.contains(" unknown-column: "))
+                .allMatch(l -> TRUE_UNKNOWN.stream().anyMatch(t -> l.contains(t[0]) && l.contains("Column " + t[1] + " ")));
         assertThat(counts.values().stream().mapToInt(Counts::validated).sum()).isGreaterThan(500);
     }
 

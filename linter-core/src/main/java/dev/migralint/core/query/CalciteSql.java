@@ -15,14 +15,14 @@ import java.util.Set;
  * A statement respelled for Calcite's parser with every character kept in place (same length, same
  * line breaks), so the positions Calcite reports are positions in the file. Only cheap, exact
  * respellings: parameters of every style ({@code $1}, {@code :name}, {@code @name}, sqlc's
- * {@code sqlc.arg(x)}) become literals or {@code ?}; a PostgreSQL {@code ::type} cast is blanked (the cast is
+ * {@code sqlc.arg(x)}, and {@code sqlc.embed(t)}) become literals or {@code ?}; a PostgreSQL {@code ::type} cast is blanked (the cast is
  * remembered for the column it applies to, and {@link #original} keeps the text as written); {@code ILIKE} reads as {@code LIKE}; MySQL's
  * double-quoted strings become single-quoted. A statement with anything Calcite would read
  * differently (escape strings, dollar quotes, backslashes in MySQL strings) is not respelled:
  * {@link #of} gives null and the reason.
  */
 record CalciteSql(String text, String original, int offset, Map<Integer, TextRange> castsByColumnEnd) {
-    private static final Set<String> SQLC_MACROS = Set.of("arg", "narg", "slice");
+    private static final Set<String> SQLC_MACROS = Set.of("arg", "narg", "slice", "embed");
     /** Words that continue a PostgreSQL type name after its first word. */
     private static final Set<String> TYPE_WORDS = Set.of("precision", "varying", "with", "without", "time", "zone");
 

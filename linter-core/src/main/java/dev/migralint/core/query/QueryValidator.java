@@ -27,6 +27,8 @@ public final class QueryValidator {
     private static final Set<String> NILADIC = Set.of("current_catalog", "current_role", "current_schema",
             "current_user", "session_user", "user", "localtime", "localtimestamp", "current_date", "current_time",
             "current_timestamp", "system_user", "utc_date", "utc_time", "utc_timestamp", "now");
+    /** Columns every PostgreSQL table has without declaring them. */
+    private static final Set<String> PG_SYSTEM_COLUMNS = Set.of("tableoid", "xmin", "xmax", "cmin", "cmax", "ctid", "oid");
 
     private QueryValidator() {
     }
@@ -52,8 +54,10 @@ public final class QueryValidator {
         }
         List<UnknownName> kept = new ArrayList<>();
         for (UnknownName u : facts.unknownNames()) {
-            if (u.kind() == UnknownName.Kind.COLUMN && NILADIC.contains(u.name().toLowerCase(Locale.ROOT))) {
-                return QueryFacts.skipped("a function PostgreSQL calls without parentheses");
+            String lower = u.name().toLowerCase(Locale.ROOT);
+            if (u.kind() == UnknownName.Kind.COLUMN && (NILADIC.contains(lower)
+                    || dialect != Dialect.MYSQL && PG_SYSTEM_COLUMNS.contains(lower))) {
+                return QueryFacts.skipped("a function called without parentheses, or a system column");
             }
             UnknownName known = withHistory(u, ast, dialect, timeline);
             if (known.kind() == UnknownName.Kind.TABLE && known.gone() == null) {
