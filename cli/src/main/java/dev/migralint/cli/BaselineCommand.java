@@ -60,7 +60,8 @@ final class BaselineCommand implements Callable<Integer> {
                 : Baseline.configured(config).orElse(env.workingDir().resolve(Baseline.DEFAULT_FILE_NAME));
         RuleRegistry registry = RuleRegistry.load(BaselineCommand.class.getClassLoader());
         List<Path> targets = DefaultPaths.of(paths, config);
-        Report report = new LintEngine(registry).run(new LintRequest(targets, env.workingDir(), config));
+        Report report = new LintEngine(registry).run(new LintRequest(targets, DefaultPaths.queries(List.of(), paths, config),
+                env.workingDir(), config));
 
         PrintWriter err = spec.commandLine().getErr();
         if (!report.problems().isEmpty()) {

@@ -49,6 +49,12 @@ final class CheckCommand implements Callable<Integer> {
                     + " recursively.")
     List<Path> paths = new ArrayList<>();
 
+    @Option(names = "--queries", paramLabel = "PATH",
+            description = "A query file or folder of them (repeatable): SQL the application runs, checked against the"
+                    + " schema the migrations end with instead of being run as a migration (default: the config's"
+                    + " queries when no PATHS are given).")
+    List<Path> queries = new ArrayList<>();
+
     @Option(names = "--format", paramLabel = "FORMAT[=FILE]", converter = ReportOutputs.TargetConverter.class,
             completionCandidates = OptionValues.FormatNames.class,
             description = "Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; FORMAT=FILE writes"
@@ -155,9 +161,10 @@ final class CheckCommand implements Callable<Integer> {
         }
 
         List<Path> targets = paths.isEmpty() && !queryLogs.isEmpty() ? List.of() : DefaultPaths.of(paths, config);
+        List<Path> queryPaths = DefaultPaths.queries(queries, paths, config);
         LintRequest request = stdin ? new LintRequest(List.of(stdinFile), env.workingDir(), config)
                 .withText(stdinFile, StandardInput.read(env, stdinFile, config.encoding()))
-                : new LintRequest(PathArguments.expand(targets, env.workingDir()), env.workingDir(), config);
+                : new LintRequest(PathArguments.expand(targets, env.workingDir()), queryPaths, env.workingDir(), config);
         Report linted = new LintEngine(registry).run(request);
         Report report = baseline == null ? linted : baseline.apply(linted);
         if (scope != null) {
@@ -201,8 +208,10 @@ final class CheckCommand implements Callable<Integer> {
                 config.source() == null ? "(defaults)" : config.source(), config.dialect().id(),
                 config.failOn().name().toLowerCase(Locale.ROOT));
         err.printf("migralint: debug: %d files, %d statements (%d parsed, %d recognized, %d skipped, %d unparsed),"
+                        + " %d queries validated against the schema, %d not readable by the validator,"
                         + " %d findings, %d input problems, %d ms%n",
                 s.files(), s.statements(), s.parsed(), s.recognized(), s.skipped(), s.unparsed(),
+                s.queriesValidated(), s.queriesNotValidated(),
                 report.findings().size(), report.problems().size(), nanos / 1_000_000);
         err.flush();
     }

@@ -2,39 +2,44 @@ package dev.migralint.cli;
 
 import dev.migralint.core.config.Config;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a command reads when no paths are given: the config's {@code migrations} (and, for commands
- * that lint, its {@code queries}), relative to the config file's folder as every path in it is;
- * else the working directory.
+ * What a command reads when no paths are given: the config's {@code migrations}, relative to the
+ * config file's folder as every path in it is, else the working directory; and the query files
+ * commands that lint judge against the schema those migrations build.
  */
 final class DefaultPaths {
     private DefaultPaths() {
     }
 
-    /** For check and baseline: migrations and query files. */
+    /** For check, baseline and fix: the migrations (query files are named apart, see {@link #queries}). */
     static List<Path> of(List<Path> given, Config config) {
-        return resolve(given, config, true);
+        return migrations(given, config);
     }
 
-    /** For schema: migrations only, since query files build no schema. */
+    /** For schema: the migrations. */
     static List<Path> migrations(List<Path> given, Config config) {
-        return resolve(given, config, false);
-    }
-
-    private static List<Path> resolve(List<Path> given, Config config, boolean queries) {
         if (!given.isEmpty()) {
             return given;
         }
-        List<String> named = new ArrayList<>(config.migrations());
-        if (queries) {
-            named.addAll(config.queries());
-        }
-        Path folder = config.source() == null ? null : config.source().toAbsolutePath().getParent();
-        List<Path> configured = named.stream()
-                .map(p -> folder == null ? Path.of(p) : folder.resolve(p).normalize()).toList();
+        List<Path> configured = resolve(config.migrations(), config);
         return configured.isEmpty() ? List.of(Path.of(".")) : configured;
+    }
+
+    /**
+     * The query files: those given with {@code --queries}, else, when no paths are given either, the
+     * config's {@code queries}. Paths given alone mean just those files, as they do for migrations.
+     */
+    static List<Path> queries(List<Path> givenQueries, List<Path> givenPaths, Config config) {
+        if (!givenQueries.isEmpty() || !givenPaths.isEmpty()) {
+            return givenQueries;
+        }
+        return resolve(config.queries(), config);
+    }
+
+    private static List<Path> resolve(List<String> named, Config config) {
+        Path folder = config.source() == null ? null : config.source().toAbsolutePath().getParent();
+        return named.stream().map(p -> folder == null ? Path.of(p) : folder.resolve(p).normalize()).toList();
     }
 }

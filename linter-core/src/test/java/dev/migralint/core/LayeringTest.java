@@ -31,7 +31,9 @@ class LayeringTest {
             List.of("parse"),           // JSqlParser for queries and DML
             List.of("schema"),          // replay into the immutable schema
             List.of("analysis"),        // facts several rules share
+            List.of("query"),           // queries validated against the schema (Apache Calcite)
             List.of("migration"),       // layouts, ordering, up/down pairs
+            List.of("queryfile"),       // query files: where application queries are read from
             List.of("rule"),            // the rule API
             List.of("config"),          // .migralint.yaml, bound against the rules
             List.of("engine"),          // runs everything

@@ -60,8 +60,8 @@ record CheckParameters(
         config = config.withFailOn(effectiveFailOn(config));
 
         List<Path> paths = new ArrayList<>(chosenMigrations(config));
-        paths.addAll(relative(queries.isEmpty() ? config.queries() : queries));
-        return new LintRequest(paths, baseDir, config);
+        // Query files are judged against the schema the migrations end with, not replayed as migrations.
+        return new LintRequest(paths, relative(queries.isEmpty() ? config.queries() : queries), baseDir, config);
     }
 
     private Config loadConfig() {

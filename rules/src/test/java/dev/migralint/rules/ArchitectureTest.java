@@ -42,4 +42,12 @@ class ArchitectureTest {
                 .because("only query rules read the query AST; the others read SchemaChanges");
         rule.check(RULES);
     }
+
+    @Test
+    void noRuleSeesCalcite() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.migralint.rules..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.calcite..")
+                .because("core validates queries with Calcite and hands rules the facts (QueryContext.queryFacts)");
+        rule.check(RULES);
+    }
 }

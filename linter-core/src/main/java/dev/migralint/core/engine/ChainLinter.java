@@ -6,9 +6,11 @@ import dev.migralint.core.diag.Finding;
 import dev.migralint.core.migration.Layout;
 import dev.migralint.core.migration.Migration;
 import dev.migralint.core.migration.MigrationChain;
+import dev.migralint.core.migration.MigrationScript;
 import dev.migralint.core.migration.TransactionMode;
 import dev.migralint.core.rule.MigrationRule;
 import dev.migralint.core.rule.SchemaRule;
+import dev.migralint.core.query.SchemaTimeline;
 import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
 import dev.migralint.core.split.ScriptStatement;
@@ -62,7 +64,8 @@ final class ChainLinter {
             // Migration tools give each migration a fresh session: a SET search_path or lock_timeout
             // in one does not carry into the next.
             schema = schema.newSession();
-            ScriptLinter.Result up = scripts.lint(m.up(), schema, mode, false, List.of(), List.of());
+            QueryScope scope = new QueryScope(history(chain, schemas), name(m), false);
+            ScriptLinter.Result up = scripts.lint(m.up(), schema, mode, false, List.of(), List.of(), scope);
             findings.addAll(up.findings());
             statements.addAll(up.statements());
             notes.addAll(up.notes());
@@ -72,7 +75,7 @@ final class ChainLinter {
             if (downs && m.down() != null) {
                 List<ObjectName> createdByUp = up.created();
                 ScriptLinter.Result down = scripts.lint(m.down(), up.schemaAfter(), mode, true, createdByUp,
-                        up.addedColumns());
+                        up.addedColumns(), QueryScope.NONE);
                 findings.addAll(down.findings());
                 statements.addAll(down.statements());
                 stats = stats.plus(down.stats());
@@ -85,6 +88,31 @@ final class ChainLinter {
         }
         findings.addAll(schemaRules(chain, schema, notes));
         return new Result(findings, statements, schemas, notes, stats);
+    }
+
+    /**
+     * Lints a query file's script on the schema the migrations end with ({@code history} their steps),
+     * in a new session as an application's connection is.
+     */
+    Result lintQueries(MigrationScript script, Schema end, List<SchemaTimeline.Step> history) {
+        ScriptLinter.Result r = scripts.lint(script, end.newSession(), TransactionMode.NO_TRANSACTION, false, List.of(),
+                List.of(), new QueryScope(history, null, true));
+        return new Result(r.findings(), r.statements(), List.of(), r.notes(), r.stats());
+    }
+
+    /** The schema after each migration so far, for queries to tell where a name they use went. */
+    static List<SchemaTimeline.Step> history(MigrationChain chain, List<Schema> schemas) {
+        List<SchemaTimeline.Step> steps = new ArrayList<>(schemas.size());
+        for (int i = 0; i < schemas.size(); i++) {
+            steps.add(new SchemaTimeline.Step(name(chain.migrations().get(i)), schemas.get(i)));
+        }
+        return steps;
+    }
+
+    /** A migration as messages name it: its file, and the changeset or section when a file holds several. */
+    private static String name(Migration m) {
+        String file = m.up().file().displayPath();
+        return m.up().text().equals(m.up().file().text()) || m.version() == null ? file : file + " (" + m.version() + ")";
     }
 
     private List<Finding> migrationRules(MigrationChain chain, Migration migration, Schema before, Schema after,

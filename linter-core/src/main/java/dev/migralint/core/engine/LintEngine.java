@@ -16,6 +16,9 @@ import dev.migralint.core.migration.MigrationDiscovery;
 import dev.migralint.core.migration.MigrationScript;
 import dev.migralint.core.migration.TransactionMode;
 import dev.migralint.core.parse.StatementParser;
+import dev.migralint.core.query.SchemaTimeline;
+import dev.migralint.core.queryfile.QueryFiles;
+import dev.migralint.core.schema.Schema;
 import dev.migralint.core.rule.Rule;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.RuleOptions;
@@ -58,10 +61,19 @@ public final class LintEngine {
         ConfigLoader.validateRules(request.config(), registry);
         Config config = request.config();
         Path excludeBase = config.source() == null ? request.baseDir() : config.source().toAbsolutePath().getParent();
+        QueryFiles.Found queries = request.queries().isEmpty() ? new QueryFiles.Found(List.of(), List.of())
+                : QueryFiles.discover(request.queries(), request.baseDir(), request.texts());
         Discovery discovery = MigrationDiscovery.discover(request.paths(), request.baseDir(), config.dialect(),
                 config.detectDialect(), config.folders(), request.texts(), config.encoding(),
                 Excludes.of(config.exclude(), excludeBase));
-        Report report = lint(chains(discovery), discovery.problems(), config, request.baseDir());
+        // A query file under a migration folder named too is a query file, not a migration.
+        Set<Path> queryFiles = queries.scripts().stream().map(q -> q.file().path()).collect(Collectors.toSet());
+        List<MigrationChain> chains = chains(discovery).stream()
+                .filter(c -> !(c.migrations().size() == 1 && queryFiles.contains(c.migrations().get(0).up().file().path())))
+                .toList();
+        List<InputProblem> problems = new ArrayList<>(discovery.problems());
+        problems.addAll(queries.problems());
+        Report report = lint(chains, queries.scripts(), problems, config, request.baseDir());
         return config.queryLogs().isEmpty() ? report : withQueryLogs(report, config, request.baseDir());
     }
 
@@ -93,7 +105,7 @@ public final class LintEngine {
      * so later files see the schema earlier ones built.
      */
     public Report lintSources(List<SourceFile> files, Config config) {
-        return lint(files.isEmpty() ? List.of() : List.of(chainOf(files)), List.of(), config,
+        return lint(files.isEmpty() ? List.of() : List.of(chainOf(files)), List.of(), List.of(), config,
                 Path.of("").toAbsolutePath());
     }
 
@@ -106,11 +118,18 @@ public final class LintEngine {
         return new MigrationChain(files.get(0).displayPath(), Layout.PLAIN, migrations);
     }
 
-    private Report lint(List<MigrationChain> chains, List<InputProblem> problems, Config config, Path baseDir) {
+    private Report lint(List<MigrationChain> chains, List<MigrationScript> queries, List<InputProblem> problems,
+                        Config config, Path baseDir) {
         List<ActiveRule> active = activeRules(config);
         Set<String> known = registry.all().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
         ThreadLocal<ChainLinters> linters = ThreadLocal.withInitial(() -> new ChainLinters(config, active));
-        List<ChainLinter.Result> results = chains.parallelStream().map(c -> linters.get().lint(c)).toList();
+        List<ChainLinter.Result> results = new ArrayList<>(chains.parallelStream().map(c -> linters.get().lint(c)).toList());
+        if (!queries.isEmpty()) {
+            List<SchemaTimeline.Step> history = queryHistory(chains, results, config);
+            Schema end = history.isEmpty() ? Schema.empty(config.dialect()) : history.get(history.size() - 1).after();
+            results.addAll(queries.parallelStream()
+                    .map(q -> linters.get().of(config.dialect()).lintQueries(q, end, history)).toList());
+        }
 
         // Group by file: a file's findings may come from several chains (a schema rule pointing back
         // into it) and several scripts (dbmate sections, Liquibase changesets).
@@ -138,6 +157,7 @@ public final class LintEngine {
                 }
             }
         }
+        queries.forEach(q -> files.add(q.file()));
         files.addAll(findingsByFile.keySet());
         FileFindings finishing = new FileFindings(active, known,
                 config.source() == null ? null : config.source().toAbsolutePath().getParent());
@@ -156,6 +176,24 @@ public final class LintEngine {
         stats = stats.plus(new RunStats(files.size() + problems.size(), 0, 0, 0, 0, 0));
         List<RuleMeta> metas = active.stream().map(ActiveRule::effectiveMeta).toList();
         return new Report(findings, problems, metas, baseDir, stats);
+    }
+
+    /**
+     * The history query files are judged against: the one chain's, or every chain's migrations one
+     * after the other (as when a schema is split over several plain files), replayed without rules.
+     */
+    private static List<SchemaTimeline.Step> queryHistory(List<MigrationChain> chains, List<ChainLinter.Result> results,
+                                                          Config config) {
+        if (chains.size() == 1) {
+            return ChainLinter.history(chains.get(0), results.get(0).schemas());
+        }
+        List<Migration> all = new ArrayList<>();
+        chains.forEach(c -> all.addAll(c.migrations()));
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        MigrationChain joined = new MigrationChain("queries", Layout.PLAIN, all);
+        return ChainLinter.history(joined, chainLinter(config, List.of()).lint(joined, all.size(), false).schemas());
     }
 
     /** A linter for one thread: the parser it holds is not thread-safe. */
@@ -182,14 +220,13 @@ public final class LintEngine {
             this.rules = rules;
         }
 
-        ChainLinter of(MigrationChain chain) {
-            Dialect d = chain.dialectOr(config.dialect());
+        ChainLinter of(Dialect d) {
             return byDialect.computeIfAbsent(d, x -> chainLinter(x == config.dialect() ? config : config.withDialect(x),
                     rules));
         }
 
         ChainLinter.Result lint(MigrationChain chain) {
-            return of(chain).lint(chain);
+            return of(chain.dialectOr(config.dialect())).lint(chain);
         }
     }
 

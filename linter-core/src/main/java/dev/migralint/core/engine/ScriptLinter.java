@@ -20,6 +20,7 @@ import dev.migralint.core.rule.ChangeRule;
 import dev.migralint.core.rule.ColumnRule;
 import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.StatementRule;
+import dev.migralint.core.query.SchemaTimeline;
 import dev.migralint.core.schema.Replay;
 import dev.migralint.core.schema.ReplayContext;
 import dev.migralint.core.schema.ReplayNote;
@@ -69,14 +70,14 @@ final class ScriptLinter {
      * for an up).
      */
     Result lint(MigrationScript script, Schema before, TransactionMode mode, boolean down,
-                List<ObjectName> createdByUp, List<AddedColumn> addedByUp) {
+                List<ObjectName> createdByUp, List<AddedColumn> addedByUp, QueryScope scope) {
         LexResult lexed = Lexer.lex(script.text(), script.options().lexOptions(lexOptions));
         List<ScriptStatement> statements = Splitter.split(script.file(), lexed, script.options().splitStatements(),
                 script.options().unsplitBlocks());
         List<ParsedStatement> parsed = new ArrayList<>(statements.size());
         List<List<SchemaChange>> changes = new ArrayList<>(statements.size());
         List<Finding> findings = new ArrayList<>();
-        int[] counts = new int[4];
+        int[] counts = new int[6];
         for (ScriptStatement statement : statements) {
             ParsedStatement p = parser.parse(statement);
             parsed.add(p);
@@ -88,6 +89,7 @@ final class ScriptLinter {
         Schema schema = before;
         ScriptFacts scriptFacts = new ScriptFacts(changes, wrapped, down, createdByUp, addedByUp);
         List<ReplayNote> allNotes = new ArrayList<>();
+        List<SchemaTimeline.Step> earlier = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             List<SchemaChange> statementChanges = changes.get(i);
             Schema statementBefore = schema;
@@ -100,13 +102,18 @@ final class ScriptLinter {
             List<SchemaChange> ruleChanges = RuleChanges.of(statementChanges);
             StatementFacts facts = scriptFacts.before(i, statementChanges, ruleChanges);
             StatementContext ctx = new StatementContext(parsed.get(i), ruleChanges, config.dialect(),
-                    config.targetVersion(), facts, statementBefore, schema, notes);
+                    config.targetVersion(), facts, statementBefore, schema, notes, scope, earlier);
             allNotes.addAll(notes);
             runRules(ctx, ruleChanges);
+            ctx.queryFactsIfValidated().ifPresent(q -> counts[q.validated() ? 4 : 5]++);
             findings.addAll(ctx.findings());
             scriptFacts.after(ruleChanges, statementBefore, facts);
+            if (schema != statementBefore && scope.migration() != null) {
+                earlier.add(new SchemaTimeline.Step(scope.migration(), schema));
+            }
         }
-        RunStats stats = new RunStats(0, statements.size(), counts[0], counts[1], counts[2], counts[3]);
+        RunStats stats = new RunStats(0, statements.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
+                counts[5]);
         return new Result(findings, statements, schema, scriptFacts.created(), scriptFacts.added(), allNotes, stats);
     }
 

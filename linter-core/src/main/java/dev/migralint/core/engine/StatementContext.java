@@ -8,6 +8,10 @@ import dev.migralint.core.change.SchemaChange;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.parse.ParsedStatement;
+import dev.migralint.core.query.QueryFacts;
+import dev.migralint.core.query.QueryNames;
+import dev.migralint.core.query.QueryValidator;
+import dev.migralint.core.query.SchemaTimeline;
 import dev.migralint.core.rule.FindingBuilder;
 import dev.migralint.core.rule.QueryContext;
 import dev.migralint.core.rule.RuleContext;
@@ -18,6 +22,7 @@ import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.parser.ASTNodeAccess;
 import net.sf.jsqlparser.statement.Statement;
@@ -35,14 +40,21 @@ final class StatementContext implements RuleContext, QueryContext {
     private final Schema schemaBefore;
     private final Schema schemaAfter;
     private final List<ReplayNote> replayNotes;
+    private final QueryScope scope;
+    /** The schema after each earlier statement of the script that changed it (read only while this statement runs). */
+    private final List<SchemaTimeline.Step> earlierInScript;
+    private QueryFacts queryFacts;
     private ActiveRule rule;
     private final List<PendingFinding> pending = new ArrayList<>();
     private AstNodes nodes;
     private NodeRanges ranges;
 
     StatementContext(ParsedStatement parsed, List<SchemaChange> changes, Dialect dialect, int targetVersion,
-                     StatementFacts facts, Schema schemaBefore, Schema schemaAfter, List<ReplayNote> replayNotes) {
+                     StatementFacts facts, Schema schemaBefore, Schema schemaAfter, List<ReplayNote> replayNotes,
+                     QueryScope scope, List<SchemaTimeline.Step> earlierInScript) {
         this.parsed = parsed;
+        this.scope = scope;
+        this.earlierInScript = earlierInScript;
         this.schemaBefore = schemaBefore;
         this.schemaAfter = schemaAfter;
         this.replayNotes = List.copyOf(replayNotes);
@@ -173,8 +185,25 @@ final class StatementContext implements RuleContext, QueryContext {
     }
 
     @Override
+    public QueryFacts queryFacts() {
+        if (queryFacts == null) {
+            queryFacts = parsed instanceof ParsedStatement.Parsed p && QueryValidator.isQuery(p.ast())
+                    ? QueryValidator.validate(statement(), p.ast(), dialect, scope.timeline(schemaBefore, earlierInScript))
+                    : QueryFacts.NOT_A_QUERY;
+        }
+        return queryFacts;
+    }
+
+    /** The facts of a query some rule had validated, if one did. */
+    Optional<QueryFacts> queryFactsIfValidated() {
+        return queryFacts == null || queryFacts == QueryFacts.NOT_A_QUERY ? Optional.empty() : Optional.of(queryFacts);
+    }
+
+    @Override
     public FindingBuilder report(TextRange range, String message) {
-        PendingFinding p = new PendingFinding(rule, new Location.Span(file(), clamp(range)), message, statement());
+        String named = scope.queryFile() ? QueryNames.of(statement()).map(n -> n + ": " + message).orElse(message)
+                : message;
+        PendingFinding p = new PendingFinding(rule, new Location.Span(file(), clamp(range)), named, statement());
         pending.add(p);
         return p;
     }

@@ -32,6 +32,11 @@ public final class SourceSet {
     }
 
     public static List<Entry> discover(List<Path> paths, Path baseDir) {
+        return discover(paths, baseDir, SourceSet::isSql);
+    }
+
+    /** As {@link #discover(List, Path)}, with folders contributing the files {@code wanted} accepts. */
+    public static List<Entry> discover(List<Path> paths, Path baseDir, java.util.function.Predicate<Path> wanted) {
         Set<Path> seen = new LinkedHashSet<>();
         List<Entry> entries = new ArrayList<>();
         Path base = baseDir.toAbsolutePath().normalize();
@@ -40,7 +45,7 @@ public final class SourceSet {
             if (!Files.exists(abs)) {
                 throw new InputException("path not found: " + p);
             }
-            List<Path> found = Files.isDirectory(abs) ? walk(abs) : List.of(abs);
+            List<Path> found = Files.isDirectory(abs) ? walk(abs, wanted) : List.of(abs);
             for (Path f : found) {
                 if (seen.add(f)) {
                     entries.add(new Entry(f, displayPath(base, f)));
@@ -56,7 +61,11 @@ public final class SourceSet {
         return s.isEmpty() ? file.getFileName().toString() : s;
     }
 
-    private static List<Path> walk(Path root) {
+    private static boolean isSql(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql");
+    }
+
+    private static List<Path> walk(Path root, java.util.function.Predicate<Path> wanted) {
         List<Path> files = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -71,8 +80,7 @@ public final class SourceSet {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()
-                            && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+                    if (attrs.isRegularFile() && wanted.test(file)) {
                         files.add(file);
                     }
                     return FileVisitResult.CONTINUE;

@@ -2,6 +2,7 @@ package dev.migralint.core.rule;
 
 import dev.migralint.core.Dialect;
 import dev.migralint.core.analysis.StatementFacts;
+import dev.migralint.core.query.QueryFacts;
 import dev.migralint.core.schema.Schema;
 import dev.migralint.core.source.TextRange;
 import java.util.List;
@@ -44,6 +45,14 @@ public interface QueryContext {
 
     /** The schema as it stood before this statement. */
     Schema schemaBefore();
+
+    /**
+     * The statement validated against the schema it stands on (for a query file, the schema at the end
+     * of the migrations): names the schema lacks and the table columns its filters read. Computed on
+     * first use, with Apache Calcite; {@link QueryFacts#validated} is false for a statement that is not
+     * a query or that Calcite cannot read, and such a statement has no facts.
+     */
+    QueryFacts queryFacts();
 
     /** The rule's options, bound from the config onto the record its {@link RuleInfo} names. */
     <T extends Record> T options(Class<T> type);

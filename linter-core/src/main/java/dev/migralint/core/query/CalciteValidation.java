@@ -1,0 +1,232 @@
+package dev.migralint.core.query;
+
+import dev.migralint.core.Dialect;
+import dev.migralint.core.query.PredicateColumn.Clause;
+import dev.migralint.core.schema.Schema;
+import dev.migralint.core.source.TextRange;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlQualified;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+
+/**
+ * Parses a respelled statement with Calcite and validates it against the replayed schema. Every
+ * Calcite class the project uses is reached from here, and this class is only loaded when a query
+ * is validated: a run without queries never loads Calcite.
+ */
+final class CalciteValidation {
+    private static final Pattern COLUMN_IN_ANY = Pattern.compile("Column '(.+)' not found in any table");
+    private static final Pattern COLUMN_IN_TABLE = Pattern.compile("Column '(.+)' not found in table '(.+)'");
+    private static final Pattern OBJECT = Pattern.compile("(?:Object|Table) '(.+?)' not found(?: within '(.+)')?");
+
+    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
+                    EnumSet.of(SqlLibrary.POSTGRESQL, SqlLibrary.MYSQL)));
+    private static final String DEFAULT_SCHEMA = "migralint";
+    private static final CalciteConnectionConfigImpl CONNECTION = connectionConfig();
+
+    private CalciteValidation() {
+    }
+
+    private static CalciteConnectionConfigImpl connectionConfig() {
+        Properties p = new Properties();
+        p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+        return new CalciteConnectionConfigImpl(p);
+    }
+
+    static QueryFacts validate(CalciteSql sql, Schema schema, Dialect dialect) {
+        SqlParser.Config parserConfig = SqlParser.config()
+                .withQuoting(dialect == Dialect.MYSQL ? Quoting.BACK_TICK : Quoting.DOUBLE_QUOTE)
+                .withUnquotedCasing(Casing.UNCHANGED)
+                .withQuotedCasing(Casing.UNCHANGED)
+                .withCaseSensitive(false)
+                .withConformance(SqlConformanceEnum.LENIENT);
+        SqlNode parsed;
+        try {
+            parsed = SqlParser.create(sql.text(), parserConfig).parseStmt();
+        } catch (SqlParseException e) {
+            return QueryFacts.skipped("Calcite cannot parse it");
+        }
+        SqlTypeFactoryImpl types = new SqlTypeFactoryImpl(RelDataTypeSystem.DEFAULT);
+        // Calcite looks a root schema's tables up only among those added to it, so the catalog is the
+        // default schema under the root, where lookups reach it for every name.
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        root.add(DEFAULT_SCHEMA, new CalciteCatalog(schema));
+        CalciteCatalogReader catalog = new CalciteCatalogReader(root, List.of(DEFAULT_SCHEMA), types, CONNECTION);
+        SqlValidator validator = SqlValidatorUtil.newValidator(OPERATORS, catalog, types,
+                SqlValidator.Config.DEFAULT
+                        .withLenientOperatorLookup(true)
+                        .withConformance(SqlConformanceEnum.LENIENT)
+                        .withIdentifierExpansion(false)
+                        .withCallRewrite(false));
+        SqlNode validated;
+        try {
+            validated = validator.validate(parsed);
+        } catch (CalciteContextException e) {
+            return unknown(e, sql);
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            // The validator has gaps of its own (an assertion on an odd tree): the statement is skipped, counted.
+            return QueryFacts.skipped("Calcite failed on it: " + e.getClass().getSimpleName());
+        }
+        List<PredicateColumn> columns = new ArrayList<>();
+        new PredicateWalk(validator, sql, columns).query(validated);
+        return new QueryFacts(true, null, List.of(), columns);
+    }
+
+    private static QueryFacts unknown(CalciteContextException e, CalciteSql sql) {
+        String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        TextRange range = new TextRange(sql.offsetOf(e.getPosLine(), e.getPosColumn()),
+                sql.offsetOf(e.getEndPosLine(), e.getEndPosColumn()) + 1);
+        Matcher m = COLUMN_IN_TABLE.matcher(message);
+        if (m.matches()) {
+            return found(new UnknownName(UnknownName.Kind.COLUMN, m.group(1), m.group(2), range, null));
+        }
+        m = COLUMN_IN_ANY.matcher(message);
+        if (m.matches()) {
+            return found(new UnknownName(UnknownName.Kind.COLUMN, m.group(1), null, range, null));
+        }
+        m = OBJECT.matcher(message);
+        if (m.matches()) {
+            return found(new UnknownName(UnknownName.Kind.TABLE, m.group(1), null, range, null));
+        }
+        return QueryFacts.skipped("Calcite rejects it: " + message);
+    }
+
+    private static QueryFacts found(UnknownName name) {
+        return new QueryFacts(true, null, List.of(name), List.of());
+    }
+
+    /** Collects the table columns each SELECT's WHERE, JOIN conditions and ORDER BY read. */
+    private record PredicateWalk(SqlValidator validator, CalciteSql sql, List<PredicateColumn> out) {
+        void query(SqlNode node) {
+            if (node == null) {
+                return;
+            }
+            if (node instanceof SqlSelect select) {
+                select(select);
+                return;
+            }
+            if (node instanceof SqlCall call) {
+                for (SqlNode operand : call.getOperandList()) {
+                    query(operand);
+                }
+            } else if (node instanceof SqlNodeList list) {
+                list.forEach(this::query);
+            }
+        }
+
+        private void select(SqlSelect select) {
+            query(select.getSelectList());
+            from(select.getFrom());
+            if (select.getWhere() != null) {
+                expression(select.getWhere(), validator.getWhereScope(select), Clause.WHERE, null);
+            }
+            if (select.getOrderList() != null) {
+                SqlValidatorScope scope = validator.getOrderScope(select);
+                for (SqlNode n : select.getOrderList()) {
+                    expression(n, scope, Clause.ORDER_BY, null);
+                }
+            }
+            query(select.getHaving());
+        }
+
+        private void from(SqlNode from) {
+            if (from instanceof SqlJoin join) {
+                from(join.getLeft());
+                from(join.getRight());
+                if (join.getCondition() != null) {
+                    expression(join.getCondition(), validator.getJoinScope(join), Clause.JOIN, null);
+                }
+            } else {
+                query(from);
+            }
+        }
+
+        private void expression(SqlNode node, SqlValidatorScope scope, Clause clause, SqlCall wrapper) {
+            if (node instanceof SqlSelect || node == null || scope == null) {
+                query(node);
+                return;
+            }
+            if (node instanceof SqlIdentifier id && !id.isStar()) {
+                column(id, scope, clause, wrapper);
+            } else if (node instanceof SqlCall call) {
+                boolean wraps = call.getOperator() instanceof SqlFunction || call.getKind() == SqlKind.CAST;
+                for (SqlNode operand : call.getOperandList()) {
+                    expression(operand, scope, clause, wraps ? call : null);
+                }
+            } else if (node instanceof SqlNodeList list) {
+                list.forEach(n -> expression(n, scope, clause, null));
+            }
+        }
+
+        private void column(SqlIdentifier id, SqlValidatorScope scope, Clause clause, SqlCall wrapper) {
+            SqlQualified q;
+            try {
+                q = scope.fullyQualify(id);
+            } catch (RuntimeException e) {
+                return; // an output alias in ORDER BY, or a name the scope does not own
+            }
+            if (q == null || q.namespace == null || q.suffix().size() != 1 || q.namespace.getTable() == null) {
+                return;
+            }
+            CalciteCatalog.KnownTable known = q.namespace.getTable().unwrap(CalciteCatalog.KnownTable.class);
+            if (known == null) {
+                return;
+            }
+            String name = q.suffix().get(0);
+            String column = known.table.columns().stream().map(c -> c.name())
+                    .filter(c -> c.equalsIgnoreCase(name)).findFirst().orElse(null);
+            if (column == null) {
+                return;
+            }
+            TextRange range = range(id.getParserPosition());
+            TextRange wrapperRange = null;
+            if (wrapper != null) {
+                wrapperRange = range(wrapper.getParserPosition());
+            } else if (sql.castsByColumnEnd().containsKey(range.end())) {
+                wrapperRange = sql.castsByColumnEnd().get(range.end());
+            }
+            String wrapperText = wrapperRange == null ? null
+                    : sql.original().substring(wrapperRange.start() - sql.offset(), wrapperRange.end() - sql.offset()).strip();
+            out.add(new PredicateColumn(known.table, column, clause, range, wrapperText, wrapperRange));
+        }
+
+        private TextRange range(SqlParserPos pos) {
+            return new TextRange(sql.offsetOf(pos.getLineNum(), pos.getColumnNum()),
+                    sql.offsetOf(pos.getEndLineNum(), pos.getEndColumnNum()) + 1);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.migralint.rules.query;
+
+import dev.migralint.core.diag.Severity;
+import dev.migralint.core.query.UnknownName;
+import dev.migralint.core.rule.Category;
+import dev.migralint.core.rule.QueryContext;
+import dev.migralint.core.rule.QueryRule;
+import dev.migralint.core.rule.RuleInfo;
+
+/**
+ * A query names a column (or a table) that the schema at its point of the migrations lacks, most
+ * often one a later migration dropped or renamed. Core validates the query (QueryContext.queryFacts)
+ * and calls a name unknown only where the schema is sure: every relation the query reads has its
+ * whole history in view, and a table counts as missing only when the migrations show it going.
+ */
+@RuleInfo(id = "unknown-column", category = Category.QUERY, severity = Severity.ERROR,
+        summary = "Queries should name only tables and columns the migrations leave in the schema")
+public final class UnknownColumn implements QueryRule {
+    @Override
+    public void check(QueryContext ctx) {
+        for (UnknownName u : ctx.queryFacts().unknownNames()) {
+            UnknownName.Gone gone = u.gone();
+            String what = u.kind() == UnknownName.Kind.TABLE ? "Table " + u.name()
+                    : gone != null ? "Column " + gone.table() + "." + u.name()
+                    : u.table() != null ? "Column " + u.table() + "." + u.name()
+                    : "Column " + u.name();
+            String message = gone == null
+                    ? what + (u.table() != null || u.kind() == UnknownName.Kind.TABLE ? " does not exist"
+                            : " is in none of the query's tables")
+                    : what + " no longer exists: " + gone.migration()
+                            + (gone.renamedTo() != null ? " renamed it to " + gone.renamedTo() : " dropped it");
+            String help = gone != null && gone.renamedTo() != null
+                    ? "Use the new name, " + gone.renamedTo() + ", or keep the old one until no query uses it"
+                    : gone != null ? "Remove it from the query, or restore it in a new migration"
+                    : "Check the spelling against the tables the query reads";
+            ctx.report(u.range(), message).help(help);
+        }
+    }
+}
