@@ -220,13 +220,17 @@ public final class LintEngine {
             this.rules = rules;
         }
 
+        ChainLinter of(MigrationChain chain) {
+            return of(chain.dialectOr(config.dialect()));
+        }
+
         ChainLinter of(Dialect d) {
             return byDialect.computeIfAbsent(d, x -> chainLinter(x == config.dialect() ? config : config.withDialect(x),
                     rules));
         }
 
         ChainLinter.Result lint(MigrationChain chain) {
-            return of(chain.dialectOr(config.dialect())).lint(chain);
+            return of(chain).lint(chain);
         }
     }
 
