@@ -12,6 +12,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Calcite logs through SLF4J, and the CLI ships no logging backend on purpose: without this,
+        // SLF4J warns on standard error, in every run that validates a query, that it found none.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, out, err);

@@ -1,6 +1,5 @@
 package dev.migralint.core.engine;
 
-import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.migration.Layout;
@@ -19,7 +18,8 @@ import java.util.List;
 
 /**
  * Lints one migration chain: each migration's up script in order from an empty schema, each down
- * against the schema its own up produced (a down is never replayed forward), then the schema rules
+ * against the schema its own up produced (pop's generated steps: at its point of the rollback of
+ * their group; a down is never replayed forward), then the schema rules
  * on the schema the chain ends with. With no rules it is the replay alone, which is how
  * {@link SchemaBuilder} gets the schema after each migration.
  */
@@ -57,10 +57,11 @@ final class ChainLinter {
         List<Schema> schemas = new ArrayList<>(count);
         List<ReplayNote> notes = new ArrayList<>();
         RunStats stats = RunStats.EMPTY;
-        for (Migration m : chain.migrations().subList(0, count)) {
-            TransactionMode mode = m.transactionMode() == TransactionMode.NO_TRANSACTION
-                    && m.layout() == Layout.PLAIN && config.assumeInTransaction()
-                    ? TransactionMode.IN_TRANSACTION : m.transactionMode();
+        List<Migration> migrations = chain.migrations().subList(0, count);
+        List<Step> group = new ArrayList<>();
+        for (int i = 0; i < migrations.size(); i++) {
+            Migration m = migrations.get(i);
+            TransactionMode mode = mode(m);
             // Migration tools give each migration a fresh session: a SET search_path or lock_timeout
             // in one does not carry into the next.
             schema = schema.newSession();
@@ -70,24 +71,83 @@ final class ChainLinter {
             statements.addAll(up.statements());
             notes.addAll(up.notes());
             stats = stats.plus(up.stats());
-            Schema afterDown = null;
-            List<ReplayNote> downNotes = List.of();
-            if (downs && m.down() != null) {
-                List<ObjectName> createdByUp = up.created();
-                ScriptLinter.Result down = scripts.lint(m.down(), up.schemaAfter(), mode, true, createdByUp,
-                        up.addedColumns(), QueryScope.NONE);
-                findings.addAll(down.findings());
-                statements.addAll(down.statements());
-                stats = stats.plus(down.stats());
-                afterDown = down.schemaAfter();
-                downNotes = down.notes();
-            }
-            findings.addAll(migrationRules(chain, m, schema, up.schemaAfter(), afterDown, downNotes));
+            group.add(new Step(m, schema, up));
             schema = up.schemaAfter();
             schemas.add(schema);
+            if (i + 1 == migrations.size() || !sameRollbackGroup(m, migrations.get(i + 1))) {
+                Rollback rollback = rollBack(chain, group, downs);
+                findings.addAll(rollback.findings());
+                statements.addAll(rollback.statements());
+                stats = stats.plus(rollback.stats());
+                group.clear();
+            }
         }
         findings.addAll(schemaRules(chain, schema, notes));
         return new Result(findings, statements, schemas, notes, stats);
+    }
+
+    /** A migration whose up was replayed: the schema before it and the up's result. */
+    private record Step(Migration migration, Schema before, ScriptLinter.Result up) {
+    }
+
+    private record Rollback(List<Finding> findings, List<ScriptStatement> statements, RunStats stats) {
+    }
+
+    /**
+     * Lints the downs of a group of migrations in the order a full rollback of the group runs them,
+     * last first, each against the schema the downs after it leave; then the migration rules, each
+     * migration's down judged by whether the rollback from it on gets back to the schema before its
+     * up. A group is one migration in every layout but pop's, whose generated steps share one
+     * timestamp and whose downs undo the steps as a whole (Ory Kratos: the down of step 0 reverts
+     * the up of the last step), so a single step's down only makes sense at its point of the group's
+     * rollback.
+     */
+    private Rollback rollBack(MigrationChain chain, List<Step> group, boolean downs) {
+        List<Finding> findings = new ArrayList<>();
+        List<ScriptStatement> statements = new ArrayList<>();
+        RunStats stats = RunStats.EMPTY;
+        Schema[] afterDown = new Schema[group.size()];
+        @SuppressWarnings("unchecked")
+        List<ReplayNote>[] downNotes = new List[group.size()];
+        Schema state = group.get(group.size() - 1).up().schemaAfter();
+        for (int j = group.size() - 1; j >= 0; j--) {
+            Step step = group.get(j);
+            downNotes[j] = List.of();
+            if (!downs || step.migration().down() == null) {
+                // No down to run: the rollback of the steps before this one starts from its up's schema.
+                state = step.before();
+                continue;
+            }
+            ScriptLinter.Result down = scripts.lint(step.migration().down(), state, mode(step.migration()), true,
+                    step.up().created(), step.up().addedColumns(), QueryScope.NONE);
+            findings.addAll(down.findings());
+            statements.addAll(down.statements());
+            stats = stats.plus(down.stats());
+            afterDown[j] = down.schemaAfter();
+            downNotes[j] = down.notes();
+            state = down.schemaAfter();
+        }
+        for (int j = 0; j < group.size(); j++) {
+            Step step = group.get(j);
+            findings.addAll(migrationRules(chain, step.migration(), step.before(), step.up().schemaAfter(), afterDown[j],
+                    downNotes[j]));
+        }
+        return new Rollback(findings, statements, stats);
+    }
+
+    /** Pop's generated steps of one change: versions of 20 digits whose first 14, the timestamp, agree. */
+    private static boolean sameRollbackGroup(Migration a, Migration b) {
+        return a.layout() == Layout.POP && b.layout() == Layout.POP
+                && a.version() != null && b.version() != null
+                && a.version().length() == 20 && b.version().length() == 20
+                && a.version().chars().allMatch(Character::isDigit) && b.version().chars().allMatch(Character::isDigit)
+                && a.version().regionMatches(0, b.version(), 0, 14);
+    }
+
+    private TransactionMode mode(Migration m) {
+        return m.transactionMode() == TransactionMode.NO_TRANSACTION
+                && m.layout() == Layout.PLAIN && config.assumeInTransaction()
+                ? TransactionMode.IN_TRANSACTION : m.transactionMode();
     }
 
     /**
