@@ -5,6 +5,8 @@ import dev.migralint.core.config.ConfigLoader;
 import dev.migralint.core.config.RuleSetting;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.InputProblem;
+import dev.migralint.core.input.mybatis.MapperFiles;
+import dev.migralint.core.input.mybatis.MapperReader;
 import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.migration.Discovery;
 import dev.migralint.core.migration.Layout;
@@ -18,6 +20,7 @@ import dev.migralint.core.rule.Rule;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.RuleOptions;
 import dev.migralint.core.rule.RuleRegistry;
+import dev.migralint.core.schema.Schema;
 import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.split.ScriptStatement;
 import java.nio.file.Path;
@@ -54,9 +57,12 @@ public final class LintEngine {
      */
     public Report run(LintRequest request) {
         ConfigLoader.validateRules(request.config(), registry);
-        Discovery discovery = MigrationDiscovery.discover(request.paths(), request.baseDir(), request.config().dialect(),
-                request.config().migrationLayouts(), request.texts());
-        return lint(chains(discovery), discovery.problems(), request.config(), request.baseDir());
+        MapperFiles.Found mappers = MapperFiles.find(request.paths(), request.baseDir(), request.texts());
+        Discovery discovery = MigrationDiscovery.discover(mappers.otherPaths(), request.baseDir(),
+                request.config().dialect(), request.config().migrationLayouts(), request.texts());
+        List<InputProblem> problems = new ArrayList<>(discovery.problems());
+        problems.addAll(mappers.problems());
+        return lint(chains(discovery), mappers.mappers(), problems, request.config(), request.baseDir());
     }
 
     /** The discovered chains, then each file that belongs to none as a chain of its own. */
@@ -73,8 +79,14 @@ public final class LintEngine {
      * so later files see the schema earlier ones built.
      */
     public Report lintSources(List<SourceFile> files, Config config) {
-        return lint(files.isEmpty() ? List.of() : List.of(chainOf(files)), List.of(), config,
+        List<SourceFile> mappers = files.stream().filter(LintEngine::isMapper).toList();
+        List<SourceFile> sql = files.stream().filter(f -> !isMapper(f)).toList();
+        return lint(sql.isEmpty() ? List.of() : List.of(chainOf(sql)), mappers, List.of(), config,
                 Path.of("").toAbsolutePath());
+    }
+
+    private static boolean isMapper(SourceFile f) {
+        return f.displayPath().toLowerCase(java.util.Locale.ROOT).endsWith(".xml") && MapperReader.isMapper(f.text());
     }
 
     private static MigrationChain chainOf(List<SourceFile> files) {
@@ -86,12 +98,14 @@ public final class LintEngine {
         return new MigrationChain(files.get(0).displayPath(), Layout.PLAIN, migrations);
     }
 
-    private Report lint(List<MigrationChain> chains, List<InputProblem> problems, Config config, Path baseDir) {
+    private Report lint(List<MigrationChain> chains, List<SourceFile> mappers, List<InputProblem> problems,
+                        Config config, Path baseDir) {
         List<ActiveRule> active = activeRules(config);
         Set<String> known = registry.all().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
         LexOptions lexOptions = new LexOptions(config.dialect(), config.placeholders(), config.atPlaceholders());
         ThreadLocal<ChainLinter> linters = ThreadLocal.withInitial(() -> chainLinter(config, active));
         List<ChainLinter.Result> results = chains.parallelStream().map(c -> linters.get().lint(c)).toList();
+        List<MapperLinter.Result> mapperResults = lintMappers(mappers, results, config, active);
 
         // Group by file: a file's findings may come from several chains (a schema rule pointing back
         // into it) and several scripts (dbmate sections, Liquibase changesets).
@@ -108,6 +122,11 @@ public final class LintEngine {
             }
             stats = stats.plus(r.stats());
         }
+        for (MapperLinter.Result r : mapperResults) {
+            r.findings().forEach(f -> findingsByFile.computeIfAbsent(f.location().file(), x -> new ArrayList<>()).add(f));
+            stats = stats.plus(r.stats());
+        }
+        files.addAll(mappers);
         for (MigrationChain c : chains) {
             for (Migration m : c.migrations()) {
                 files.add(m.up().file());
@@ -134,6 +153,27 @@ public final class LintEngine {
         stats = stats.plus(new RunStats(files.size() + problems.size(), 0, 0, 0, 0, 0));
         List<RuleMeta> metas = active.stream().map(ActiveRule::effectiveMeta).toList();
         return new Report(findings, problems, metas, baseDir, stats);
+    }
+
+    /**
+     * Lints the MyBatis mapper files against the schema the run's migrations built: of several
+     * chains, the one whose final schema has the most tables (a project's main migration history).
+     */
+    private static List<MapperLinter.Result> lintMappers(List<SourceFile> mappers, List<ChainLinter.Result> chains,
+                                                         Config config, List<ActiveRule> rules) {
+        if (mappers.isEmpty()) {
+            return List.of();
+        }
+        Schema schema = chains.stream().filter(r -> !r.schemas().isEmpty())
+                .map(r -> r.schemas().get(r.schemas().size() - 1))
+                .max(Comparator.comparingInt(s -> s.tables().size()))
+                .orElse(Schema.empty(config.dialect()));
+        LexOptions lexOptions = new LexOptions(config.dialect(), config.placeholders(), config.atPlaceholders());
+        ThreadLocal<MapperLinter> linters = ThreadLocal.withInitial(() -> {
+            StatementParser parser = new StatementParser(config.dialect());
+            return new MapperLinter(rules, new ScriptLinter(config, rules, parser, lexOptions), parser, config.dialect());
+        });
+        return mappers.parallelStream().map(f -> linters.get().lint(f, schema)).toList();
     }
 
     /** A linter for one thread: the parser it holds is not thread-safe. */

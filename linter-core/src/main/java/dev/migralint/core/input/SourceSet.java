@@ -32,6 +32,11 @@ public final class SourceSet {
     }
 
     public static List<Entry> discover(List<Path> paths, Path baseDir) {
+        return discover(paths, baseDir, ".sql");
+    }
+
+    /** As {@link #discover(List, Path)}, folders contributing their files whose names end with {@code extension}. */
+    public static List<Entry> discover(List<Path> paths, Path baseDir, String extension) {
         Set<Path> seen = new LinkedHashSet<>();
         List<Entry> entries = new ArrayList<>();
         Path base = baseDir.toAbsolutePath().normalize();
@@ -40,7 +45,7 @@ public final class SourceSet {
             if (!Files.exists(abs)) {
                 throw new InputException("path not found: " + p);
             }
-            List<Path> found = Files.isDirectory(abs) ? walk(abs) : List.of(abs);
+            List<Path> found = Files.isDirectory(abs) ? walk(abs, extension) : List.of(abs);
             for (Path f : found) {
                 if (seen.add(f)) {
                     entries.add(new Entry(f, displayPath(base, f)));
@@ -56,7 +61,7 @@ public final class SourceSet {
         return s.isEmpty() ? file.getFileName().toString() : s;
     }
 
-    private static List<Path> walk(Path root) {
+    private static List<Path> walk(Path root, String extension) {
         List<Path> files = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -72,7 +77,7 @@ public final class SourceSet {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()
-                            && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+                            && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension)) {
                         files.add(file);
                     }
                     return FileVisitResult.CONTINUE;

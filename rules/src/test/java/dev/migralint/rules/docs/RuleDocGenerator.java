@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * fixtures with the test markers taken out. So the examples in the documentation are tests that run.
  */
 public final class RuleDocGenerator {
-    private static final Pattern MARKER = Pattern.compile("[ \\t]*--\\s*expect:.*$", Pattern.MULTILINE);
-    private static final Pattern OPTIONS_LINE = Pattern.compile("\\A--\\s*options:[^\\n]*\\n");
+    private static final Pattern MARKER = Pattern.compile("[ \\t]*(--\\s*expect:.*|<!--\\s*expect:.*?-->)$", Pattern.MULTILINE);
+    private static final Pattern OPTIONS_LINE = Pattern.compile("\\A(--|<!--)\\s*options:[^\\n]*\\n");
 
     private final Path fixtures;
 
@@ -59,8 +59,12 @@ public final class RuleDocGenerator {
         sb.append(m.summary()).append(".\n\n");
         sb.append(sidecar.strip()).append("\n\n");
         sb.append("## Examples\n\n");
-        sb.append("Reported:\n\n```sql\n").append(example(m.id(), "example-bad.sql")).append("```\n\n");
-        sb.append("Not reported:\n\n```sql\n").append(example(m.id(), "example-good.sql")).append("```\n\n");
+        // a MyBatis mapper rule's examples are mapper XML
+        String kind = Files.exists(fixtures.resolve(m.id()).resolve("example-bad.xml")) ? "xml" : "sql";
+        sb.append("Reported:\n\n```").append(kind).append("\n").append(example(m.id(), "example-bad." + kind))
+                .append("```\n\n");
+        sb.append("Not reported:\n\n```").append(kind).append("\n").append(example(m.id(), "example-good." + kind))
+                .append("```\n\n");
         sb.append("## Configuration\n\n");
         appendOptions(sb, m);
         sb.append("Change the rule's severity, or turn it off, in `.migralint.yaml`:\n\n```yaml\nrules:\n  ")
