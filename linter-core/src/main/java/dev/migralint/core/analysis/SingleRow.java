@@ -31,7 +31,11 @@ public final class SingleRow {
     }
 
     public static boolean of(Statement statement, Schema schema, Dialect dialect) {
-        if (!(statement instanceof PlainSelect select) || select.getFromItem() == null) {
+        return statement instanceof PlainSelect select && of(select, schema, dialect);
+    }
+
+    public static boolean of(PlainSelect select, Schema schema, Dialect dialect) {
+        if (select.getFromItem() == null) {
             return false;
         }
         if (select.getLimit() != null && select.getLimit().getRowCount() instanceof LongValue n && n.getValue() <= 1) {

@@ -16,6 +16,7 @@ import dev.migralint.core.migration.MigrationDiscovery;
 import dev.migralint.core.migration.MigrationScript;
 import dev.migralint.core.migration.TransactionMode;
 import dev.migralint.core.parse.StatementParser;
+import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.Rule;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.RuleOptions;
@@ -40,6 +41,7 @@ import java.util.stream.Collectors;
  * built); each run has its own state, so one engine serves many runs.
  */
 public final class LintEngine {
+    private static final Set<Category> QUERY_CATEGORIES = Set.of(Category.QUERY, Category.N_PLUS_ONE, Category.META);
     private final RuleRegistry registry;
 
     public LintEngine(RuleRegistry registry) {
@@ -168,10 +170,14 @@ public final class LintEngine {
                 .map(r -> r.schemas().get(r.schemas().size() - 1))
                 .max(Comparator.comparingInt(s -> s.tables().size()))
                 .orElse(Schema.empty(config.dialect()));
+        // a mapper's statements are the application's queries, not migrations: only query rules judge them
+        List<ActiveRule> queryRules = rules.stream().filter(r -> QUERY_CATEGORIES.contains(r.rule().meta().category()))
+                .toList();
         LexOptions lexOptions = new LexOptions(config.dialect(), config.placeholders(), config.atPlaceholders());
         ThreadLocal<MapperLinter> linters = ThreadLocal.withInitial(() -> {
             StatementParser parser = new StatementParser(config.dialect());
-            return new MapperLinter(rules, new ScriptLinter(config, rules, parser, lexOptions), parser, config.dialect());
+            return new MapperLinter(queryRules, new ScriptLinter(config, queryRules, parser, lexOptions), parser,
+                    config.dialect());
         });
         return mappers.parallelStream().map(f -> linters.get().lint(f, schema)).toList();
     }

@@ -1,6 +1,7 @@
 package dev.migralint.rules.nplusone;
 
 import dev.migralint.core.analysis.SelectScope;
+import dev.migralint.core.analysis.SingleRow;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.QueryContext;
@@ -18,7 +19,8 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * row the outer query returns (a SubPlan in PostgreSQL's plan, a DEPENDENT SUBQUERY in MySQL's):
  * the N+1 pattern inside one statement. A column belongs to the outer query when its qualifier names
  * an outer table and no table of the subquery, or, unqualified, when the schema shows that none of
- * the subquery's tables has it and an outer one does.
+ * the subquery's tables has it and an outer one does. A query that obviously returns one row (its
+ * WHERE pins a primary or unique key, or LIMIT 1) runs the subquery once and is not reported.
  */
 @RuleInfo(id = "correlated-subquery-in-select", category = Category.N_PLUS_ONE, severity = Severity.INFO,
         summary = "A correlated subquery in the select list runs once per output row")
@@ -29,8 +31,8 @@ public final class CorrelatedSubqueryInSelect implements QueryRule {
         List<PlainSelect> selects = ctx.nodes(PlainSelect.class);
         List<Column> columns = ctx.nodes(Column.class);
         for (PlainSelect outer : selects) {
-            if (outer.getFromItem() == null) {
-                continue;
+            if (outer.getFromItem() == null || SingleRow.of(outer, ctx.schemaBefore(), ctx.dialect())) {
+                continue; // on one row the subquery runs once
             }
             SelectScope outerScope = SelectScope.of(outer, ctx.schemaBefore(), ctx.dialect());
             for (SelectItem<?> item : outer.getSelectItems()) {

@@ -206,7 +206,8 @@ final class SqlExpansion {
             return "";
         }
         char last = before.charAt(end - 1);
-        if (!Character.isLetterOrDigit(last) && last != '_' && last != '\'' && last != ')' && last != '"' && last != '`') {
+        boolean operandEnd = Character.isLetterOrDigit(last) || "_')\"`?".indexOf(last) >= 0;
+        if (!operandEnd) {
             return MapperStatement.PLACEHOLDER;
         }
         int start = end;
