@@ -21,7 +21,8 @@ import java.util.Set;
  * and closes at {@code END LOOP}; the words before {@code LOOP} in its statement say what it
  * iterates over. A query is a statement that starts with SELECT, INSERT, UPDATE, DELETE, PERFORM,
  * MERGE or WITH, a SELECT inside an expression ({@code IF EXISTS (SELECT ...)}), or an EXECUTE of
- * a string or {@code format()} whose text starts with one of those words.
+ * a string or {@code format()} whose text starts with one of those words and names no identifier
+ * per iteration ({@code %I}: a loop over tables, which no set-based statement replaces).
  */
 public final class LoopQueries {
     /** What a loop iterates over. */
@@ -194,7 +195,8 @@ public final class LoopQueries {
             Token t = tokens.get(i);
             if (t.kind() == TokenKind.STRING || t.kind() == TokenKind.DOLLAR_STRING) {
                 String literal = t.text(text).replaceFirst("^(\\$[^$]*\\$|[Ee]?')\\s*", "").toLowerCase(Locale.ROOT);
-                return STATEMENT_QUERIES.stream().anyMatch(literal::startsWith);
+                // %I names a different table or column per iteration: no single statement can replace that
+                return STATEMENT_QUERIES.stream().anyMatch(literal::startsWith) && !t.text(text).contains("%I");
             }
         }
         return false;

@@ -62,6 +62,16 @@ public final class NotInSubquery implements QueryRule {
                 && NEVER_NULL.contains(f.getName().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
+        boolean groupedExtreme = item instanceof Function f && f.getName() != null
+                && Set.of("max", "min").contains(f.getName().toLowerCase(Locale.ROOT))
+                && select.getGroupBy() != null && f.getParameters() != null && f.getParameters().size() == 1
+                && f.getParameters().get(0) instanceof Column;
+        if (groupedExtreme) {
+            // per group, MAX(c) is NULL only when every c of the group is: as nullable as c, and only
+            // reported when the schema shows c nullable (it is usually a key)
+            Column c = (Column) ((Function) item).getParameters().get(0);
+            return nullable(c, select, ctx).filter(why -> !why.contains("unknown"));
+        }
         if (!(item instanceof Column column)) {
             return Optional.of("value can be NULL");
         }
