@@ -36,7 +36,9 @@ public final class LoopQueries {
         /** {@code WHILE ...} or a bare {@code LOOP} whose body fetches from a cursor, one row at a time. */
         CURSOR_FETCH,
         /** {@code WHILE ...} or a bare {@code LOOP} that fetches nothing: often batching (DELETE ... LIMIT until none left). */
-        CONDITION
+        CONDITION,
+        /** {@code FOR r IN SELECT ... FROM pg_class ...}: one iteration per table, sequence or other catalog object. */
+        CATALOG_OBJECTS
     }
 
     /** A loop: where its header starts, its body's first query, and that query's leading word. */
@@ -168,10 +170,24 @@ public final class LoopQueries {
             if (tokens.get(i).isWord(text, "in")) {
                 boolean range = tokens.get(i + 1).isWord(text, "reverse")
                         || text.substring(tokens.get(i + 1).start(), tokens.get(loopAt).start()).contains("..");
-                return range ? Kind.INTEGER_RANGE : Kind.QUERY_ROWS;
+                return range ? Kind.INTEGER_RANGE : readsCatalog(tokens, i, loopAt, text) ? Kind.CATALOG_OBJECTS
+                        : Kind.QUERY_ROWS;
             }
         }
         return Kind.QUERY_ROWS;
+    }
+
+    /** True when the header's query reads from a system catalog (FROM or JOIN pg_... or information_schema). */
+    private static boolean readsCatalog(List<Token> tokens, int from, int to, String text) {
+        for (int i = from + 1; i < to; i++) {
+            Token prev = tokens.get(i - 1);
+            String name = tokens.get(i).text(text).toLowerCase(Locale.ROOT);
+            if ((prev.isWord(text, "from") || prev.isWord(text, "join"))
+                    && (name.startsWith("pg_") || name.startsWith("information_schema"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isQuery(List<Token> tokens, int i, int statementStart, String text) {

@@ -14,7 +14,8 @@ import dev.migralint.core.rule.StatementRule;
  * over the rows of a query, the elements of an array, a range of integers, or rows fetched from a
  * cursor one at a time. Each iteration is a separate statement with its own planning and executor
  * start-up, the N+1 pattern inside the database. A WHILE or bare LOOP that fetches no rows is left
- * alone: that is how large changes are batched (DELETE ... LIMIT until nothing is left), on purpose.
+ * alone: that is how large changes are batched (DELETE ... LIMIT until nothing is left), on purpose;
+ * so is a loop over catalog objects (tables, sequences), which has no set-based equivalent.
  */
 @RuleInfo(id = "query-in-loop", category = Category.N_PLUS_ONE, severity = Severity.WARNING,
         summary = "A PL/pgSQL loop that runs a query on each iteration", dialects = Dialect.POSTGRESQL)
@@ -27,7 +28,7 @@ public final class QueryInLoop implements StatementRule {
                 case ARRAY_ELEMENTS -> "FOREACH loop over an array";
                 case INTEGER_RANGE -> "FOR loop over an integer range";
                 case CURSOR_FETCH -> "Loop fetching one cursor row at a time";
-                case CONDITION -> null;
+                case CONDITION, CATALOG_OBJECTS -> null;
             };
             if (over == null) {
                 continue;
