@@ -7,6 +7,8 @@ import dev.migralint.core.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
@@ -115,6 +117,22 @@ public final class SelectScope {
     public boolean lacks(Column column) {
         String name = columnName(column);
         return !sources.isEmpty() && sources.stream().allMatch(s -> s.known() && !s.hasColumn(name));
+    }
+
+    /** The AND-ed terms of a condition ({@code a AND (b AND c)} gives a, b, c); empty for null. */
+    public static List<Expression> conjuncts(Expression condition) {
+        List<Expression> out = new ArrayList<>();
+        addConjuncts(condition, out);
+        return out;
+    }
+
+    private static void addConjuncts(Expression e, List<Expression> out) {
+        if (e instanceof AndExpression and) {
+            addConjuncts(and.getLeftExpression(), out);
+            addConjuncts(and.getRightExpression(), out);
+        } else if (e != null) {
+            out.add(e);
+        }
     }
 
     /** The column's own name, normalized. */

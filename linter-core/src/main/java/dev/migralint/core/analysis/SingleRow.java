@@ -14,7 +14,6 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.StringValue;
-import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
@@ -47,9 +46,7 @@ public final class SingleRow {
             return false;
         }
         Set<String> pinned = new HashSet<>();
-        List<Expression> conjuncts = new ArrayList<>();
-        conjuncts(select.getWhere(), conjuncts);
-        for (Expression e : conjuncts) {
+        for (Expression e : SelectScope.conjuncts(select.getWhere())) {
             if (e instanceof EqualsTo eq) {
                 pin(eq.getLeftExpression(), eq.getRightExpression(), base, scope, pinned);
                 pin(eq.getRightExpression(), eq.getLeftExpression(), base, scope, pinned);
@@ -78,15 +75,6 @@ public final class SingleRow {
         boolean constant = value instanceof JdbcParameter || value instanceof LongValue || value instanceof StringValue;
         if (constant && column instanceof Column c && scope.resolve(c).filter(s -> s == base).isPresent()) {
             pinned.add(scope.columnName(c).toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private static void conjuncts(Expression e, List<Expression> out) {
-        if (e instanceof AndExpression and) {
-            conjuncts(and.getLeftExpression(), out);
-            conjuncts(and.getRightExpression(), out);
-        } else if (e != null) {
-            out.add(e);
         }
     }
 }

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.Join;
@@ -73,11 +72,10 @@ public final class ImplicitCrossJoin implements QueryRule {
                 }
             }
         }
-        List<Expression> conditions = new ArrayList<>();
-        conjuncts(select.getWhere(), conditions);
+        List<Expression> conditions = new ArrayList<>(SelectScope.conjuncts(select.getWhere()));
         for (Join j : select.getJoins()) {
             if (j.getOnExpressions() != null) {
-                j.getOnExpressions().forEach(e -> conjuncts(e, conditions));
+                j.getOnExpressions().forEach(e -> conditions.addAll(SelectScope.conjuncts(e)));
             }
         }
         for (Expression condition : conditions) {
@@ -129,15 +127,6 @@ public final class ImplicitCrossJoin implements QueryRule {
             }
         }
         return true;
-    }
-
-    private static void conjuncts(Expression e, List<Expression> out) {
-        if (e instanceof AndExpression and) {
-            conjuncts(and.getLeftExpression(), out);
-            conjuncts(and.getRightExpression(), out);
-        } else if (e != null) {
-            out.add(e);
-        }
     }
 
     private static int find(int[] group, int i) {

@@ -174,21 +174,15 @@ final class XmlTree {
 
     /** The offset after the {@code >} that ends the tag starting at {@code start}, quotes respected. */
     private int tagEnd(int start) {
-        char quote = 0;
-        for (int i = Math.max(start, 0); i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                return i + 1;
-            }
-        }
-        return raw.length();
+        return markupEnd(start, false);
     }
 
+    /** As {@link #tagEnd}, an internal subset in brackets skipped. */
     private int doctypeEnd(int start) {
+        return markupEnd(start, true);
+    }
+
+    private int markupEnd(int start, boolean brackets) {
         int depth = 0;
         char quote = 0;
         for (int i = Math.max(start, 0); i < raw.length(); i++) {
@@ -197,10 +191,8 @@ final class XmlTree {
                 quote = c == quote ? 0 : quote;
             } else if (c == '"' || c == '\'') {
                 quote = c;
-            } else if (c == '[') {
-                depth++;
-            } else if (c == ']') {
-                depth--;
+            } else if (brackets && (c == '[' || c == ']')) {
+                depth += c == '[' ? 1 : -1;
             } else if (c == '>' && depth <= 0) {
                 return i + 1;
             }
