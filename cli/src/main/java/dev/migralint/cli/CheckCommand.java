@@ -7,17 +7,11 @@ import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.LintRequest;
 import dev.migralint.core.engine.Report;
 import dev.migralint.core.engine.RunStats;
-import dev.migralint.core.report.Format;
-import dev.migralint.core.report.Reporter;
 import dev.migralint.core.report.ReporterOptions;
-import dev.migralint.core.report.Reporters;
 import dev.migralint.core.rule.RuleRegistry;
 import dev.migralint.core.vcs.ChangedFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,19 +40,45 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    RuleSwitches ruleSwitches;
+
     @Parameters(paramLabel = "PATHS", arity = "0..*",
-            description = "Files and folders to lint (default: the config's migrations and queries, else the working directory); a folder contributes"
-                    + " its SQL files, recursively.")
+            description = "Files, folders and glob patterns to lint, or - for standard input (default: the config's"
+                    + " migrations and queries, else the working directory); a folder contributes its SQL files,"
+                    + " recursively.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = OptionValues.FormatConverter.class,
+    @Option(names = "--format", paramLabel = "FORMAT[=FILE]", converter = ReportOutputs.TargetConverter.class,
             completionCandidates = OptionValues.FormatNames.class,
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: text).")
-    Format format = Format.TEXT;
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; FORMAT=FILE writes"
+                    + " that report to FILE; at most one goes to standard output.")
+    List<ReportOutputs.Target> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output.")
+            description = "Write the report (the --format given without a file) to FILE instead of standard output;"
+                    + " the summary then goes to standard error.")
     Path output;
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out files and folders matching GLOB, relative to the working directory; without"
+                    + " '/', a name at any depth (repeatable; adds to the config's exclude).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--stdin-filename", paramLabel = "PATH",
+            description = "With -: the file standard input stands for. Its name and folder decide the layout,"
+                    + " the config file and the paths in the report (default: stdin.sql).")
+    Path stdinFilename;
+
+    @Option(names = "--color", paramLabel = "WHEN", converter = OptionValues.ColorConverter.class,
+            completionCandidates = OptionValues.ColorNames.class,
+            description = "Colour the text report: ${COMPLETION-CANDIDATES} (default: auto: on a terminal, unless"
+                    + " NO_COLOR is set; FORCE_COLOR turns it on).")
+    OptionValues.Color color = OptionValues.Color.AUTO;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Print findings only: no summary line, nothing when clean.")
+    boolean quiet;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = OptionValues.FailOnConverter.class,
             completionCandidates = OptionValues.FailOnNames.class,
@@ -84,6 +104,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "Ignore the config's baseline and report every finding.")
     boolean noBaseline;
 
+    @Option(names = "--query-log", paramLabel = "FILE", arity = "1..*",
+            description = "Query logs to check for N+1 patterns instead of the config's query-logs (PostgreSQL"
+                    + " stderr, csvlog or jsonlog, MySQL/MariaDB general log, Hibernate, datasource-proxy, p6spy;"
+                    + " the format is read from the content). Without PATHS, only the logs are checked.")
+    List<Path> queryLogs = new ArrayList<>();
+
     CheckCommand(Environment env) {
         this.env = env;
     }
@@ -91,9 +117,20 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long started = System.nanoTime();
-        Config config = configOptions.load(env);
+        boolean stdin = paths.contains(Path.of("-"));
+        if (stdin && paths.size() > 1) {
+            throw new UsageException("- (standard input) cannot be combined with other paths");
+        }
+        if (stdinFilename != null && !stdin) {
+            throw new UsageException("--stdin-filename needs - among the paths");
+        }
+        Path stdinFile = stdin ? env.resolve(stdinFilename == null ? Path.of("stdin.sql") : stdinFilename) : null;
+        Config config = stdin ? configOptions.load(env, stdinFile.getParent()) : configOptions.load(env);
         if (failOn != null) {
             config = config.withFailOn(failOn);
+        }
+        if (!queryLogs.isEmpty()) {
+            config = config.withQueryLogs(queryLogs.stream().map(p -> env.resolve(p).toString()).toList());
         }
         if (since != null && staged) {
             throw new UsageException("--since and --staged cannot be used together");
@@ -101,34 +138,37 @@ final class CheckCommand implements Callable<Integer> {
         if (baselineFile != null && noBaseline) {
             throw new UsageException("--baseline and --no-baseline cannot be used together");
         }
+        ReportOutputs outputs = ReportOutputs.of(formats, output);
+        RuleRegistry registry = RuleRegistry.load(CheckCommand.class.getClassLoader());
+        config = ruleSwitches.apply(config, registry);
+        config = config.withExclude(exclude.stream().map(this::excludePattern).toList());
         // Both are read before linting, so that a bad baseline or git revision fails fast.
         Optional<Path> baselinePath = noBaseline ? Optional.empty()
                 : baselineFile != null ? Optional.of(env.resolve(baselineFile)) : Baseline.configured(config);
         Baseline baseline = baselinePath.map(Baseline::read).orElse(null);
         ChangedFiles scope = since != null ? ChangedFiles.since(env.workingDir(), since)
                 : staged ? ChangedFiles.staged(env.workingDir()) : null;
-        RuleRegistry registry = RuleRegistry.load(CheckCommand.class.getClassLoader());
+        PrintWriter err = spec.commandLine().getErr();
+        if (staged && scope.files().isEmpty() && !quiet) {
+            err.println("migralint: nothing is staged for commit, so no finding is reported (stage files with git add)");
+            err.flush();
+        }
 
-        List<Path> targets = DefaultPaths.of(paths, config);
-        Report linted = new LintEngine(registry).run(new LintRequest(targets, env.workingDir(), config));
+        List<Path> targets = paths.isEmpty() && !queryLogs.isEmpty() ? List.of() : DefaultPaths.of(paths, config);
+        LintRequest request = stdin ? new LintRequest(List.of(stdinFile), env.workingDir(), config)
+                .withText(stdinFile, StandardInput.read(env, stdinFile, config.encoding()))
+                : new LintRequest(PathArguments.expand(targets, env.workingDir()), env.workingDir(), config);
+        Report linted = new LintEngine(registry).run(request);
         Report report = baseline == null ? linted : baseline.apply(linted);
         if (scope != null) {
             report = scope.restrict(report);
         }
 
-        boolean color = format == Format.TEXT && output == null && env.colorAllowed();
-        Reporter reporter = Reporters.create(format,
-                new ReporterOptions(color, ToolVersion.get(), ReporterOptions.DEFAULT_DOCS_BASE_URI));
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            reporter.write(report, out);
-            out.flush();
-        } else {
-            writeFile(reporter, report, env.resolve(output));
-        }
+        boolean colored = outputs.textToStdout() && color.enabled(env);
+        outputs.write(report, new ReporterOptions(colored, ToolVersion.get(), ReporterOptions.DEFAULT_DOCS_BASE_URI),
+                RepositoryRoot.of(env.workingDir(), config), env, spec.commandLine().getOut(), err, quiet);
         if (DebugOption.requested(spec)) {
             printStats(linted, config, System.nanoTime() - started);
-            PrintWriter err = spec.commandLine().getErr();
             if (baseline != null) {
                 err.printf("migralint: debug: baseline %s: %d entries, %d no longer found%n", baselinePath.get(),
                         baseline.entries().size(), baseline.unmatched(linted).size());
@@ -142,18 +182,16 @@ final class CheckCommand implements Callable<Integer> {
         return ExitCodes.of(report, config.failOn());
     }
 
-    private void writeFile(Reporter reporter, Report report, Path file) {
-        try {
-            Path parent = file.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                reporter.write(report, w);
-            }
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + output + ": " + e.getMessage());
+    /**
+     * A --exclude pattern in the config's terms: one with '/' is relative to the working directory, so it
+     * is made absolute (glob characters in the directory's name escaped); a bare name matches anywhere.
+     */
+    private String excludePattern(String glob) {
+        if (!glob.contains("/") || glob.startsWith("/")) {
+            return glob;
         }
+        String dir = env.workingDir().toString().replace('\\', '/').replaceAll("([*?\\[\\]{},\\\\])", "\\\\$1");
+        return dir + "/" + (glob.startsWith("./") ? glob.substring(2) : glob);
     }
 
     private void printStats(Report report, Config config, long nanos) {

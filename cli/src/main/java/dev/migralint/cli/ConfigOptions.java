@@ -26,13 +26,18 @@ public final class ConfigOptions {
 
     /** The file's configuration with the dialect flag applied. */
     Config load(Environment env) {
-        Config config = configFile(env).map(ConfigLoader::load).orElseGet(Config::defaults);
+        return load(env, env.workingDir());
+    }
+
+    /** As {@link #load(Environment)}, looking for the nearest config file from {@code startDir} up. */
+    Config load(Environment env, Path startDir) {
+        Config config = configFile(env, startDir).map(ConfigLoader::load).orElseGet(Config::defaults);
         return dialect == null ? config : config.withDialect(dialect);
     }
 
-    private Optional<Path> configFile(Environment env) {
+    private Optional<Path> configFile(Environment env, Path startDir) {
         if (configFile == null) {
-            return ConfigLoader.find(env.workingDir());
+            return ConfigLoader.find(startDir);
         }
         Path file = env.resolve(configFile);
         if (!Files.isRegularFile(file)) {

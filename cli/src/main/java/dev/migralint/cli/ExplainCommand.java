@@ -1,10 +1,10 @@
 package dev.migralint.cli;
 
 import dev.migralint.core.rule.Rule;
+import dev.migralint.core.rule.RuleIdSuggestion;
 import dev.migralint.core.rule.RuleRegistry;
 import dev.migralint.rules.docs.RuleDocs;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +36,7 @@ final class ExplainCommand implements Callable<Integer> {
                 Rule rule = registry.find(ruleId).orElseThrow();
                 page = Optional.of("# " + ruleId + "\n\n" + rule.meta().summary() + ".\n");
             } else {
-                throw new UsageException("unknown rule '" + ruleId + "'" + suggestion(registry)
+                throw new UsageException("unknown rule '" + ruleId + "'" + RuleIdSuggestion.of(ruleId, registry)
                         + " (run `migralint rules` for the list)");
             }
         }
@@ -45,33 +45,5 @@ final class ExplainCommand implements Callable<Integer> {
         out.print(text.endsWith("\n") ? text : text + "\n");
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private String suggestion(RuleRegistry registry) {
-        return registry.all().stream()
-                .map(r -> r.meta().id())
-                .filter(id -> editDistance(id, ruleId) <= Math.max(2, ruleId.length() / 4))
-                .min(Comparator.comparingInt(id -> editDistance(id, ruleId)))
-                .map(id -> "; did you mean '" + id + "'?")
-                .orElse("");
-    }
-
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

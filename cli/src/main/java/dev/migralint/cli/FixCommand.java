@@ -10,6 +10,7 @@ import dev.migralint.core.engine.Report;
 import dev.migralint.core.report.Format;
 import dev.migralint.core.report.ReporterOptions;
 import dev.migralint.core.report.Reporters;
+import dev.migralint.core.rule.RuleIdSuggestion;
 import dev.migralint.core.rule.RuleRegistry;
 import dev.migralint.core.source.Position;
 import java.io.IOException;
@@ -76,7 +77,7 @@ final class FixCommand implements Callable<Integer> {
         RuleRegistry registry = RuleRegistry.load(FixCommand.class.getClassLoader());
         for (String id : rules) {
             if (!registry.contains(id)) {
-                throw new UsageException("unknown rule: " + id + " (see 'migralint rules')");
+                throw new UsageException("unknown rule: " + id + RuleIdSuggestion.of(id, registry) + " (see 'migralint rules')");
             }
         }
         LintEngine engine = new LintEngine(registry);

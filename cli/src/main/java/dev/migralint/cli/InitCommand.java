@@ -19,9 +19,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "init", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Write a commented " + ConfigLoader.FILE_NAME + " to start from.")
 final class InitCommand implements Callable<Integer> {
+    /** Where YAML editors find the config's schema (the yaml-language-server modeline). */
+    static final String SCHEMA_URL = "https://raw.githubusercontent.com/migralint/migralint/main/docs/config.schema.json";
+
+    /**
+     * Prose comments start with a capital or a symbol; every line of the form {@code # key: value} is an
+     * example that, uncommented, is valid config (InitCommandTest checks each one).
+     */
     static final String TEMPLATE = """
+            # yaml-language-server: $schema=%s
             # migralint configuration: https://github.com/migralint/migralint
-            # Command-line flags (--dialect, --fail-on) override what is set here.
+            # Command-line flags (--dialect, --fail-on, --rule, --exclude) override what is set here.
 
             # postgresql | mysql (mariadb = mysql) | generic (ANSI only)
             dialect: postgresql
@@ -34,6 +42,12 @@ final class InitCommand implements Callable<Integer> {
             # migrations: [db/migration]
             # Query files, checked against the schema the migrations build.
             # queries: [src/main/resources/sql]
+
+            # Files and folders to leave out (globs relative to this file; a bare name matches anywhere).
+            # exclude: [db/migration/archive, "*.generated.sql"]
+
+            # The character set of the SQL files, when it is not UTF-8.
+            # encoding: ISO-8859-1
 
             # Values for placeholders such as Flyway's ${schema}, so the SQL around them parses.
             # placeholders: {schema: public}
@@ -51,8 +65,9 @@ final class InitCommand implements Callable<Integer> {
             # `migralint rules` lists them; `migralint explain <id>` explains one.
             rules:
             #  prefer-text: off
+            #  require-timestamps: error
             #  too-many-indexes: {severity: warning, max: 12}
-            """;
+            """.formatted(SCHEMA_URL);
 
     private final Environment env;
 

@@ -56,6 +56,7 @@ public final class Main {
         cl.addSubcommand("explain", new ExplainCommand());
         cl.addSubcommand("schema", new SchemaCommand(env));
         cl.addSubcommand("init", new InitCommand(env));
+        cl.addSubcommand("completion", new CompletionCommand());
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(
                 env.colorAllowed() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         return cl;

@@ -38,6 +38,35 @@ final class OptionValues {
         }
     }
 
+    /** {@code --color}: auto leaves it to the environment ({@link Environment#colorAllowed}). */
+    enum Color {
+        AUTO, ALWAYS, NEVER;
+
+        boolean enabled(Environment env) {
+            return this == ALWAYS || (this == AUTO && env.colorAllowed());
+        }
+    }
+
+    static final class ColorConverter implements ITypeConverter<Color> {
+        @Override
+        public Color convert(String value) {
+            Color c = switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> Color.AUTO;
+                case "always" -> Color.ALWAYS;
+                case "never" -> Color.NEVER;
+                default -> null;
+            };
+            return require(c, value, "auto, always, never");
+        }
+    }
+
+    static final class ColorNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("auto", "always", "never").iterator();
+        }
+    }
+
     /** Shell completion candidates for --format. */
     static final class FormatNames implements Iterable<String> {
         @Override

@@ -14,9 +14,6 @@ import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.source.Position;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -98,7 +95,7 @@ final class SchemaCommand implements Callable<Integer> {
             writer.write(histories, out);
             out.flush();
         } else {
-            writeFile(writer, histories, env.resolve(output));
+            OutputFile.write(output, env.resolve(output), w -> writer.write(histories, w));
         }
         PrintWriter err = spec.commandLine().getErr();
         warnings(histories, err);
@@ -161,20 +158,6 @@ final class SchemaCommand implements Callable<Integer> {
             return file + ":" + p.line() + ":" + p.column();
         }
         return file;
-    }
-
-    private void writeFile(SchemaWriter writer, List<SchemaHistory> histories, Path file) {
-        try {
-            Path parent = file.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                writer.write(histories, w);
-            }
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + output + ": " + e.getMessage());
-        }
     }
 
     static final class FormatConverter implements ITypeConverter<SchemaFormat> {

@@ -138,4 +138,15 @@ class ChangedFilesOptionsTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.errLines()).containsExactly("migralint: error: --since and --staged cannot be used together");
     }
+
+    @Test
+    void stagedWithNothingStagedSaysSo() {
+        CliRun run = CliRun.in(repo.root(), "check", "--staged", "db/migration");
+        CliRun quiet = CliRun.in(repo.root(), "check", "--staged", "--quiet", "db/migration");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).isEqualTo("migralint: nothing is staged for commit, so no finding is reported"
+                + " (stage files with git add)\n");
+        assertThat(quiet.err()).isEmpty();
+    }
 }

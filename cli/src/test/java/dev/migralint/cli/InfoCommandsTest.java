@@ -17,11 +17,30 @@ class InfoCommandsTest {
     Path dir;
 
     @Test
-    void versionComesFromTheBuild() {
+    void versionComesFromTheBuildWithCommitJavaAndLibraries() {
         CliRun run = CliRun.in(dir, "--version");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).matches("migralint \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+        String[] lines = run.out().split("\n");
+        assertThat(lines).hasSize(3);
+        // The commit is unknown only when the build ran outside a git checkout.
+        boolean checkout = java.nio.file.Files.exists(
+                Path.of(System.getProperty("migralint.repo.root", "..")).resolve(".git"));
+        assertThat(lines[0]).matches("migralint \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit "
+                + (checkout ? "[0-9a-f]{12}" : "unknown") + "\\)");
+        assertThat(lines[1]).startsWith("Java " + System.getProperty("java.version") + " (");
+        assertThat(lines[2]).matches("JSqlParser [0-9.]+, picocli [0-9.]+, Jackson [0-9.]+, java-sarif [0-9.]+");
+        assertThat(lines[2]).contains("picocli " + picocli.CommandLine.VERSION);
+    }
+
+    @Test
+    void completionPrintsABashScriptThatKnowsTheCommandsAndOptionValues() {
+        CliRun run = CliRun.in(dir, "completion");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F")
+                .contains("check").contains("explain").contains("--stdin-filename").contains("sarif")
+                .contains("always");
     }
 
     @Test

@@ -25,6 +25,7 @@ class LayeringTest {
             List.of("diag"),            // findings and locations
             List.of("input"),           // reading files and folders
             List.of("lex"),             // tokens and the token cursor
+            List.of("querylog"),        // query-log readers and statement fingerprints
             List.of("split"),           // statements
             List.of("change"),          // the token grammar: statement -> SchemaChange
             List.of("parse"),           // JSqlParser for queries and DML

@@ -12,6 +12,7 @@ import dev.migralint.core.engine.Report;
 import dev.migralint.core.report.ReportSummary;
 import dev.migralint.core.report.ReporterOptions;
 import dev.migralint.core.rule.RuleRegistry;
+import dev.migralint.core.vcs.ChangedFiles;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +74,13 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "migralint.jsonFile", defaultValue = "${project.build.directory}/migralint.json")
     File jsonFile;
 
+    /**
+     * Report only findings in files added or changed since the merge base of this git revision and HEAD
+     * (uncommitted and untracked files included), as the CLI's {@code --since}. Every file is still linted.
+     */
+    @Parameter(property = "migralint.since")
+    String since;
+
     @Parameter(property = "migralint.skip", defaultValue = "false")
     boolean skip;
 
@@ -128,9 +136,20 @@ public class CheckMojo extends AbstractMojo {
             // A rule jar whose service entry names a missing class, or whose rule id is taken.
             throw new MojoExecutionException("migralint: cannot load the rules: " + oneLine(e.getMessage()), e);
         }
+        // Both are read before linting, so that a bad baseline or git revision fails fast.
+        Optional<Path> baselinePath = Baseline.configured(request.config());
+        Baseline baseline = baselinePath.map(Baseline::read).orElse(null);
+        ChangedFiles scope = since == null || since.isBlank() ? null
+                : ChangedFiles.since(basedir.toPath().toAbsolutePath().normalize(), since.strip());
         Report report = new LintEngine(registry).run(request);
-        Optional<Path> baseline = Baseline.configured(request.config());
-        return baseline.isPresent() ? Baseline.read(baseline.get()).apply(report) : report;
+        if (baseline != null) {
+            report = baseline.apply(report);
+        }
+        if (scope != null) {
+            getLog().info("migralint: reporting on " + scope.description() + " (" + scope.files().size() + ")");
+            report = scope.restrict(report);
+        }
+        return report;
     }
 
     private void describe(LintRequest request, Path base) {

@@ -405,4 +405,58 @@ class CheckMojoTest {
         assertThat(log.at("WARN")).containsExactly(
                 "migralint: query logs are not analysed by this version; ignoring [logs/pg.log]");
     }
+
+    @Test
+    void sinceReportsOnlyFilesChangedSinceTheRevision() throws Exception {
+        Assumptions.assumeTrue(git(base, "--version") != null, "SKIPPED: git is not available");
+        write(MIGRATIONS + "/V1__users.sql", CREATE_USERS);
+        write(MIGRATIONS + "/V2__cleanup.sql", NULL_COMPARISON);
+        git(base, "init", "-q");
+        git(base, "add", "-A");
+        git(base, "commit", "-q", "-m", "base");
+        git(base, "tag", "base");
+        write(MIGRATIONS + "/V3__index.sql", INDEX);
+        CheckMojo mojo = mojo();
+        mojo.since = "base";
+        mojo.failOn = "warning";
+
+        // V2's error predates the revision: only V3's new warning is reported, and it fails at warning.
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("migralint: 1 finding at or above warning (1 warning)");
+        assertThat(log.at("INFO")).contains("migralint: reporting on files changed since base (1)");
+        assertThat(String.join("\n", log.entries)).contains("V3__index.sql").doesNotContain("null-comparison");
+    }
+
+    @Test
+    void anUnknownSinceRevisionIsAnExecutionError() throws Exception {
+        Assumptions.assumeTrue(git(base, "--version") != null, "SKIPPED: git is not available");
+        write(MIGRATIONS + "/V1__users.sql", CREATE_USERS);
+        git(base, "init", "-q");
+        git(base, "add", "-A");
+        git(base, "commit", "-q", "-m", "base");
+        CheckMojo mojo = mojo();
+        mojo.since = "no-such-branch";
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("unknown git revision 'no-such-branch'");
+    }
+
+    /** Runs git without the machine's configuration; null when git cannot be started. */
+    private static String git(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t",
+                "-c", "commit.gpgsign=false"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        pb.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            return null;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
+        return out;
+    }
 }

@@ -45,6 +45,10 @@ import org.opentest4j.AssertionFailedError;
  * marker there could only be stale, and the runner fails on one. Everything else (the options line,
  * other comments, line endings) must match byte for byte.
  *
+ * <p>A case {@code <case>.log} is a query log for the rules that read logs (any format the engine
+ * recognizes; markers trail the log line where a finding starts, and are taken out before the log is
+ * read, so they never reach a reader). It is linted as a {@code query-logs:} entry.
+ *
  * <p>A first line {@code -- options: k=v} sets {@code dialect}, {@code target-version} and
  * {@code assume-in-transaction} for the run; any other key is an option of the rule under test.
  */
@@ -52,6 +56,8 @@ public final class FixtureRunner {
     public static final String PARSE_ERROR = "parse-error";
     /** The expected text after applying the rule's fixes to {@code <case>.sql}. */
     public static final String FIXED_SUFFIX = ".fixed.sql";
+    /** A query-log case. */
+    public static final String LOG_SUFFIX = ".log";
     private static final Set<String> RUN_KEYS = Set.of("dialect", "target-version", "assume-in-transaction");
 
     private final Path root;
@@ -65,9 +71,46 @@ public final class FixtureRunner {
     /** A runner that lints with {@link LintEngine} over the given rules. */
     public static FixtureRunner withEngine(Path root, RuleRegistry registry) {
         LintEngine engine = new LintEngine(registry);
-        return new FixtureRunner(root, (sources, config) -> inToolLayout(sources)
+        return new FixtureRunner(root, (sources, config) -> isQueryLog(sources) ? lintLog(engine, sources.get(0), config)
+                : inToolLayout(sources)
                 ? engine.run(new LintRequest(List.of(caseLocation(root, sources)), root, config))
                 : engine.lintSources(sources, config));
+    }
+
+    static boolean isQueryLog(List<SourceFile> sources) {
+        return sources.size() == 1 && sources.get(0).displayPath().endsWith(LOG_SUFFIX);
+    }
+
+    /**
+     * Lints a log case as a query log: its text without markers, written under a temporary folder at
+     * the case's own relative path, so findings name the case file as markers do.
+     */
+    private static Report lintLog(LintEngine engine, SourceFile log, Config config) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("migralint-log-case");
+            Path file = dir.resolve(log.displayPath());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, ExpectationParser.withoutMarkers(log.text()), StandardCharsets.UTF_8);
+            return engine.run(new LintRequest(List.of(), dir, config.withQueryLogs(List.of(file.toString()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
     }
 
     /**
@@ -233,7 +276,8 @@ public final class FixtureRunner {
 
     private static boolean isCaseFile(Path p) {
         String n = p.getFileName().toString();
-        return Files.isRegularFile(p) && (n.endsWith(".sql") || n.endsWith(".xml")) && !n.endsWith(FIXED_SUFFIX);
+        return Files.isRegularFile(p)
+                && ((n.endsWith(".sql") || n.endsWith(".xml")) && !n.endsWith(FIXED_SUFFIX) || n.endsWith(LOG_SUFFIX));
     }
 
     private static List<Path> list(Path dir) {

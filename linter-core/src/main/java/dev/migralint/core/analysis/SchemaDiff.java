@@ -49,7 +49,9 @@ public final class SchemaDiff {
         named(out, expectedTables, actualTables, t -> kind(t) + " " + label(t.name()));
         for (Map.Entry<ObjectName, Table> e : expectedTables.entrySet()) {
             Table after = actualTables.get(e.getKey());
-            if (after != null) {
+            // Replay shares unchanged tables between schemas: the same object has no differences, and
+            // most tables of a long history are unchanged by any one migration.
+            if (after != null && after != e.getValue()) {
                 table(out, e.getValue(), after);
             }
         }

@@ -20,7 +20,9 @@ record ConfigFile(
         @JsonProperty("assume-in-transaction") Boolean assumeInTransaction,
         @JsonProperty("fail-on") String failOn,
         @JsonProperty("baseline") String baseline,
-        @JsonProperty("rules") Map<String, JsonNode> rules) {
+        @JsonProperty("rules") Map<String, JsonNode> rules,
+        @JsonProperty("exclude") List<String> exclude,
+        @JsonProperty("encoding") String encoding) {
 
     /** A migrations entry: a bare path, or {path, layout}. */
     record PathEntry(@JsonProperty("path") String path, @JsonProperty("layout") String layout) {

@@ -11,10 +11,12 @@ import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.migration.Layout;
 import dev.migralint.core.rule.Rule;
+import dev.migralint.core.rule.RuleIdSuggestion;
 import dev.migralint.core.rule.InvalidOptionException;
 import dev.migralint.core.rule.RuleOptions;
 import dev.migralint.core.rule.RuleRegistry;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +137,9 @@ public final class ConfigLoader {
                 raw.baseline(),
                 rules,
                 file,
-                layouts);
+                layouts,
+                raw.exclude() == null ? List.of() : raw.exclude(),
+                encoding(file, text, raw.encoding()));
     }
 
     /**
@@ -158,7 +162,7 @@ public final class ConfigLoader {
             }
             if (rule.isEmpty()) {
                 throw new ConfigException(at(config.source(), text, e.getKey()) + ": unknown rule '" + e.getKey()
-                        + "' under rules (run `migralint rules` for the list)");
+                        + "' under rules" + RuleIdSuggestion.of(e.getKey(), registry) + " (run `migralint rules` for the list)");
             }
             try {
                 RuleOptions.bind(rule.get().meta(), e.getValue().options());
@@ -166,6 +170,18 @@ public final class ConfigLoader {
                 throw new ConfigException((config.source() == null ? "rules." + e.getKey()
                         : at(config.source(), text, e.getKey(), invalid.option())) + ": " + invalid.getMessage());
             }
+        }
+    }
+
+    private static Charset encoding(Path file, String text, String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(at(file, text, "encoding") + ": unknown encoding '" + name
+                    + "' (use a Java charset name such as UTF-8, ISO-8859-1 or windows-1252)");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.migralint.core.engine;
 
+import dev.migralint.core.rule.RuleIdSuggestion;
 import dev.migralint.core.rule.UnusedSuppression;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Location;
@@ -99,7 +100,8 @@ final class FileFindings {
                     continue;
                 }
                 if (!knownRuleIds.contains(t.ruleId())) {
-                    out.add(unused(rule, file, t.range(), "migralint-ignore names unknown rule '" + t.ruleId() + "'"));
+                    out.add(unused(rule, file, t.range(), "migralint-ignore names unknown rule '" + t.ruleId() + "'"
+                            + RuleIdSuggestion.of(t.ruleId(), knownRuleIds)));
                 } else if (!used[d][i]) {
                     out.add(unused(rule, file, t.range(),
                             "Suppression of " + t.ruleId() + " matches no finding " + where));

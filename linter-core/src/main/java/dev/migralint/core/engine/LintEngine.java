@@ -7,6 +7,7 @@ import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.input.mybatis.MapperFiles;
 import dev.migralint.core.input.mybatis.MapperReader;
+import dev.migralint.core.input.Excludes;
 import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.migration.Discovery;
 import dev.migralint.core.migration.Layout;
@@ -59,12 +60,29 @@ public final class LintEngine {
      */
     public Report run(LintRequest request) {
         ConfigLoader.validateRules(request.config(), registry);
+        Config config = request.config();
+        Path excludeBase = config.source() == null ? request.baseDir() : config.source().toAbsolutePath().getParent();
         MapperFiles.Found mappers = MapperFiles.find(request.paths(), request.baseDir(), request.texts());
-        Discovery discovery = MigrationDiscovery.discover(mappers.otherPaths(), request.baseDir(),
-                request.config().dialect(), request.config().migrationLayouts(), request.texts());
+        Discovery discovery = MigrationDiscovery.discover(mappers.otherPaths(), request.baseDir(), config.dialect(),
+                config.migrationLayouts(), request.texts(), config.encoding(), Excludes.of(config.exclude(), excludeBase));
         List<InputProblem> problems = new ArrayList<>(discovery.problems());
         problems.addAll(mappers.problems());
-        return lint(chains(discovery), mappers.mappers(), problems, request.config(), request.baseDir());
+        Report report = lint(chains(discovery), mappers.mappers(), problems, config, request.baseDir());
+        return config.queryLogs().isEmpty() ? report : withQueryLogs(report, config, request.baseDir());
+    }
+
+    /** The report with the findings of the config's query logs (paths relative to the config file's folder) added. */
+    private Report withQueryLogs(Report report, Config config, Path baseDir) {
+        Path folder = config.source() == null ? null : config.source().toAbsolutePath().getParent();
+        List<Path> logs = config.queryLogs().stream()
+                .map(p -> folder == null ? Path.of(p) : folder.resolve(p).normalize()).toList();
+        QueryLogLinter.Result logged = new QueryLogLinter(activeRules(config)).lint(logs, baseDir);
+        List<Finding> findings = new ArrayList<>(report.findings());
+        findings.addAll(logged.findings());
+        List<InputProblem> problems = new ArrayList<>(report.problems());
+        problems.addAll(logged.problems());
+        return new Report(findings, problems, report.rules(), report.baseDir(),
+                report.stats().plus(new RunStats(logged.files(), 0, 0, 0, 0, 0)));
     }
 
     /** The discovered chains, then each file that belongs to none as a chain of its own. */

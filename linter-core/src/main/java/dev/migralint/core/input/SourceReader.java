@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -16,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads a file as UTF-8 (a byte-order mark is dropped). A file with NUL bytes is taken as binary and a
+ * Reads a file as UTF-8 (a byte-order mark is dropped), or in the encoding the config names. A file with NUL bytes is taken as binary and a
  * file that is not valid UTF-8 is refused with the position of the first bad byte: either way the file
  * gets one {@link InputProblem} and is skipped.
  */
@@ -36,6 +37,11 @@ public final class SourceReader {
     }
 
     public static Result read(Path path, String displayPath) {
+        return read(path, displayPath, StandardCharsets.UTF_8);
+    }
+
+    /** Reads a file in {@code encoding}, as the config's {@code encoding:} says. */
+    public static Result read(Path path, String displayPath, Charset encoding) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -43,7 +49,30 @@ public final class SourceReader {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return failed(new SourceFile(path, displayPath, ""), "cannot read file: " + why);
         }
-        return decode(path, displayPath, bytes);
+        return decode(path, displayPath, bytes, encoding);
+    }
+
+    /** Decodes bytes in {@code encoding}; UTF-8 gets the checks and positions of {@link #decode(Path, String, byte[])}. */
+    public static Result decode(Path path, String displayPath, byte[] bytes, Charset encoding) {
+        if (encoding.equals(StandardCharsets.UTF_8)) {
+            return decode(path, displayPath, bytes);
+        }
+        if (!encoding.name().startsWith("UTF-16") && !encoding.name().startsWith("UTF-32")) {
+            for (int i = 0; i < Math.min(bytes.length, BINARY_SNIFF); i++) {
+                if (bytes[i] == 0) {
+                    return failed(new SourceFile(path, displayPath, ""), "binary file (contains NUL bytes); skipped");
+                }
+            }
+        }
+        try {
+            String text = encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            // A byte-order mark decoded as U+FEFF is not SQL.
+            return new Result.Read(new SourceFile(path, displayPath, text.startsWith("\uFEFF") ? text.substring(1) : text));
+        } catch (CharacterCodingException e) {
+            return failed(new SourceFile(path, displayPath, ""), "file is not valid " + encoding.name()
+                    + " (the config's encoding); skipped");
+        }
     }
 
     public static Result decode(Path path, String displayPath, byte[] bytes) {
@@ -80,10 +109,11 @@ public final class SourceReader {
         String shown = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
         SourceFile file = new SourceFile(path, displayPath, shown);
         int offset = Math.min(prefix.length(), shown.length());
-        String msg = String.format("file is not valid UTF-8 (byte 0x%02X at byte offset %d); skipped",
+        String msg = String.format("file is not valid UTF-8 (byte 0x%02X at byte offset %d); skipped"
+                + " (for another character set, set encoding: in the config)",
                 bytes[badByte] & 0xFF, badByte);
         if (!r.isError()) {
-            msg = "file is not valid UTF-8; skipped";
+            msg = "file is not valid UTF-8; skipped (for another character set, set encoding: in the config)";
         }
         return new Result.Failed(new InputProblem(
                 new Location.Span(file, new TextRange(offset, Math.min(offset + 1, shown.length()))), msg));

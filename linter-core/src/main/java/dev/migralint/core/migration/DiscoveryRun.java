@@ -7,11 +7,14 @@ import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.input.SourceReader;
 import dev.migralint.core.input.SourceSet;
 import dev.migralint.core.source.TextRange;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The state of one discovery: the run's settings, the files read so far and the problems found. */
 final class DiscoveryRun {
@@ -21,32 +24,47 @@ final class DiscoveryRun {
     private final Map<Path, SourceFile> read = new HashMap<>();
     private final Map<Path, ProjectMarkers> markers = new HashMap<>();
     private final Map<Path, String> texts;
+    private final Charset encoding;
+    private final Predicate<Path> excluded;
 
     DiscoveryRun(Path baseDir, Dialect dialect) {
         this(baseDir, dialect, Map.of());
     }
 
-    /** {@code texts}: files (absolute, normalized) read from memory instead of disk, as the fix command checks an edit. */
     DiscoveryRun(Path baseDir, Dialect dialect, Map<Path, String> texts) {
+        this(baseDir, dialect, texts, StandardCharsets.UTF_8, p -> false);
+    }
+
+    /** {@code texts}: files (absolute, normalized) read from memory instead of disk, as the fix command checks an edit. */
+    DiscoveryRun(Path baseDir, Dialect dialect, Map<Path, String> texts, Charset encoding, Predicate<Path> excluded) {
         this.baseDir = baseDir;
         this.dialect = dialect;
         this.texts = Map.copyOf(texts);
+        this.encoding = encoding;
+        this.excluded = excluded;
     }
 
     String displayPath(Path p) {
         return SourceSet.displayPath(baseDir, p);
     }
 
-    /** The decoded file, or null when it cannot be read (the reason becomes a problem, once). */
+    /**
+     * The decoded file, or null when it cannot be read (the reason becomes a problem, once) or is
+     * excluded by config (silently: layouts treat it as absent).
+     */
     SourceFile read(Path file) {
         Path key = file.toAbsolutePath().normalize();
         if (read.containsKey(key)) {
             return read.get(key);
         }
+        if (excluded.test(key)) {
+            read.put(key, null);
+            return null;
+        }
         SourceFile result = null;
         String text = texts.get(key);
         SourceReader.Result r = text != null ? new SourceReader.Result.Read(new SourceFile(key, displayPath(key), text))
-                : SourceReader.read(key, displayPath(key));
+                : SourceReader.read(key, displayPath(key), encoding);
         if (r instanceof SourceReader.Result.Read ok) {
             result = ok.file();
         } else if (r instanceof SourceReader.Result.Failed failed) {

@@ -5,6 +5,8 @@ import dev.migralint.core.input.InputException;
 import dev.migralint.core.source.NaturalOrder;
 import dev.migralint.core.source.SourceFile;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -58,14 +61,24 @@ public final class MigrationDiscovery {
      */
     public static Discovery discover(List<Path> paths, Path baseDir, Dialect dialect, Map<String, Layout> layoutOverrides,
             Map<Path, String> texts) {
+        return discover(paths, baseDir, dialect, layoutOverrides, texts, StandardCharsets.UTF_8, p -> false);
+    }
+
+    /**
+     * As {@link #discover(List, Path, Dialect, Map, Map)}, reading files in {@code encoding} and leaving
+     * out those {@code excluded} accepts (an absolute path; a file in memory is never excluded).
+     */
+    public static Discovery discover(List<Path> paths, Path baseDir, Dialect dialect, Map<String, Layout> layoutOverrides,
+            Map<Path, String> texts, Charset encoding, Predicate<Path> excluded) {
         Path base = baseDir.toAbsolutePath().normalize();
         Map<Path, Layout> overrides = new HashMap<>();
         layoutOverrides.forEach((p, l) -> overrides.put(base.resolve(p).toAbsolutePath().normalize(), l));
-        MigrationDiscovery d = new MigrationDiscovery(new DiscoveryRun(base, dialect, texts), overrides);
+        MigrationDiscovery d = new MigrationDiscovery(new DiscoveryRun(base, dialect, texts, encoding,
+                p -> !texts.containsKey(p) && excluded.test(p)), overrides);
         List<MigrationChain> chains = new ArrayList<>();
         for (Path p : paths) {
             Path abs = base.resolve(p).toAbsolutePath().normalize();
-            if (!Files.exists(abs)) {
+            if (!Files.exists(abs) && !texts.containsKey(abs)) {
                 throw new InputException("path not found: " + p);
             }
             List<Found> found = Files.isDirectory(abs) ? d.visitDir(abs) : d.visitFile(abs);

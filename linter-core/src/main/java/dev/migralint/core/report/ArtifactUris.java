@@ -16,8 +16,20 @@ final class ArtifactUris {
     private ArtifactUris() {
     }
 
-    /** The relative reference for a file under the base directory, or empty when it lies outside. */
-    static Optional<String> relative(SourceFile file) {
+    /**
+     * The relative reference for a file under the base directory, or empty when it lies outside. A file
+     * with an absolute path is placed against {@code baseDir} itself, which may differ from the folder
+     * its display path is relative to (SARIF from a subfolder names paths from the repository root).
+     */
+    static Optional<String> relative(SourceFile file, Path baseDir) {
+        Path p = file.path();
+        if (baseDir != null && p != null && p.isAbsolute()) {
+            Path base = baseDir.toAbsolutePath().normalize();
+            Path abs = p.normalize();
+            return abs.startsWith(base) && !abs.equals(base)
+                    ? Optional.of(encodePath(base.relativize(abs).toString().replace('\\', '/')))
+                    : Optional.empty();
+        }
         String path = file.displayPath().replace('\\', '/');
         boolean outside = path.isEmpty()
                 || path.startsWith("/")

@@ -94,6 +94,7 @@ public final class JsonReporter implements Reporter {
             sn.put("justification", s.justification());
         }
         node.put("fingerprint", f.fingerprint());
+        node.set("properties", JsonOutput.MAPPER.valueToTree(f.properties()));
         return node;
     }
 

@@ -10,6 +10,7 @@ import com.contrastsecurity.sarif.Notification;
 import com.contrastsecurity.sarif.OriginalUriBaseIds;
 import com.contrastsecurity.sarif.PartialFingerprints;
 import com.contrastsecurity.sarif.PhysicalLocation;
+import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.Region;
 import com.contrastsecurity.sarif.Replacement;
 import com.contrastsecurity.sarif.ReportingConfiguration;
@@ -32,6 +33,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -128,9 +130,9 @@ public final class SarifReporter implements Reporter {
         }
         List<Result> results = new ArrayList<>();
         for (Finding f : kept) {
-            results.add(result(f, ruleIndex.get(f.ruleId())));
+            results.add(result(f, ruleIndex.get(f.ruleId()), report.baseDir()));
         }
-        Invocation invocation = invocation(report.problems());
+        Invocation invocation = invocation(report.problems(), report.baseDir());
         int omitted = report.findings().size() - kept.size();
         if (omitted > 0) {
             List<Notification> notifications = new ArrayList<>();
@@ -162,7 +164,7 @@ public final class SarifReporter implements Reporter {
                 .withRuns(List.of(run));
     }
 
-    private Result result(Finding f, Integer ruleIndex) {
+    private Result result(Finding f, Integer ruleIndex, Path base) {
         List<RelatedLocation> related = f.related().size() <= limits.maxLocations() ? f.related()
                 : f.related().subList(0, limits.maxLocations());
         Result r = new Result()
@@ -172,7 +174,7 @@ public final class SarifReporter implements Reporter {
                 .withRank(null)
                 .withLevel(Result.Level.fromValue(level(f.severity())))
                 .withMessage(new Message().withText(limits.truncate(messageText(f, related))))
-                .withLocations(List.of(location(f.location())));
+                .withLocations(List.of(location(f.location(), base)));
         if (f.fingerprint() != null) {
             PartialFingerprints fp = new PartialFingerprints();
             fp.setAdditionalProperty(FINGERPRINT_KEY, f.fingerprint());
@@ -182,16 +184,21 @@ public final class SarifReporter implements Reporter {
             Set<Location> locations = new LinkedHashSet<>();
             int id = 1;
             for (RelatedLocation rl : related) {
-                locations.add(location(rl.location()).withId(id++)
+                locations.add(location(rl.location(), base).withId(id++)
                         .withMessage(new Message().withText(limits.truncate(rl.message()))));
             }
             r.setRelatedLocations(locations);
         }
         if (f.fix() != null && !f.fix().edits().isEmpty()) {
-            r.setFixes(new LinkedHashSet<>(List.of(fix(f.fix(), f.location().file()))));
+            r.setFixes(new LinkedHashSet<>(List.of(fix(f.fix(), f.location().file(), base))));
         }
         if (f.suppression() != null) {
-            r.setSuppressions(new LinkedHashSet<>(List.of(suppression(f.suppression()))));
+            r.setSuppressions(new LinkedHashSet<>(List.of(suppression(f.suppression(), base))));
+        }
+        if (!f.properties().isEmpty()) {
+            PropertyBag bag = new PropertyBag();
+            f.properties().forEach(bag::setAdditionalProperty);
+            r.setProperties(bag);
         }
         return r;
     }
@@ -222,7 +229,7 @@ public final class SarifReporter implements Reporter {
         return s.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]");
     }
 
-    private static com.contrastsecurity.sarif.Fix fix(dev.migralint.core.diag.Fix fix, SourceFile file) {
+    private static com.contrastsecurity.sarif.Fix fix(dev.migralint.core.diag.Fix fix, SourceFile file, Path base) {
         List<Replacement> replacements = new ArrayList<>();
         for (dev.migralint.core.diag.Fix.Edit edit : fix.edits()) {
             Replacement rep = new Replacement().withDeletedRegion(region(LineColumnSpan.of(file, edit.range())));
@@ -231,7 +238,7 @@ public final class SarifReporter implements Reporter {
             }
             replacements.add(rep);
         }
-        ArtifactChange change = new ArtifactChange().withArtifactLocation(artifact(file)).withReplacements(replacements);
+        ArtifactChange change = new ArtifactChange().withArtifactLocation(artifact(file, base)).withReplacements(replacements);
         com.contrastsecurity.sarif.Fix result = new com.contrastsecurity.sarif.Fix()
                 .withArtifactChanges(new LinkedHashSet<>(List.of(change)));
         if (fix.description() != null) {
@@ -240,7 +247,7 @@ public final class SarifReporter implements Reporter {
         return result;
     }
 
-    private static Suppression suppression(dev.migralint.core.diag.Suppression s) {
+    private static Suppression suppression(dev.migralint.core.diag.Suppression s, Path base) {
         Suppression out = new Suppression().withKind(switch (s.kind()) {
             case INLINE -> Suppression.Kind.IN_SOURCE;
             case BASELINE -> Suppression.Kind.EXTERNAL;
@@ -249,12 +256,12 @@ public final class SarifReporter implements Reporter {
             out.setJustification(s.justification());
         }
         if (s.location() != null) {
-            out.setLocation(location(s.location()));
+            out.setLocation(location(s.location(), base));
         }
         return out;
     }
 
-    private static Invocation invocation(List<InputProblem> problems) {
+    private static Invocation invocation(List<InputProblem> problems, Path base) {
         Invocation invocation = new Invocation().withExecutionSuccessful(true);
         if (!problems.isEmpty()) {
             List<Notification> notifications = new ArrayList<>();
@@ -262,22 +269,22 @@ public final class SarifReporter implements Reporter {
                 notifications.add(new Notification()
                         .withLevel(Notification.Level.ERROR)
                         .withMessage(new Message().withText(p.message()))
-                        .withLocations(new LinkedHashSet<>(List.of(location(p.location())))));
+                        .withLocations(new LinkedHashSet<>(List.of(location(p.location(), base)))));
             }
             invocation.setToolExecutionNotifications(notifications);
         }
         return invocation;
     }
 
-    private static Location location(dev.migralint.core.diag.Location location) {
-        PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifact(location.file()));
+    private static Location location(dev.migralint.core.diag.Location location, Path base) {
+        PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifact(location.file(), base));
         // A whole-file location has no region: SARIF then means the entire artifact.
         LineColumnSpan.of(location).ifPresent(span -> physical.setRegion(region(span)));
         return new Location().withPhysicalLocation(physical);
     }
 
-    private static ArtifactLocation artifact(SourceFile file) {
-        Optional<String> relative = ArtifactUris.relative(file);
+    private static ArtifactLocation artifact(SourceFile file, Path base) {
+        Optional<String> relative = ArtifactUris.relative(file, base);
         return relative.isPresent()
                 ? new ArtifactLocation().withUri(relative.get()).withUriBaseId(SRCROOT)
                 : new ArtifactLocation().withUri(ArtifactUris.absolute(file));

@@ -36,9 +36,16 @@ public final class TextReporter implements Reporter {
     private static final String INPUT_RULE = "input";
 
     private final boolean color;
+    private final boolean summary;
 
     public TextReporter(ReporterOptions options) {
+        this(options, true);
+    }
+
+    /** {@code summary} false leaves out the summary line, so that a clean run prints nothing ({@code --quiet}). */
+    public TextReporter(ReporterOptions options, boolean summary) {
         this.color = options.color();
+        this.summary = summary;
     }
 
     @Override
@@ -51,8 +58,10 @@ public final class TextReporter implements Reporter {
         for (InputProblem p : report.problems()) {
             writeDiagnostic(out, p.location(), Severity.ERROR, INPUT_RULE, p.message(), null, List.of());
         }
-        out.write(paint(BOLD, summary(report)));
-        out.write('\n');
+        if (summary) {
+            out.write(paint(BOLD, summary(report)));
+            out.write('\n');
+        }
         out.flush();
     }
 

@@ -4,15 +4,28 @@ import java.util.Arrays;
 
 /**
  * Maps offsets to 1-based line and column. LF, CRLF and a lone CR each end a line, as editors and
- * GitHub count them; a CRLF pair is one line break.
+ * GitHub count them; a CRLF pair is one line break. An index of an excerpt ({@link #excerpt}) numbers
+ * its lines as they are numbered in the file they were taken from.
  */
 public final class LineIndex {
     private final int[] lineStarts;
     private final int length;
+    /** The file's line number of each line of the text, ascending; null when the text is the whole file. */
+    private final int[] numbers;
 
-    private LineIndex(int[] lineStarts, int length) {
+    private LineIndex(int[] lineStarts, int length, int[] numbers) {
         this.lineStarts = lineStarts;
         this.length = length;
+        this.numbers = numbers;
+    }
+
+    /** The index of {@code text}, some lines of a file joined by line breaks, whose line i is line {@code numbers[i]}. */
+    public static LineIndex excerpt(CharSequence text, int[] numbers) {
+        LineIndex whole = of(text);
+        if (numbers.length != whole.lineStarts.length) {
+            throw new IllegalArgumentException(numbers.length + " line numbers for " + whole.lineStarts.length + " lines");
+        }
+        return new LineIndex(whole.lineStarts, whole.length, numbers.clone());
     }
 
     public static LineIndex of(CharSequence text) {
@@ -31,7 +44,7 @@ public final class LineIndex {
                 starts[count++] = i + 1;
             }
         }
-        return new LineIndex(Arrays.copyOf(starts, count), n);
+        return new LineIndex(Arrays.copyOf(starts, count), n, null);
     }
 
     public int lineCount() {
@@ -40,33 +53,52 @@ public final class LineIndex {
 
     /** 1-based line of an offset; an offset at the end of the text belongs to the last line. */
     public int line(int offset) {
-        int o = Math.max(0, Math.min(offset, length));
-        int idx = Arrays.binarySearch(lineStarts, o);
-        return idx >= 0 ? idx + 1 : -idx - 1;
+        return number(index(offset));
     }
 
     public int column(int offset) {
         int o = Math.max(0, Math.min(offset, length));
-        return o - lineStarts[line(o) - 1] + 1;
+        return o - lineStarts[index(o)] + 1;
     }
 
     public Position position(int offset) {
-        int line = line(offset);
         int o = Math.max(0, Math.min(offset, length));
-        return new Position(line, o - lineStarts[line - 1] + 1);
+        int idx = index(o);
+        return new Position(number(idx), o - lineStarts[idx] + 1);
     }
 
     /** Offset of the first character of a 1-based line. */
     public int lineStart(int line) {
-        return lineStarts[line - 1];
+        return lineStarts[indexOfLine(line)];
     }
 
     /** Offset just past the last character of a 1-based line, before its line break. */
     public int lineEnd(int line, CharSequence text) {
-        int end = line < lineStarts.length ? lineStarts[line] : length;
-        while (end > lineStarts[line - 1] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+        int idx = indexOfLine(line);
+        int end = idx + 1 < lineStarts.length ? lineStarts[idx + 1] : length;
+        while (end > lineStarts[idx] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
             end--;
         }
         return end;
+    }
+
+    /** 0-based index into lineStarts of the line holding {@code offset}. */
+    private int index(int offset) {
+        int o = Math.max(0, Math.min(offset, length));
+        int idx = Arrays.binarySearch(lineStarts, o);
+        return idx >= 0 ? idx : -idx - 2;
+    }
+
+    private int number(int index) {
+        return numbers == null ? index + 1 : numbers[index];
+    }
+
+    /** The index of a line number; in an excerpt, a line it lacks maps to the nearest line before it. */
+    private int indexOfLine(int line) {
+        if (numbers == null) {
+            return line - 1;
+        }
+        int idx = Arrays.binarySearch(numbers, line);
+        return idx >= 0 ? idx : Math.max(0, -idx - 2);
     }
 }

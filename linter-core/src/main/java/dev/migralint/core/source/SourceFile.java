@@ -12,11 +12,30 @@ public final class SourceFile {
     private final String displayPath;
     private final String text;
     private volatile LineIndex lines;
+    /** For an excerpt, the file's number of each line of {@code text}; else null. */
+    private final int[] lineNumbers;
 
     public SourceFile(Path path, String displayPath, String text) {
         this.path = Objects.requireNonNull(path);
         this.displayPath = Objects.requireNonNull(displayPath);
         this.text = Objects.requireNonNull(text);
+        this.lineNumbers = null;
+    }
+
+    private SourceFile(Path path, String displayPath, String text, int[] lineNumbers) {
+        this.path = Objects.requireNonNull(path);
+        this.displayPath = Objects.requireNonNull(displayPath);
+        this.text = Objects.requireNonNull(text);
+        this.lineNumbers = lineNumbers.clone();
+    }
+
+    /**
+     * Some lines of a file too large to hold, such as a query log: {@code text} is those lines joined
+     * by line breaks, {@code lineNumbers} (ascending) their numbers in the file, which reports show.
+     * Offsets into it are offsets into {@code text}, not into the file.
+     */
+    public static SourceFile excerpt(Path path, String displayPath, String text, int[] lineNumbers) {
+        return new SourceFile(path, displayPath, text, lineNumbers);
     }
 
     /** A file held in memory, for tests and for library callers that lint strings. */
@@ -43,7 +62,7 @@ public final class SourceFile {
     public LineIndex lines() {
         LineIndex l = lines;
         if (l == null) {
-            l = LineIndex.of(text);
+            l = lineNumbers == null ? LineIndex.of(text) : LineIndex.excerpt(text, lineNumbers);
             lines = l;
         }
         return l;

@@ -32,6 +32,17 @@ class ReporterGoldenTest {
         GoldenFile.assertMatches(golden, render(format, SampleReports.empty()));
     }
 
+    /** A query-log finding: lines numbered as in the log, the parent's line related, the count as a property. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "TEXT, querylog-text.txt",
+        "JSON, querylog-json.json",
+        "SARIF, querylog-sarif.sarif.json",
+    })
+    void queryLogFinding(Format format, String golden) throws IOException {
+        GoldenFile.assertMatches(golden, render(format, SampleReports.queryLog()));
+    }
+
     static String render(Format format, Report report) throws IOException {
         return render(Reporters.create(format, SampleReports.OPTIONS), report);
     }

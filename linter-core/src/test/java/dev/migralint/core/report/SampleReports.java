@@ -14,7 +14,9 @@ import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.source.TextRange;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reports built by hand, covering what reporters must render: LF, CRLF and non-ASCII files and more. */
 final class SampleReports {
@@ -121,6 +123,32 @@ final class SampleReports {
         List<InputProblem> problems = List.of(new InputProblem(new Location.WholeFile(BINARY_FILE),
                 "File is not valid UTF-8 (byte 0xFF at offset 12)"));
         return new Report(findings, problems, RULES, BASE_DIR, new RunStats(4, 9, 7, 1, 0, 1));
+    }
+
+    /** The lines 16 and 18 of a PostgreSQL log, as the engine keeps them for a query-log finding. */
+    static final SourceFile LOG_EXCERPT = SourceFile.excerpt(Path.of("logs/postgresql.log"), "logs/postgresql.log",
+            "2026-11-22 06:18:24.247 UTC [6596] app@shop LOG:  statement: SELECT id FROM orders WHERE customer_id = 7;\n"
+                    + "2026-11-22 06:18:24.279 UTC [6596] app@shop LOG:  statement: SELECT qty FROM order_items WHERE order_id = 16;",
+            new int[] {16, 18});
+
+    /** An n-plus-one-log finding: a log line, the parent's line related, and the count as a property. */
+    static Report queryLog() {
+        int second = LOG_EXCERPT.text().indexOf('\n') + 1;
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("count", 3);
+        properties.put("parentFingerprint", "SELECT id FROM orders WHERE customer_id = ?");
+        properties.put("childFingerprint", "SELECT qty FROM order_items WHERE order_id = ?");
+        Finding f = new Finding("n-plus-one-log", Severity.WARNING,
+                "3 executions of `SELECT qty FROM order_items WHERE order_id = ?` follow "
+                        + "`SELECT id FROM orders WHERE customer_id = ?` in one session: one query per row of the first (N+1)",
+                new Location.Span(LOG_EXCERPT, TextRange.of(second, LOG_EXCERPT.text().length())),
+                "Load the rows with one statement.",
+                List.of(new RelatedLocation(new Location.Span(LOG_EXCERPT, TextRange.of(0, second - 1)),
+                        "The statement whose rows the loop walks")),
+                null, null, "0123456789abcdef0123456789abcdef:1", properties);
+        return new Report(List.of(f), List.of(), List.of(RuleMeta.of("n-plus-one-log", Category.N_PLUS_ONE,
+                Severity.WARNING, "A query log shows one statement run once per row of the statement before it")),
+                BASE_DIR, new RunStats(1, 0, 0, 0, 0, 0));
     }
 
     static Report empty() {

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 /**
  * A throw-away PostgreSQL cluster for tests: initdb in a temporary directory, pg_ctl start on a free
  * loopback port, psql for everything else. initdb refuses to run as root, so as root the server runs
- * as {@code nobody} (through runuser) with the directory handed to it.
+ * as {@code nobody} (through runuser) with the directory handed to it. Public, and shipped in the
+ * core's test jar, for the tests of other modules that need a real server (the query-log test).
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
     private static final List<String> BIN_DIRS = List.of(
             "/usr/lib/postgresql/15/bin", "/usr/local/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/17/bin");
 
@@ -37,7 +38,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** The directory holding initdb, pg_ctl and postgres, or empty with the reason in {@code why}. */
-    static Optional<Path> findBinaries(StringBuilder why) {
+    public static Optional<Path> findBinaries(StringBuilder why) {
         List<String> dirs = new ArrayList<>();
         String configured = System.getProperty("migralint.pg.bin");
         if (configured != null) {
@@ -66,11 +67,16 @@ final class PostgresServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    static boolean isRoot() {
+    public static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    static PostgresServer start(Path bin) throws IOException, InterruptedException {
+    public static PostgresServer start(Path bin) throws IOException, InterruptedException {
+        return start(bin, List.of());
+    }
+
+    /** A server with {@code settings} ({@code name = value} lines) added to its postgresql.conf. */
+    public static PostgresServer start(Path bin, List<String> settings) throws IOException, InterruptedException {
         Path psql = Files.isExecutable(bin.resolve("psql")) ? bin.resolve("psql") : Path.of("/usr/bin/psql");
         boolean asNobody = isRoot();
         Path dir = Files.createTempDirectory("migralint-pg");
@@ -84,6 +90,10 @@ final class PostgresServer implements AutoCloseable {
         PostgresServer server = new PostgresServer(bin, psql, dir, port, asNobody);
         server.asServerUser(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust",
                 "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"), 120);
+        if (!settings.isEmpty()) {
+            Files.writeString(dir.resolve("data/postgresql.conf"), "\n" + String.join("\n", settings) + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        }
         server.asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w",
                 "-l", dir.resolve("log").toString(), "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off",
@@ -109,7 +119,12 @@ final class PostgresServer implements AutoCloseable {
         return r.output;
     }
 
-    record Result(int exit, String output) {
+    /** The cluster's data directory (its logs are under it). */
+    public Path dataDirectory() {
+        return dir.resolve("data");
+    }
+
+    public record Result(int exit, String output) {
     }
 
     private static Result exec(List<String> command, File cwd, String stdin, int timeoutSeconds)
@@ -133,12 +148,12 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** psql on {@code database}, stopping at the first error; the script comes on standard input. */
-    Result psql(String database, String script) throws IOException, InterruptedException {
+    public Result psql(String database, String script) throws IOException, InterruptedException {
         return exec(List.of(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
                 Integer.toString(port), "-U", "postgres", "-d", database, "-At", "-F", "|"), null, script, 300);
     }
 
-    void createDatabase(String name) throws IOException, InterruptedException {
+    public void createDatabase(String name) throws IOException, InterruptedException {
         Result r = psql("postgres", "CREATE DATABASE " + name + ";");
         if (r.exit != 0) {
             throw new IOException("CREATE DATABASE failed: " + r.output);

@@ -22,4 +22,12 @@ class NaturalOrderTest {
         assertThat(Integer.signum(NaturalOrder.INSTANCE.compare("a01", "a1")))
                 .isEqualTo(-Integer.signum(NaturalOrder.INSTANCE.compare("a1", "a01")));
     }
+
+    @Test
+    void dropsLeadingZerosButKeepsALoneZero() {
+        assertThat(NaturalOrder.INSTANCE.compare("a000", "a1")).isNegative();
+        assertThat(NaturalOrder.INSTANCE.compare("a0", "a1")).isNegative();
+        assertThat(NaturalOrder.INSTANCE.compare("a0010", "a9")).isPositive();
+        assertThat(NaturalOrder.INSTANCE.compare("a000", "a0")).isNotZero();
+    }
 }

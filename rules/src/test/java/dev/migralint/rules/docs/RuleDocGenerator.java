@@ -59,12 +59,13 @@ public final class RuleDocGenerator {
         sb.append(m.summary()).append(".\n\n");
         sb.append(sidecar.strip()).append("\n\n");
         sb.append("## Examples\n\n");
-        // a MyBatis mapper rule's examples are mapper XML
-        String kind = Files.exists(fixtures.resolve(m.id()).resolve("example-bad.xml")) ? "xml" : "sql";
-        sb.append("Reported:\n\n```").append(kind).append("\n").append(example(m.id(), "example-bad." + kind))
-                .append("```\n\n");
-        sb.append("Not reported:\n\n```").append(kind).append("\n").append(example(m.id(), "example-good." + kind))
-                .append("```\n\n");
+        // A rule that reads query logs has log examples; a MyBatis mapper rule, mapper XML.
+        Path ruleFixtures = fixtures.resolve(m.id());
+        String ext = Files.exists(ruleFixtures.resolve("example-bad.log")) ? "log"
+                : Files.exists(ruleFixtures.resolve("example-bad.xml")) ? "xml" : "sql";
+        String fence = ext.equals("log") ? "```text\n" : "```" + ext + "\n";
+        sb.append("Reported:\n\n").append(fence).append(example(m.id(), "example-bad." + ext)).append("```\n\n");
+        sb.append("Not reported:\n\n").append(fence).append(example(m.id(), "example-good." + ext)).append("```\n\n");
         sb.append("## Configuration\n\n");
         appendOptions(sb, m);
         sb.append("Change the rule's severity, or turn it off, in `.migralint.yaml`:\n\n```yaml\nrules:\n  ")
