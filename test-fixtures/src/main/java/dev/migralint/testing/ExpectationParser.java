@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *       {@code \n} for a line break of a help that spans lines
  *       ({@code help="CREATE INDEX CONCURRENTLY \"MyIdx\" ON \"Users\" (id);"}). Any other text after a
  *       marker is an error, so a misspelt {@code help=} cannot be ignored silently.</li>
+ *   <li>in an XML file (a MyBatis mapper), both are written as XML comments:
+ *       {@code <!-- expect: rule-id "fragment" -->}, {@code <!-- options: dialect=mysql -->}.</li>
  * </ul>
  * Lines are counted as {@link LineIndex} counts them (LF, CRLF and CR), so CRLF files work.
  */
@@ -37,6 +39,8 @@ public final class ExpectationParser {
     private static final String QUOTED = "\"((?:[^\"\\\\]|\\\\.)*)\"";
     private static final Pattern MARKER = Pattern.compile(
             "\\G\\s*--\\s*expect:\\s*([a-z0-9][a-z0-9-]*)(?:\\s+" + QUOTED + ")?(?:\\s+help=" + QUOTED + ")?\\s*");
+    /** In XML (MyBatis mappers), where {@code --} cannot be written in a comment: {@code <!-- expect: ... -->}. */
+    private static final Pattern XML_COMMENT = Pattern.compile("<!--\\s*((?:expect|options):.*?)\\s*-->");
     /** A marker with the blanks before it, to the end of its line. */
     private static final Pattern MARKER_TO_LINE_END = Pattern.compile("[ \\t]*--\\s*expect:[^\\r\\n]*");
 
@@ -49,7 +53,7 @@ public final class ExpectationParser {
 
     /** The options of a {@code -- options:} first line; empty when there is none. */
     public static Map<String, String> options(String text) {
-        String first = text.lines().findFirst().orElse("").strip();
+        String first = fromXmlComment(text.lines().findFirst().orElse("").strip());
         Matcher m = OPTIONS.matcher(first);
         Map<String, String> options = new LinkedHashMap<>();
         if (m.matches()) {
@@ -70,7 +74,7 @@ public final class ExpectationParser {
         LineIndex lines = LineIndex.of(text);
         List<Expectation> found = new ArrayList<>();
         for (int line = 1; line <= lines.lineCount(); line++) {
-            String content = text.substring(lines.lineStart(line), lines.lineEnd(line, text));
+            String content = fromXmlComment(text.substring(lines.lineStart(line), lines.lineEnd(line, text)));
             Matcher start = MARKER_START.matcher(content);
             if (!start.find()) {
                 continue;
@@ -94,6 +98,11 @@ public final class ExpectationParser {
             }
         }
         return found;
+    }
+
+    /** An XML comment holding a marker or options, rewritten as the SQL comment form. */
+    private static String fromXmlComment(String line) {
+        return XML_COMMENT.matcher(line).replaceAll("-- $1");
     }
 
     /** The text with every marker removed, with the blanks before it; line breaks and all else stay. */

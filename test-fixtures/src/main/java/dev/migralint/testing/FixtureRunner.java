@@ -32,7 +32,8 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Runs rule fixtures: {@code <root>/<rule-id>/<case>.sql} (or a {@code <case>/} folder of
- * migrations), each linted with the real engine and compared with its {@code -- expect:} markers
+ * migrations, or a MyBatis mapper {@code <case>.xml}, alone or in a folder with the migrations that
+ * build its schema), each linted with the real engine and compared with its {@code -- expect:} markers
  * both ways; a marker may pin a fragment of the message and of the help (grammar in
  * {@link ExpectationParser}). Only findings of the rule under test, of parse-error, and of rules a marker names are
  * compared, so a fixture need not announce what other rules think of it.
@@ -275,7 +276,8 @@ public final class FixtureRunner {
 
     private static boolean isCaseFile(Path p) {
         String n = p.getFileName().toString();
-        return Files.isRegularFile(p) && (n.endsWith(".sql") && !n.endsWith(FIXED_SUFFIX) || n.endsWith(LOG_SUFFIX));
+        return Files.isRegularFile(p)
+                && ((n.endsWith(".sql") || n.endsWith(".xml")) && !n.endsWith(FIXED_SUFFIX) || n.endsWith(LOG_SUFFIX));
     }
 
     private static List<Path> list(Path dir) {

@@ -30,6 +30,19 @@ class ExpectationParserTest {
     }
 
     @Test
+    void readsMarkersAndOptionsWrittenAsXmlComments() {
+        SourceFile f = SourceFile.of("r/Mapper.xml", """
+                <!-- options: dialect=mysql -->
+                <mapper namespace="n">
+                  <collection property="p" select="s"/> <!-- expect: mybatis-nested-select "select=\\"s\\"" -->
+                </mapper>
+                """);
+        assertThat(ExpectationParser.options(f.text())).containsEntry("dialect", "mysql");
+        assertThat(ExpectationParser.expectations(f)).extracting(Expectation::line, Expectation::ruleId, Expectation::fragment)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "mybatis-nested-select", "select=\"s\""));
+    }
+
+    @Test
     void countsCrlfLinesLikeTheLineIndex() {
         SourceFile f = SourceFile.of("x.sql", "SELECT 1;\r\n\r\nDELETE FROM t; -- expect: missing-where\r\n");
         assertThat(ExpectationParser.expectations(f)).extracting(Expectation::line).containsExactly(3);

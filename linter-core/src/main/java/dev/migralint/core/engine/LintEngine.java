@@ -6,6 +6,8 @@ import dev.migralint.core.config.ConfigLoader;
 import dev.migralint.core.config.RuleSetting;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.InputProblem;
+import dev.migralint.core.input.mybatis.MapperFiles;
+import dev.migralint.core.input.mybatis.MapperReader;
 import dev.migralint.core.input.Excludes;
 import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.migration.Discovery;
@@ -19,10 +21,12 @@ import dev.migralint.core.parse.StatementParser;
 import dev.migralint.core.query.SchemaTimeline;
 import dev.migralint.core.queryfile.QueryFiles;
 import dev.migralint.core.schema.Schema;
+import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.Rule;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.RuleOptions;
 import dev.migralint.core.rule.RuleRegistry;
+import dev.migralint.core.schema.Schema;
 import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.split.ScriptStatement;
 import java.nio.file.Path;
@@ -42,6 +46,7 @@ import java.util.stream.Collectors;
  * built); each run has its own state, so one engine serves many runs.
  */
 public final class LintEngine {
+    private static final Set<Category> QUERY_CATEGORIES = Set.of(Category.QUERY, Category.N_PLUS_ONE, Category.META);
     private final RuleRegistry registry;
 
     public LintEngine(RuleRegistry registry) {
@@ -61,9 +66,11 @@ public final class LintEngine {
         ConfigLoader.validateRules(request.config(), registry);
         Config config = request.config();
         Path excludeBase = config.source() == null ? request.baseDir() : config.source().toAbsolutePath().getParent();
-        QueryFiles.Found queries = request.queries().isEmpty() ? new QueryFiles.Found(List.of(), List.of())
-                : QueryFiles.discover(request.queries(), request.baseDir(), request.texts());
-        Discovery discovery = MigrationDiscovery.discover(request.paths(), request.baseDir(), config.dialect(),
+        MapperFiles.Found mappers = MapperFiles.find(request.paths(), request.baseDir(), request.texts());
+        MapperFiles.Found queryMappers = MapperFiles.find(request.queries(), request.baseDir(), request.texts());
+        QueryFiles.Found queries = queryMappers.otherPaths().isEmpty() ? new QueryFiles.Found(List.of(), List.of())
+                : QueryFiles.discover(queryMappers.otherPaths(), request.baseDir(), request.texts());
+        Discovery discovery = MigrationDiscovery.discover(mappers.otherPaths(), request.baseDir(), config.dialect(),
                 config.detectDialect(), config.folders(), request.texts(), config.encoding(),
                 Excludes.of(config.exclude(), excludeBase));
         // A query file under a migration folder named too is a query file, not a migration.
@@ -71,9 +78,13 @@ public final class LintEngine {
         List<MigrationChain> chains = chains(discovery).stream()
                 .filter(c -> !(c.migrations().size() == 1 && queryFiles.contains(c.migrations().get(0).up().file().path())))
                 .toList();
+        List<SourceFile> mapperFiles = new ArrayList<>(mappers.mappers());
+        mapperFiles.addAll(queryMappers.mappers());
         List<InputProblem> problems = new ArrayList<>(discovery.problems());
         problems.addAll(queries.problems());
-        Report report = lint(chains, queries.scripts(), problems, config, request.baseDir());
+        problems.addAll(mappers.problems());
+        problems.addAll(queryMappers.problems());
+        Report report = lint(chains, queries.scripts(), mapperFiles, problems, config, request.baseDir());
         return config.queryLogs().isEmpty() ? report : withQueryLogs(report, config, request.baseDir());
     }
 
@@ -105,8 +116,14 @@ public final class LintEngine {
      * so later files see the schema earlier ones built.
      */
     public Report lintSources(List<SourceFile> files, Config config) {
-        return lint(files.isEmpty() ? List.of() : List.of(chainOf(files)), List.of(), List.of(), config,
+        List<SourceFile> mappers = files.stream().filter(LintEngine::isMapper).toList();
+        List<SourceFile> sql = files.stream().filter(f -> !isMapper(f)).toList();
+        return lint(sql.isEmpty() ? List.of() : List.of(chainOf(sql)), List.of(), mappers, List.of(), config,
                 Path.of("").toAbsolutePath());
+    }
+
+    private static boolean isMapper(SourceFile f) {
+        return f.displayPath().toLowerCase(java.util.Locale.ROOT).endsWith(".xml") && MapperReader.isMapper(f.text());
     }
 
     private static MigrationChain chainOf(List<SourceFile> files) {
@@ -118,12 +135,13 @@ public final class LintEngine {
         return new MigrationChain(files.get(0).displayPath(), Layout.PLAIN, migrations);
     }
 
-    private Report lint(List<MigrationChain> chains, List<MigrationScript> queries, List<InputProblem> problems,
-                        Config config, Path baseDir) {
+    private Report lint(List<MigrationChain> chains, List<MigrationScript> queries, List<SourceFile> mappers,
+                        List<InputProblem> problems, Config config, Path baseDir) {
         List<ActiveRule> active = activeRules(config);
         Set<String> known = registry.all().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
         ThreadLocal<ChainLinters> linters = ThreadLocal.withInitial(() -> new ChainLinters(config, active));
         List<ChainLinter.Result> results = new ArrayList<>(chains.parallelStream().map(c -> linters.get().lint(c)).toList());
+        List<MapperLinter.Result> mapperResults = lintMappers(mappers, results, config, active);
         if (!queries.isEmpty()) {
             List<SchemaTimeline.Step> history = queryHistory(chains, results, config);
             Schema end = history.isEmpty() ? Schema.empty(config.dialect()) : history.get(history.size() - 1).after();
@@ -147,6 +165,11 @@ public final class LintEngine {
             stats = stats.plus(r.stats());
         }
         Map<SourceFile, Dialect> dialects = new HashMap<>();
+        for (MapperLinter.Result r : mapperResults) {
+            r.findings().forEach(f -> findingsByFile.computeIfAbsent(f.location().file(), x -> new ArrayList<>()).add(f));
+            stats = stats.plus(r.stats());
+        }
+        files.addAll(mappers);
         for (MigrationChain c : chains) {
             for (Migration m : c.migrations()) {
                 files.add(m.up().file());
@@ -194,6 +217,31 @@ public final class LintEngine {
         }
         MigrationChain joined = new MigrationChain("queries", Layout.PLAIN, all);
         return ChainLinter.history(joined, chainLinter(config, List.of()).lint(joined, all.size(), false).schemas());
+    }
+
+    /**
+     * Lints the MyBatis mapper files against the schema the run's migrations built: of several
+     * chains, the one whose final schema has the most tables (a project's main migration history).
+     */
+    private static List<MapperLinter.Result> lintMappers(List<SourceFile> mappers, List<ChainLinter.Result> chains,
+                                                         Config config, List<ActiveRule> rules) {
+        if (mappers.isEmpty()) {
+            return List.of();
+        }
+        Schema schema = chains.stream().filter(r -> !r.schemas().isEmpty())
+                .map(r -> r.schemas().get(r.schemas().size() - 1))
+                .max(Comparator.comparingInt(s -> s.tables().size()))
+                .orElse(Schema.empty(config.dialect()));
+        // a mapper's statements are the application's queries, not migrations: only query rules judge them
+        List<ActiveRule> queryRules = rules.stream().filter(r -> QUERY_CATEGORIES.contains(r.rule().meta().category()))
+                .toList();
+        LexOptions lexOptions = new LexOptions(config.dialect(), config.placeholders(), config.atPlaceholders());
+        ThreadLocal<MapperLinter> linters = ThreadLocal.withInitial(() -> {
+            StatementParser parser = new StatementParser(config.dialect());
+            return new MapperLinter(queryRules, new ScriptLinter(config, queryRules, parser, lexOptions), parser,
+                    config.dialect());
+        });
+        return mappers.parallelStream().map(f -> linters.get().lint(f, schema)).toList();
     }
 
     /** A linter for one thread: the parser it holds is not thread-safe. */

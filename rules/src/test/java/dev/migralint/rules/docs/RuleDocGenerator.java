@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * fixtures with the test markers taken out. So the examples in the documentation are tests that run.
  */
 public final class RuleDocGenerator {
-    private static final Pattern MARKER = Pattern.compile("[ \\t]*--\\s*expect:.*$", Pattern.MULTILINE);
-    private static final Pattern OPTIONS_LINE = Pattern.compile("\\A--\\s*options:[^\\n]*\\n");
+    private static final Pattern MARKER = Pattern.compile("[ \\t]*(--\\s*expect:.*|<!--\\s*expect:.*?-->)$", Pattern.MULTILINE);
+    private static final Pattern OPTIONS_LINE = Pattern.compile("\\A(--|<!--)\\s*options:[^\\n]*\\n");
 
     private final Path fixtures;
 
@@ -59,9 +59,11 @@ public final class RuleDocGenerator {
         sb.append(m.summary()).append(".\n\n");
         sb.append(sidecar.strip()).append("\n\n");
         sb.append("## Examples\n\n");
-        // A rule that reads query logs has log examples.
-        String ext = Files.exists(fixtures.resolve(m.id()).resolve("example-bad.log")) ? "log" : "sql";
-        String fence = ext.equals("log") ? "```text\n" : "```sql\n";
+        // A rule that reads query logs has log examples; a MyBatis mapper rule, mapper XML.
+        Path ruleFixtures = fixtures.resolve(m.id());
+        String ext = Files.exists(ruleFixtures.resolve("example-bad.log")) ? "log"
+                : Files.exists(ruleFixtures.resolve("example-bad.xml")) ? "xml" : "sql";
+        String fence = ext.equals("log") ? "```text\n" : "```" + ext + "\n";
         sb.append("Reported:\n\n").append(fence).append(example(m.id(), "example-bad." + ext)).append("```\n\n");
         sb.append("Not reported:\n\n").append(fence).append(example(m.id(), "example-good." + ext)).append("```\n\n");
         sb.append("## Configuration\n\n");
