@@ -145,10 +145,15 @@ final class CheckCommand implements Callable<Integer> {
             err.flush();
         }
 
+        List<Path> inputs = stdin ? List.of(stdinFile)
+                : PathArguments.expand(DefaultPaths.of(paths, config), env.workingDir());
+        for (Path file : outputs.files()) {
+            InputGuard.check(file, env.resolve(file), inputs.stream().map(env::resolve).toList(), baselinePath,
+                    config.source(), env.workingDir());
+        }
         LintRequest request = stdin ? new LintRequest(List.of(stdinFile), env.workingDir(), config)
                 .withText(stdinFile, StandardInput.read(env, stdinFile, config.encoding()))
-                : new LintRequest(PathArguments.expand(DefaultPaths.of(paths, config), env.workingDir()),
-                        env.workingDir(), config);
+                : new LintRequest(inputs, env.workingDir(), config);
         Report linted = new LintEngine(registry).run(request);
         Report report = baseline == null ? linted : baseline.apply(linted);
         if (scope != null) {
