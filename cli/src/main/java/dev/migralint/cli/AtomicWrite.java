@@ -1,6 +1,7 @@
 package dev.migralint.cli;
 
 import dev.migralint.core.input.AtomicFile;
+import dev.migralint.core.input.IoReason;
 import dev.migralint.core.input.SourceReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ final class AtomicWrite {
             try {
                 current = Files.readAllBytes(file);
             } catch (IOException ex) {
-                throw new UsageException("cannot read " + file + " again: " + ex.getMessage() + "; nothing was changed");
+                throw new UsageException("cannot read " + file + " again: " + IoReason.of(ex) + "; nothing was changed");
             }
             SourceReader.Result r = SourceReader.decode(file, file.toString(), current);
             if (!(r instanceof SourceReader.Result.Read read) || !read.file().text().equals(before.get(file))) {
@@ -56,7 +57,7 @@ final class AtomicWrite {
         try {
             AtomicFile.write(file, out -> out.write(content));
         } catch (IOException ex) {
-            throw new UsageException("cannot write " + file + ": " + ex.getMessage());
+            throw new UsageException("cannot write " + file + ": " + IoReason.of(ex));
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.LintRequest;
 import dev.migralint.core.engine.Report;
 import dev.migralint.core.input.InputException;
+import dev.migralint.core.input.IoReason;
 import dev.migralint.core.input.SourceSet;
 import dev.migralint.core.rule.RuleRegistry;
 import java.io.IOException;
@@ -89,7 +90,7 @@ final class BaselineCommand implements Callable<Integer> {
         try {
             baseline.write(file);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+            throw new UsageException("cannot write " + file + ": " + IoReason.of(e));
         }
         int n = baseline.entries().size();
         PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,7 @@
 package dev.migralint.cli;
 
 import dev.migralint.core.input.AtomicFile;
+import dev.migralint.core.input.IoReason;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -30,7 +31,7 @@ final class OutputFile {
                 w.flush();
             });
         } catch (IOException e) {
-            throw new UsageException("cannot write " + shown + ": " + e.getMessage());
+            throw new UsageException("cannot write " + shown + ": " + IoReason.of(e));
         }
     }
 }

@@ -290,7 +290,19 @@ class HostileInputTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.out()).contains("goose/00002_index.sql:2:1: error[input] goose StatementBegin without a StatementEnd")
-                .contains("goose/00003_more.sql:2:1: warning[require-concurrent-index]");
+                .contains("goose/00003_more.sql:2:1: warning[require-concurrent-index]")
+                .as("the summary counts the file with a problem once").contains(" in 3 files");
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenSaysWhy() throws IOException {
+        Files.writeString(dir.resolve("plain"), "a file, not a folder");
+        inputComplete();
+
+        CliRun run = run("check", "db", "-o", "plain/report.txt");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).isEqualTo("migralint: error: cannot write plain/report.txt: a file is in the way\n");
     }
 
     /** Every regular file and link under the folder but out/, with a digest of its content (or size) or its target. */

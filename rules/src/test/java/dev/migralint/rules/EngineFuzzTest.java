@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>{@code mvn test} runs the seeds in {@code src/test/resources/dev/migralint/rules/EngineFuzzTestInputs/}
  * as regression tests. A campaign (docs/hostile-input.md):
- * {@code JAZZER_FUZZ=1 mvn -o test -pl rules -Dtest=EngineFuzzTest -Djazzer.max_duration=1h}; a crash
+ * {@code JAZZER_FUZZ=1 mvn -o test -pl rules -Dtest=EngineFuzzTest -Djazzer.instrument=dev.migralint.**}, for up to
+ * 12 minutes or the first crash; a crash
  * is saved to that folder, where it stays as a seed once fixed.
  */
 class EngineFuzzTest {
@@ -24,7 +25,7 @@ class EngineFuzzTest {
     private static final Path BASE = Path.of("fuzz").toAbsolutePath();
     private static final Path FILE = BASE.resolve("V1__fuzz.sql");
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "12m")
     void lintsAnyMigration(byte[] input) {
         String sql = new String(input, StandardCharsets.UTF_8);
         for (Dialect dialect : Dialect.values()) {

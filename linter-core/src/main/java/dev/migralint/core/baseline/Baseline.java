@@ -17,6 +17,7 @@ import dev.migralint.core.diag.Suppression;
 import dev.migralint.core.engine.Report;
 import dev.migralint.core.input.AtomicFile;
 import dev.migralint.core.input.InputException;
+import dev.migralint.core.input.IoReason;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -123,7 +124,7 @@ public record Baseline(@JsonProperty("version") int version, @JsonProperty("entr
         } catch (NoSuchFileException e) {
             throw new InputException("baseline file not found: " + file + " (record one with `migralint baseline`)");
         } catch (IOException e) {
-            throw new InputException("cannot read baseline file " + file + ": " + e.getMessage());
+            throw new InputException("cannot read baseline file " + file + ": " + IoReason.of(e));
         }
         Baseline baseline;
         try {

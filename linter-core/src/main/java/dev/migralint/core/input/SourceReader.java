@@ -63,8 +63,7 @@ public final class SourceReader {
             }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return failed(new SourceFile(path, displayPath, ""), "cannot read file: " + why);
+            return failed(new SourceFile(path, displayPath, ""), "cannot read file: " + IoReason.of(e));
         }
         return decode(path, displayPath, bytes, encoding);
     }
