@@ -196,6 +196,8 @@ class HostileInputTest {
             assertThat(run.out()).as(format).contains("db/V4__back\\slash.sql");
         }
         assertThat(run("check", "db").out()).contains("db/V3__a\\n::error file=forged.sql::FORGED.sql:1:1:");
+        assertThat(run("check", "db", "--format", "sarif").out()).contains("db/V4__back%5Cslash.sql")
+                .doesNotContain("V4__back/slash");
     }
 
     @Test

@@ -26,16 +26,31 @@ class LauncherIT {
     }
 
     private Run launch(String... args) throws IOException, InterruptedException {
+        return launchWith(null, args);
+    }
+
+    private Run launchWith(String javaOpts, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("migralint").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         pb.environment().put("MIGRALINT_NO_BUILD", "1");
         pb.environment().put("XDG_CACHE_HOME", cache.toString());
         pb.environment().remove("NO_COLOR");
+        if (javaOpts != null) {
+            pb.environment().put("MIGRALINT_JAVA_OPTS", javaOpts);
+        }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Run(p.exitValue(), out);
+    }
+
+    @Test
+    void aJvmThatCannotStartIsExitThreeWithTheReason() throws Exception {
+        Run run = launchWith("-Xbogus", "check", "examples");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(run.output()).startsWith("migralint: the JVM does not start with MIGRALINT_JAVA_OPTS='-Xbogus': ")
+                .contains("-Xbogus");
     }
 
     @Test
