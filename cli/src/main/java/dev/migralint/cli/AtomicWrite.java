@@ -1,13 +1,12 @@
 package dev.migralint.cli;
 
+import dev.migralint.core.input.AtomicFile;
+import dev.migralint.core.input.IoReason;
 import dev.migralint.core.input.SourceReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,7 +33,7 @@ final class AtomicWrite {
             try {
                 current = Files.readAllBytes(file);
             } catch (IOException ex) {
-                throw new UsageException("cannot read " + file + " again: " + ex.getMessage() + "; nothing was changed");
+                throw new UsageException("cannot read " + file + " again: " + IoReason.of(ex) + "; nothing was changed");
             }
             SourceReader.Result r = SourceReader.decode(file, file.toString(), current);
             if (!(r instanceof SourceReader.Result.Read read) || !read.file().text().equals(before.get(file))) {
@@ -55,31 +54,10 @@ final class AtomicWrite {
     }
 
     private static void write(Path file, byte[] content) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".migralint-fix");
-            Files.write(tmp, content);
-            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-            if (view != null) {
-                Files.setPosixFilePermissions(tmp, view.readAttributes().permissions());
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException ex) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            AtomicFile.write(file, out -> out.write(content));
         } catch (IOException ex) {
-            throw new UsageException("cannot write " + file + ": " + ex.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // The temporary file stays; the original is untouched.
-                }
-            }
+            throw new UsageException("cannot write " + file + ": " + IoReason.of(ex));
         }
     }
 }

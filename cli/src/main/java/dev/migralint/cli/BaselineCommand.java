@@ -6,10 +6,14 @@ import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.LintRequest;
 import dev.migralint.core.engine.Report;
-import dev.migralint.core.rule.RuleRegistry;
+import dev.migralint.core.input.InputException;
+import dev.migralint.core.input.IoReason;
 import dev.migralint.core.input.SourceSet;
+import dev.migralint.core.rule.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +62,15 @@ final class BaselineCommand implements Callable<Integer> {
         Config config = configOptions.load(env);
         Path file = output != null ? env.resolve(output)
                 : Baseline.configured(config).orElse(env.workingDir().resolve(Baseline.DEFAULT_FILE_NAME));
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            // baseline: may name any file; only an earlier baseline is replaced, never a migration or a config.
+            try {
+                Baseline.read(file);
+            } catch (InputException e) {
+                throw new UsageException("refusing to overwrite " + file + ": it exists and is not a migralint baseline ("
+                        + e.getMessage() + ")");
+            }
+        }
         RuleRegistry registry = RuleRegistry.load(BaselineCommand.class.getClassLoader());
         List<Path> targets = DefaultPaths.of(paths, config);
         Report report = new LintEngine(registry).run(new LintRequest(targets, DefaultPaths.queries(List.of(), paths, config),
@@ -78,7 +91,7 @@ final class BaselineCommand implements Callable<Integer> {
         try {
             baseline.write(file);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage());
+            throw new UsageException("cannot write " + file + ": " + IoReason.of(e));
         }
         int n = baseline.entries().size();
         PrintWriter out = spec.commandLine().getOut();

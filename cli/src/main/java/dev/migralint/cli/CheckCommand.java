@@ -162,9 +162,16 @@ final class CheckCommand implements Callable<Integer> {
 
         List<Path> targets = paths.isEmpty() && !queryLogs.isEmpty() ? List.of() : DefaultPaths.of(paths, config);
         List<Path> queryPaths = DefaultPaths.queries(queries, paths, config);
+        List<Path> inputs = stdin ? List.of(stdinFile) : PathArguments.expand(targets, env.workingDir());
+        List<Path> guarded = new ArrayList<>(inputs);
+        guarded.addAll(queryPaths);
+        for (Path file : outputs.files()) {
+            InputGuard.check(file, env.resolve(file), guarded.stream().map(env::resolve).toList(), baselinePath,
+                    config.source(), env.workingDir());
+        }
         LintRequest request = stdin ? new LintRequest(List.of(stdinFile), env.workingDir(), config)
                 .withText(stdinFile, StandardInput.read(env, stdinFile, config.encoding()))
-                : new LintRequest(PathArguments.expand(targets, env.workingDir()), queryPaths, env.workingDir(), config);
+                : new LintRequest(inputs, queryPaths, env.workingDir(), config);
         Report linted = new LintEngine(registry).run(request);
         Report report = baseline == null ? linted : baseline.apply(linted);
         if (scope != null) {

@@ -1,9 +1,12 @@
 package dev.migralint.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** The jar's entry point. */
@@ -17,10 +20,11 @@ public final class Main {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        // Straight to the file descriptor: System.out would swallow a write error and leave no reason.
+        FailureRecordingStream stdout = new FailureRecordingStream(new FileOutputStream(FileDescriptor.out));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, out, err);
-        out.flush();
+        int code = run(args, out, err, Environment.current(), stdout::reason);
         err.flush();
         System.exit(code);
     }
@@ -31,6 +35,27 @@ public final class Main {
 
     /** Runs one command line; never throws and never exits the JVM. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Environment env) {
+        return run(args, out, err, env, () -> null);
+    }
+
+    /**
+     * As {@link #run(String[], PrintWriter, PrintWriter, Environment)}; a report that could not be written
+     * in full to {@code out} (a full disk, a closed pipe) makes the exit code 2, since a CI step would
+     * otherwise pass on a truncated report. {@code outFailure} gives the reason, when known.
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Environment env, Supplier<String> outFailure) {
+        int code = runCommand(args, out, err, env);
+        out.flush();
+        if (out.checkError()) {
+            String reason = outFailure.get();
+            err.println("migralint: cannot write to standard output" + (reason == null ? "" : ": " + reason));
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        return code;
+    }
+
+    private static int runCommand(String[] args, PrintWriter out, PrintWriter err, Environment env) {
         ExceptionMapper mapper = new ExceptionMapper(Arrays.asList(args));
         try {
             CommandLine cl = commandLine(env)

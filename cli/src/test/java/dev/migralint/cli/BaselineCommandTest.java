@@ -166,7 +166,8 @@ class BaselineCommandTest {
 
     @Test
     void anUnreadableFileMeansNoBaselineIsWritten() throws IOException {
-        Files.write(dir.resolve("db/V3__binary.sql"), new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1});
+        // NUL bytes make it binary (FF FE would now be read as UTF-16).
+        Files.write(dir.resolve("db/V3__binary.sql"), new byte[] {0x41, 0, 1, 2});
 
         CliRun run = CliRun.in(dir, "baseline", "db");
 

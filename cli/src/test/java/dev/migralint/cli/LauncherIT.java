@@ -67,6 +67,14 @@ class LauncherIT {
     }
 
     @Test
+    void aJvmThatCannotStartIsExitThreeWithTheReason() throws Exception {
+        Run run = launch(Map.of("JAVA", THIS_JAVA, "MIGRALINT_JAVA_OPTS", "-Xbogus"), "check", "examples");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(run.output()).startsWith("migralint: the JVM does not start with MIGRALINT_JAVA_OPTS='-Xbogus': ")
+                .contains("-Xbogus");
+    }
+
+    @Test
     void printsTheVersion() throws Exception {
         Run run = launch("--version");
         assertThat(run.exitCode()).as(run.output()).isEqualTo(0);

@@ -14,9 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Suppression;
-import dev.migralint.core.input.InputException;
 import dev.migralint.core.engine.Report;
+import dev.migralint.core.input.AtomicFile;
+import dev.migralint.core.input.InputException;
+import dev.migralint.core.input.IoReason;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,11 +112,19 @@ public record Baseline(@JsonProperty("version") int version, @JsonProperty("entr
     public static Baseline read(Path file) {
         String text;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // A FIFO would block the run forever.
+                throw new InputException("cannot read baseline file " + file + ": not a regular file");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                // Editors on Windows add a byte-order mark; JSON readers must accept and drop it.
+                text = text.substring(1);
+            }
         } catch (NoSuchFileException e) {
             throw new InputException("baseline file not found: " + file + " (record one with `migralint baseline`)");
         } catch (IOException e) {
-            throw new InputException("cannot read baseline file " + file + ": " + e.getMessage());
+            throw new InputException("cannot read baseline file " + file + ": " + IoReason.of(e));
         }
         Baseline baseline;
         try {
@@ -128,7 +139,8 @@ public record Baseline(@JsonProperty("version") int version, @JsonProperty("entr
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? file.toString()
                     : file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
-            throw new InputException(where + ": not a migralint baseline: " + firstLine(e.getOriginalMessage()));
+            // Jackson's message quotes the offending token; the file may be anything (a secret), so it is not echoed.
+            throw new InputException(where + ": not a migralint baseline: not valid JSON");
         }
         if (baseline.version() != VERSION) {
             throw new InputException(file + ": unsupported baseline version " + baseline.version()
@@ -143,15 +155,16 @@ public record Baseline(@JsonProperty("version") int version, @JsonProperty("entr
         return baseline;
     }
 
-    /** Writes the baseline as UTF-8 JSON with LF line ends, creating parent folders. */
+    /**
+     * Writes the baseline as UTF-8 JSON with LF line ends, creating parent folders, via a temporary file
+     * renamed over the old one.
+     */
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFile.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             write(w);
-        }
+            w.flush();
+        });
     }
 
     public void write(Writer out) throws IOException {
@@ -200,13 +213,5 @@ public record Baseline(@JsonProperty("version") int version, @JsonProperty("entr
             set.add(e.fingerprint());
         }
         return set;
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "invalid JSON";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

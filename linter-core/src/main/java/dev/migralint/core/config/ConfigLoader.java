@@ -1,12 +1,15 @@
 package dev.migralint.core.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.migration.FolderSettings;
@@ -41,6 +44,7 @@ public final class ConfigLoader {
      */
     private static final class Yaml {
         static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
@@ -61,6 +65,37 @@ public final class ConfigLoader {
         return Optional.empty();
     }
 
+    /**
+     * Jackson reads a YAML alias as the plain string {@code *name} and ignores every document after the
+     * first, so either would silently configure something else than the user wrote.
+     */
+    private static void rejectAliasesAndExtraDocuments(Path file, String text) throws JsonProcessingException {
+        try (YAMLParser p = (YAMLParser) Yaml.MAPPER.getFactory().createParser(text)) {
+            int depth = 0;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (p.isCurrentAlias() || p.getCurrentAnchor() != null) {
+                    throw new ConfigException(where(file, p.currentLocation())
+                            + ": YAML anchors and aliases are not supported; write the value out");
+                }
+                if (depth == 0 && t.isScalarValue() || t.isStructEnd() && --depth == 0) {
+                    if (p.nextToken() != null) {
+                        throw new ConfigException(where(file, p.currentLocation())
+                                + ": more than one YAML document; a config file holds one");
+                    }
+                    return;
+                }
+                if (t.isStructStart()) {
+                    depth++;
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            // Reading from a string: only a parse error (above) can happen.
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
+    }
+
     public static Config load(Path file) {
         String text;
         try {
@@ -75,6 +110,7 @@ public final class ConfigLoader {
     public static Config parse(Path file, String text) {
         ConfigFile raw;
         try {
+            rejectAliasesAndExtraDocuments(file, text);
             JsonNode tree = Yaml.MAPPER.readTree(text);
             raw = tree == null || tree.isMissingNode() || tree.isNull() ? null : Yaml.MAPPER.readValue(text, ConfigFile.class);
         } catch (UnrecognizedPropertyException e) {

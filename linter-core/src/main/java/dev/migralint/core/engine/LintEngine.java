@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -196,7 +197,11 @@ public final class LintEngine {
         findings.sort(Comparator.comparingInt((Finding f) -> order.getOrDefault(f.location().file(), Integer.MAX_VALUE))
                 .thenComparing(f -> f.location().file().displayPath())
                 .thenComparing(FileFindings.ORDER));
-        stats = stats.plus(new RunStats(files.size() + problems.size(), 0, 0, 0, 0, 0));
+        // A file with an input problem may also have been linted, or have several problems: count it once.
+        Set<String> counted = new HashSet<>();
+        files.forEach(f -> counted.add(f.displayPath()));
+        problems.forEach(p -> counted.add(p.location().file().displayPath()));
+        stats = stats.plus(new RunStats(counted.size(), 0, 0, 0, 0, 0));
         List<RuleMeta> metas = active.stream().map(ActiveRule::effectiveMeta).toList();
         return new Report(findings, problems, metas, baseDir, stats);
     }

@@ -57,7 +57,9 @@ public final class SourceSet {
 
     public static String displayPath(Path base, Path file) {
         Path shown = file.startsWith(base) ? base.relativize(file) : file;
-        String s = shown.toString().replace('\\', '/');
+        // Only the platform's separator becomes '/': on Linux a backslash is part of a file's name.
+        String s = shown.getFileSystem().getSeparator().equals("/") ? shown.toString()
+                : shown.toString().replace(shown.getFileSystem().getSeparator(), "/");
         return s.isEmpty() ? file.getFileName().toString() : s;
     }
 

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * One directory's entries, listed once: regular files and the subdirectories worth visiting (hidden
- * folders and build output are skipped, as {@link dev.migralint.core.input.SourceSet} does), both in
- * natural order of their names.
+ * folders, build output and symbolic links that loop back are skipped), both in natural order of their
+ * names.
  */
 record Folder(Path dir, List<Path> files, List<Path> subdirs, boolean named) {
     private static final Set<String> SKIPPED_DIRS = Set.of("node_modules", "target", "build");
@@ -28,7 +28,7 @@ record Folder(Path dir, List<Path> files, List<Path> subdirs, boolean named) {
             for (Path p : entries.toList()) {
                 String name = p.getFileName().toString();
                 if (Files.isDirectory(p)) {
-                    if (!name.startsWith(".") && !SKIPPED_DIRS.contains(name)) {
+                    if (!name.startsWith(".") && !SKIPPED_DIRS.contains(name) && !isLoop(dir, p)) {
                         subdirs.add(p);
                     }
                 } else if (Files.isRegularFile(p)) {
@@ -39,6 +39,23 @@ record Folder(Path dir, List<Path> files, List<Path> subdirs, boolean named) {
         files.sort(BY_NAME);
         subdirs.sort(BY_NAME);
         return new Folder(dir, List.copyOf(files), List.copyOf(subdirs), false);
+    }
+
+    /**
+     * Whether {@code sub} is a symbolic link back to {@code dir} or a folder above it (on the path as
+     * walked, or where a link on that path leads): following it would list the same files forever.
+     */
+    private static boolean isLoop(Path dir, Path sub) throws IOException {
+        if (!Files.isSymbolicLink(sub)) {
+            return false;
+        }
+        Path target = sub.toRealPath();
+        for (Path q = dir.toAbsolutePath(); q != null; q = q.getParent()) {
+            if (target.equals(q.toRealPath())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A folder of one file named on the command line, which is SQL whatever its name. */

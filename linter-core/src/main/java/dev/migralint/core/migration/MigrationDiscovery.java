@@ -36,6 +36,8 @@ public final class MigrationDiscovery {
     private final Map<Path, Layout> overrides;
     private final Map<Path, List<String>> orders;
     private final Set<Path> visited = new HashSet<>();
+    /** Real paths of the folders listed: a symbolic link back up the tree would otherwise loop. */
+    private final Set<Path> listedReal = new HashSet<>();
     private final Map<Path, SourceFile> unchained = new LinkedHashMap<>();
     private final Map<Path, Dialect> unchainedDialects = new HashMap<>();
 
@@ -144,7 +146,7 @@ public final class MigrationDiscovery {
     }
 
     private List<Found> visitDir(Path dir) {
-        if (!visited.add(dir)) {
+        if (!visited.add(dir) || !firstListing(dir)) {
             return List.of();
         }
         Folder folder;
@@ -236,10 +238,23 @@ public final class MigrationDiscovery {
         return out;
     }
 
+    /** Whether no folder with the same real path was listed before (symbolic links resolved). */
+    private boolean firstListing(Path dir) {
+        try {
+            return listedReal.add(dir.toRealPath());
+        } catch (IOException e) {
+            // Listing it will fail and report why.
+            return true;
+        }
+    }
+
     private void collectTree(Folder folder, List<Path> files) {
         files.addAll(folder.sqlFiles());
         for (Path sub : folder.subdirs()) {
             visited.add(sub);
+            if (!firstListing(sub)) {
+                continue;
+            }
             try {
                 collectTree(Folder.list(sub), files);
             } catch (IOException e) {

@@ -27,7 +27,7 @@ final class ArtifactUris {
             Path base = baseDir.toAbsolutePath().normalize();
             Path abs = p.normalize();
             return abs.startsWith(base) && !abs.equals(base)
-                    ? Optional.of(encodePath(base.relativize(abs).toString().replace('\\', '/')))
+                    ? Optional.of(encodePath(slashed(base.relativize(abs))))
                     : Optional.empty();
         }
         String path = file.displayPath().replace('\\', '/');
@@ -37,6 +37,15 @@ final class ArtifactUris {
                 || path.equals("..")
                 || path.startsWith("../");
         return outside ? Optional.empty() : Optional.of(encodePath(path));
+    }
+
+    /** The path's names joined by '/': a backslash inside a Linux file name stays part of the name (%5C). */
+    private static String slashed(Path relative) {
+        StringBuilder sb = new StringBuilder();
+        for (Path name : relative) {
+            sb.append(sb.isEmpty() ? "" : "/").append(name);
+        }
+        return sb.toString();
     }
 
     static String absolute(SourceFile file) {

@@ -135,7 +135,7 @@ final class DotSchemaWriter implements SchemaWriter {
 
     /** A DOT quoted string. */
     static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("[\\r\\n]", " ") + '"';
+        return '"' + ControlCharacters.escape(s).replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** Text inside an HTML-like label. */

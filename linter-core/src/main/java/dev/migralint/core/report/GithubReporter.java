@@ -71,7 +71,9 @@ public final class GithubReporter implements Reporter {
 
     /** The runner's escaping for a command's message. */
     static String escapeData(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        // Line breaks become the runner's escapes (it shows them as breaks); ESC, BEL and the like are made visible.
+        String escaped = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return ControlCharacters.escape(escaped);
     }
 
     /** Property values additionally escape the characters that separate properties. */

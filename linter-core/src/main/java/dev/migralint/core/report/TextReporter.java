@@ -72,7 +72,7 @@ public final class TextReporter implements Reporter {
         StringBuilder sb = new StringBuilder();
         sb.append(paint(BOLD, where(location, span))).append(' ')
                 .append(paint(colour, severity.id() + "[" + ruleId + "]")).append(' ')
-                .append(indentContinuation(sanitize(message), "")).append('\n');
+                .append(ControlCharacters.escape(message)).append('\n');
         if (span.isPresent()) {
             CodeFrame frame = new CodeFrame(s -> paint(BLUE, s), s -> paint(colour, s));
             for (String line : frame.render(span.get())) {
@@ -81,12 +81,12 @@ public final class TextReporter implements Reporter {
         }
         if (help != null && !help.isBlank()) {
             sb.append("  ").append(paint(CYAN, "help:")).append(' ')
-                    .append(indentContinuation(sanitize(help), "        ")).append('\n');
+                    .append(indentContinuation(ControlCharacters.escapeKeepingLineBreaks(help), "        ")).append('\n');
         }
         for (RelatedLocation r : related) {
             sb.append("  ").append(paint(BOLD, "note:")).append(' ')
                     .append(where(r.location(), LineColumnSpan.of(r.location()))).append(' ')
-                    .append(indentContinuation(sanitize(r.message()), "        ")).append('\n');
+                    .append(ControlCharacters.escape(r.message())).append('\n');
         }
         sb.append('\n');
         out.write(sb.toString());
@@ -94,7 +94,7 @@ public final class TextReporter implements Reporter {
 
     /** {@code path:line:col:} for a span, {@code path:} for a whole file. */
     private static String where(Location location, Optional<LineColumnSpan> span) {
-        String path = sanitize(location.file().displayPath());
+        String path = ControlCharacters.escape(location.file().displayPath());
         return span.map(s -> path + ":" + s.start().line() + ":" + s.start().column() + ":").orElse(path + ":");
     }
 
@@ -121,18 +121,5 @@ public final class TextReporter implements Reporter {
     /** Continuation lines of a multi-line text line up under its first line. */
     private static String indentContinuation(String s, String indent) {
         return s.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\n" + indent);
-    }
-
-    /** Control characters other than line breaks and tabs never reach the terminal. */
-    private static String sanitize(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            sb.append(Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' ? '\uFFFD' : c);
-        }
-        return sb.toString();
     }
 }

@@ -230,4 +230,17 @@ class ConfigLoaderTest {
         Files.writeString(dir.resolve(".migralint.yaml"), "");
         assertThat(ConfigLoader.find(nested)).contains(dir.resolve(".migralint.yaml").toAbsolutePath().normalize());
     }
+
+    @Test
+    void duplicateKeysAliasesAndExtraDocumentsAreRejected() {
+        assertThatThrownBy(() -> ConfigLoader.parse(FILE, "fail-on: error\nfail-on: info\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith(".migralint.yaml:2:")
+                .hasMessageContaining("Duplicate field 'fail-on'");
+        assertThatThrownBy(() -> ConfigLoader.parse(FILE, "migrations: &dirs [db]\nqueries: *dirs\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith(".migralint.yaml:1:")
+                .hasMessageContaining("anchors and aliases are not supported");
+        assertThatThrownBy(() -> ConfigLoader.parse(FILE, "fail-on: error\n---\nfail-on: info\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("more than one YAML document");
+        assertThat(ConfigLoader.parse(FILE, "---\nfail-on: error\n").failOn()).isEqualTo(FailOn.ERROR);
+    }
 }

@@ -108,7 +108,19 @@ class TextReporterTest {
     void controlCharactersFromTheInputNeverReachTheTerminal() throws IOException {
         SourceFile file = SourceFile.of("a.sql", "SELECT '\u001b[2J';\n");
         String out = render(finding("r", Severity.INFO, span(file, "SELECT"), "bad \u001b[31m name"));
-        assertThat(out).doesNotContain("\u001b").contains("SELECT '\uFFFD[2J';").contains("bad \uFFFD[31m name");
+        assertThat(out).doesNotContain("\u001b").contains("SELECT '\uFFFD[2J';").contains("bad \\x1b[31m name");
+    }
+
+    @Test
+    void aLineBreakInAMessageOrPathCannotStartAWorkflowCommandLine() throws IOException {
+        SourceFile file = SourceFile.of("a\n::error file=f.sql::F.sql", "CREATE INDEX i ON t (c);\n");
+        Finding f = new Finding("r", Severity.WARNING, "index \"i\n::error file=f.sql::FORGED\"",
+                span(file, "CREATE INDEX"), "CREATE INDEX \"i\n::error file=f.sql::FORGED\";\nthen re-run",
+                List.of(), null, null, null);
+        List<String> lines = lines(render(f));
+        assertThat(lines).noneMatch(l -> l.stripLeading().startsWith("::"));
+        assertThat(lines.get(0)).isEqualTo("a\\n::error file=f.sql::F.sql:1:1: warning[r] index \"i\\n::error file=f.sql::FORGED\"");
+        assertThat(lines).contains("        then re-run");
     }
 
     @Test
