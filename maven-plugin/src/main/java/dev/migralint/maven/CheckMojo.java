@@ -48,7 +48,7 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "migralint.queries")
     List<String> queries;
 
-    /** Captured query logs for N+1 detection. Not analysed by this version yet: named files are ignored. */
+    /** Captured query logs for N+1 detection (n-plus-one-log); overrides the config file's query-logs. */
     @Parameter(property = "migralint.queryLogs")
     List<String> queryLogs;
 
@@ -101,8 +101,8 @@ public class CheckMojo extends AbstractMojo {
         LintRequest request;
         Report report;
         try {
-            request = new CheckParameters(base, migrations, queries, dialect,
-                    configFile == null ? null : configFile.toPath(), failOn).toRequest();
+            request = withQueryLogs(new CheckParameters(base, migrations, queries, dialect,
+                    configFile == null ? null : configFile.toPath(), failOn).toRequest(), base);
             describe(request, base);
             report = lint(request);
         } catch (ConfigException | InputException e) {
@@ -163,14 +163,25 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("migralint: no migrations found; looked for " + String.join(" and ",
                     CheckParameters.DEFAULT_MIGRATIONS) + " (set migrations to name them)");
         }
+        if (!request.config().queryLogs().isEmpty()) {
+            getLog().info("migralint: query logs " + request.config().queryLogs().stream()
+                    .map(p -> display(base, Path.of(p))).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * The request with the query logs to read: the parameter's, else the config file's; relative to
+     * the project's folder, as the plugin's other paths are.
+     */
+    private LintRequest withQueryLogs(LintRequest request, Path base) {
         List<String> logs = queryLogs == null ? List.of()
                 : queryLogs.stream().filter(s -> s != null && !s.isBlank()).toList();
         if (logs.isEmpty()) {
-            logs = config.queryLogs();
+            logs = request.config().queryLogs();
         }
-        if (!logs.isEmpty()) {
-            getLog().warn("migralint: query logs are not analysed by this version; ignoring " + logs);
-        }
+        List<String> resolved = logs.stream().map(p -> base.resolve(p).normalize().toString()).toList();
+        return new LintRequest(request.paths(), request.queries(), request.baseDir(),
+                request.config().withQueryLogs(resolved), request.texts());
     }
 
     /** Null when nothing active is at or above {@code failOn}. */

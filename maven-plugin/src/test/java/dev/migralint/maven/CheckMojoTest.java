@@ -385,25 +385,33 @@ class CheckMojoTest {
         assertThat(base.resolve("target")).doesNotExist();
     }
 
+    private static final String N_PLUS_ONE_LOG = String.join("\n",
+            "2026-11-22 06:18:24.247 UTC [6596] app@shop LOG:  statement: SELECT id FROM orders WHERE customer_id = 7;",
+            "2026-11-22 06:18:24.279 UTC [6596] app@shop LOG:  statement: SELECT sku FROM order_items WHERE order_id = 16;",
+            "2026-11-22 06:18:24.311 UTC [6596] app@shop LOG:  statement: SELECT sku FROM order_items WHERE order_id = 17;",
+            "2026-11-22 06:18:24.342 UTC [6596] app@shop LOG:  statement: SELECT sku FROM order_items WHERE order_id = 18;",
+            "");
+
     @Test
-    void queryLogsAreNamedAsNotAnalysedYet() throws Exception {
+    void queryLogsAreReadForNPlusOne() throws Exception {
+        write("target/sql.log", N_PLUS_ONE_LOG);
         CheckMojo mojo = mojo();
         mojo.queryLogs = List.of("target/sql.log");
 
         mojo.execute();
 
-        assertThat(log.at("WARN")).containsExactly(
-                "migralint: query logs are not analysed by this version; ignoring [target/sql.log]");
+        assertThat(log.at("WARN")).anySatisfy(line -> assertThat(line)
+                .contains("target/sql.log:2:").contains("[n-plus-one-log]").contains("3 executions"));
     }
 
     @Test
-    void queryLogsFromTheConfigFileAreNamedToo() throws Exception {
+    void queryLogsFromTheConfigFileAreReadRelativeToTheProject() throws Exception {
         write(".migralint.yaml", "query-logs: [logs/pg.log]\n");
+        write("logs/pg.log", N_PLUS_ONE_LOG);
 
         mojo().execute();
 
-        assertThat(log.at("WARN")).containsExactly(
-                "migralint: query logs are not analysed by this version; ignoring [logs/pg.log]");
+        assertThat(log.at("WARN")).anySatisfy(line -> assertThat(line).contains("[n-plus-one-log]"));
     }
 
     @Test
