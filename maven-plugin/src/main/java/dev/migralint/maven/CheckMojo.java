@@ -154,7 +154,9 @@ public class CheckMojo extends AbstractMojo {
 
     private void describe(LintRequest request, Path base) {
         Config config = request.config();
-        String linted = request.paths().isEmpty() ? "nothing" : request.paths().stream()
+        List<Path> all = new ArrayList<>(request.paths());
+        all.addAll(request.queries());
+        String linted = all.isEmpty() ? "nothing" : all.stream()
                 .map(p -> display(base, base.resolve(p))).collect(Collectors.joining(", "));
         getLog().info("migralint: linting " + linted + " (dialect " + config.dialect().id() + ", fail-on "
                 + config.failOn().name().toLowerCase(Locale.ROOT)
