@@ -14,6 +14,7 @@ import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
 import dev.migralint.core.split.ScriptStatement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -106,13 +107,12 @@ final class ChainLinter {
         List<Finding> findings = new ArrayList<>();
         List<ScriptStatement> statements = new ArrayList<>();
         RunStats stats = RunStats.EMPTY;
-        Schema[] afterDown = new Schema[group.size()];
-        @SuppressWarnings("unchecked")
-        List<ReplayNote>[] downNotes = new List[group.size()];
+        // Indexed like the group; filled last first, as the rollback runs.
+        List<Schema> afterDown = new ArrayList<>(Collections.nCopies(group.size(), null));
+        List<List<ReplayNote>> downNotes = new ArrayList<>(Collections.nCopies(group.size(), List.of()));
         Schema state = group.get(group.size() - 1).up().schemaAfter();
         for (int j = group.size() - 1; j >= 0; j--) {
             Step step = group.get(j);
-            downNotes[j] = List.of();
             if (!downs || step.migration().down() == null) {
                 // No down to run: the rollback of the steps before this one starts from its up's schema.
                 state = step.before();
@@ -123,14 +123,14 @@ final class ChainLinter {
             findings.addAll(down.findings());
             statements.addAll(down.statements());
             stats = stats.plus(down.stats());
-            afterDown[j] = down.schemaAfter();
-            downNotes[j] = down.notes();
+            afterDown.set(j, down.schemaAfter());
+            downNotes.set(j, down.notes());
             state = down.schemaAfter();
         }
         for (int j = 0; j < group.size(); j++) {
             Step step = group.get(j);
-            findings.addAll(migrationRules(chain, step.migration(), step.before(), step.up().schemaAfter(), afterDown[j],
-                    downNotes[j]));
+            findings.addAll(migrationRules(chain, step.migration(), step.before(), step.up().schemaAfter(), afterDown.get(j),
+                    downNotes.get(j)));
         }
         return new Rollback(findings, statements, stats);
     }
