@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * Statements of a script that run SQL replay cannot see: MySQL's {@code PREPARE}/{@code EXECUTE} of a
  * string built at run time, a {@code CALL} of a procedure, a PostgreSQL {@code DO} block that runs
  * {@code EXECUTE}. Each gives the words that name what it may change: its own words and those inside
- * its strings, plus those of the script's earlier {@code SET} statements (where MySQL scripts build
- * the string: {@code SET @t = 'queue_message'}) and procedure definitions (what a {@code CALL} runs).
+ * its strings; for MySQL's dynamic SQL also those of the script's earlier {@code SET @var} statements
+ * (where the string is built: {@code SET @t = 'queue_message'}), for a {@code CALL} those of its
+ * earlier procedure definitions (what it runs).
  * A table so named may differ from replay's picture of it afterwards.
  */
 final class DynamicSql {
@@ -24,8 +25,10 @@ final class DynamicSql {
 
     private final List<ScriptStatement> statements;
     private final Dialect dialect;
-    /** Words of the SET statements and procedure definitions seen so far, as the script goes on. */
-    private final Set<String> context = new HashSet<>();
+    /** Words of the script's MySQL {@code SET @var} statements so far: where the string to run is built. */
+    private final Set<String> variables = new HashSet<>();
+    /** Words of the script's procedure definitions so far: what a {@code CALL} runs. */
+    private final Set<String> procedures = new HashSet<>();
 
     DynamicSql(List<ScriptStatement> statements, Dialect dialect) {
         this.statements = statements;
@@ -44,22 +47,39 @@ final class DynamicSql {
         }
         String text = s.file().text();
         String first = tokens.get(0).text(text).toLowerCase(Locale.ROOT);
-        boolean dynamic = switch (first) {
+        Set<String> named = new HashSet<>();
+        switch (first) {
             // PostgreSQL's PREPARE takes only queries and DML; MySQL's takes any statement.
-            case "prepare", "execute" -> dialect == Dialect.MYSQL;
-            case "call" -> true;
-            case "do" -> dialect != Dialect.MYSQL && words(tokens, text).contains("execute");
-            default -> false;
-        };
-        if (!dynamic) {
-            if (first.equals("set") || (first.equals("create") && words(tokens.subList(0, Math.min(tokens.size(), 8)),
-                    text).stream().anyMatch(w -> w.equals("procedure") || w.equals("function")))) {
-                context.addAll(words(tokens, text));
+            case "prepare", "execute" -> {
+                if (dialect == Dialect.MYSQL) {
+                    named.addAll(variables);
+                    named.addAll(words(tokens, text));
+                }
             }
-            return Set.of();
+            case "call" -> {
+                named.addAll(procedures);
+                named.addAll(words(tokens, text));
+            }
+            case "do" -> {
+                Set<String> body = words(tokens, text);
+                if (dialect != Dialect.MYSQL && body.contains("execute")) {
+                    named.addAll(body);
+                }
+            }
+            case "set" -> {
+                if (dialect == Dialect.MYSQL && tokens.size() > 1 && tokens.get(1).text(text).startsWith("@")) {
+                    variables.addAll(words(tokens, text));
+                }
+            }
+            case "create" -> {
+                Set<String> head = words(tokens.subList(0, Math.min(tokens.size(), 8)), text);
+                if (head.contains("procedure")) {
+                    procedures.addAll(words(tokens, text));
+                }
+            }
+            default -> {
+            }
         }
-        Set<String> named = new HashSet<>(context);
-        named.addAll(words(tokens, text));
         return named;
     }
 
