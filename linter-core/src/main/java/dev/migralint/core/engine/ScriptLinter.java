@@ -32,6 +32,7 @@ import dev.migralint.core.split.Splitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lints one script of a migration: lex, split, parse and translate its statements, then replay them
@@ -90,6 +91,7 @@ final class ScriptLinter {
         ScriptFacts scriptFacts = new ScriptFacts(changes, wrapped, down, createdByUp, addedByUp);
         List<ReplayNote> allNotes = new ArrayList<>();
         List<SchemaTimeline.Step> earlier = new ArrayList<>();
+        DynamicSql dynamicSql = new DynamicSql(statements, config.dialect());
         for (int i = 0; i < statements.size(); i++) {
             List<SchemaChange> statementChanges = changes.get(i);
             Schema statementBefore = schema;
@@ -98,6 +100,10 @@ final class ScriptLinter {
                 Replay r = replayer.apply(schema, c, replayContext);
                 schema = r.schema();
                 notes.addAll(r.notes());
+            }
+            Set<String> unseen = dynamicSql.namedBy(i);
+            if (!unseen.isEmpty()) {
+                schema = replayer.dynamicallyChanged(schema, unseen);
             }
             List<SchemaChange> ruleChanges = RuleChanges.of(statementChanges);
             StatementFacts facts = scriptFacts.before(i, statementChanges, ruleChanges);

@@ -26,6 +26,7 @@ import dev.migralint.core.schema.ReplayNote.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -67,6 +68,21 @@ public final class SchemaReplayer {
             notes.addAll(r.notes());
         }
         return new Replay(schema, notes);
+    }
+
+    /**
+     * The schema after dynamic SQL (a string run with EXECUTE, a procedure called) that may have
+     * changed the tables and materialized views named by {@code words} (lower case) in ways replay
+     * cannot see: their history is no longer in view, so what replay says they lack is not reported.
+     */
+    public Schema dynamicallyChanged(Schema schema, Set<String> words) {
+        Schema result = schema;
+        for (Table t : schema.relationsWithIndexes()) {
+            if (words.contains(t.name().name().toLowerCase(Locale.ROOT))) {
+                result = result.withHistoryOutOfView(t.name());
+            }
+        }
+        return result;
     }
 
     /**

@@ -14,7 +14,8 @@ import dev.migralint.core.schema.Table;
  * in the same order, the same method, predicate and INCLUDE columns. The indexes behind primary keys
  * and unique constraints count. Of such a pair the non-unique one is reported when the other is
  * unique (the unique one does all it does); otherwise one a constraint does not need, or else the
- * later one, with a related location at the index it repeats.
+ * later one, with a related location at the index it repeats. Not on a table whose history is out
+ * of view (dynamic SQL or a called procedure may have changed it unseen).
  */
 @RuleInfo(id = "duplicate-index", category = Category.INDEXING, severity = Severity.WARNING,
         summary = "An index should not repeat another index of the same table")
@@ -22,6 +23,9 @@ public final class DuplicateIndex implements SchemaRule {
     @Override
     public void check(SchemaContext ctx) {
         for (Table t : ctx.schema().relationsWithIndexes()) {
+            if (!ctx.schema().historyInView(t.name())) {
+                continue; // dynamic SQL may have dropped one of the pair unseen
+            }
             for (Index i : t.indexes()) {
                 Index original = IndexShapes.duplicated(i, t.indexes());
                 if (original != null) {

@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * (integer against bigint) is left alone here: either the name is a coincidence or the type is the
  * bigger problem. A column named after its own table ({@code reactions.reaction_id}) is not taken
  * for a reference to that table: self-references are named for the relation ({@code parent_id}).
- * PostgreSQL partitions are skipped: they get their parent's foreign keys.
+ * PostgreSQL partitions are skipped: they get their parent's foreign keys. History and dump tables
+ * ({@code *_versions}, {@code *_history}, {@code *_dump}, ...) outlive their subject by design, and an
+ * id next to a {@code *_type} column of the same stem is polymorphic: neither is reported.
  */
 @RuleInfo(id = "missing-foreign-key", category = Category.INTEGRITY, severity = Severity.WARNING,
         summary = "A column named after another table's key has no foreign key to it",
@@ -56,7 +58,7 @@ public final class MissingForeignKey implements SchemaRule {
             return; // a schema without a single foreign key is that way by design (Prisma relation mode, ...)
         }
         for (Table t : schema.tables()) {
-            if (t.temporary() || t.partitionOf() != null) {
+            if (t.temporary() || t.partitionOf() != null || HISTORY_TABLE.matcher(t.name().name()).find()) {
                 continue;
             }
             for (Column c : t.columns()) {
@@ -66,7 +68,7 @@ public final class MissingForeignKey implements SchemaRule {
                 }
                 for (Pattern p : patterns) {
                     Matcher m = p.matcher(c.name());
-                    if (m.matches() && report(ctx, t, c, m.group(1))) {
+                    if (m.matches() && !polymorphic(t, m.group(1)) && report(ctx, t, c, m.group(1))) {
                         break;
                     }
                 }
@@ -103,6 +105,21 @@ public final class MissingForeignKey implements SchemaRule {
                         : "Add the foreign key without a long lock, then check existing rows: " + add + " NOT VALID; "
                                 + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + constraint + ";");
         return true;
+    }
+
+    /**
+     * History, audit-trail copies and dumps keep rows after their subject is gone, by design
+     * (danbooru's {@code post_versions}, a {@code projects_dump}): a foreign key would forbid that.
+     */
+    private static final Pattern HISTORY_TABLE = Pattern.compile(
+            "(?i)(_versions?|_history|_histories|_archive|_archives|_dump|_snapshots?|_backup|_bak)$");
+
+    /**
+     * {@code role_id} next to {@code role_type} (a Rails-style polymorphic association, Harbor's
+     * {@code role_permission}): the id points into one of several tables, so no single key fits.
+     */
+    private static boolean polymorphic(Table t, String stem) {
+        return t.column(stem + "_type").isPresent();
     }
 
     private static boolean inForeignKey(Table t, String column) {
