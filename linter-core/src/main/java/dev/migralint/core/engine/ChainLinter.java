@@ -8,6 +8,7 @@ import dev.migralint.core.migration.MigrationChain;
 import dev.migralint.core.migration.MigrationScript;
 import dev.migralint.core.migration.TransactionMode;
 import dev.migralint.core.rule.MigrationRule;
+import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.query.SchemaTimeline;
 import dev.migralint.core.schema.ReplayNote;
@@ -60,7 +61,9 @@ final class ChainLinter {
         RunStats stats = RunStats.EMPTY;
         List<Migration> migrations = chain.migrations().subList(0, count);
         List<Step> group = new ArrayList<>();
-        ReadAhead reading = new ReadAhead(scripts, config.dialect(), readingOrder(migrations, downs));
+        ReadAhead reading = new ReadAhead(scripts, config.dialect(), readingOrder(migrations, downs),
+                rules.stream().anyMatch(a -> a.rule() instanceof QueryRule q && q.readsQueryFacts()
+                        && a.appliesTo(config.dialect())));
         for (int i = 0; i < migrations.size(); i++) {
             Migration m = migrations.get(i);
             TransactionMode mode = mode(m);

@@ -3,7 +3,9 @@ package dev.migralint.core.engine;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.migration.MigrationScript;
+import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.parse.StatementParser;
+import dev.migralint.core.query.QueryValidator;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -34,12 +36,17 @@ final class ReadAhead {
     private final List<MigrationScript> order;
     private final Map<MigrationScript, Future<ScriptLinter.Front>> pending = new IdentityHashMap<>();
     private final Dialect dialect;
+    private final boolean prepareValidator;
     private int submitted;
 
-    /** Starts reading {@code order}, the scripts in the order the replay will take them. */
-    ReadAhead(ScriptLinter inline, Dialect dialect, List<MigrationScript> order) {
+    /**
+     * Starts reading {@code order}, the scripts in the order the replay will take them; with
+     * {@code prepareValidator}, the first script read that has a query also starts the query validator.
+     */
+    ReadAhead(ScriptLinter inline, Dialect dialect, List<MigrationScript> order, boolean prepareValidator) {
         this.inline = inline;
         this.dialect = dialect;
+        this.prepareValidator = prepareValidator;
         this.order = threads() > 1 && order.size() > 1 ? new ArrayList<>(order) : List.of();
         fill(0);
     }
@@ -73,9 +80,18 @@ final class ReadAhead {
         LexOptions lexOptions = inline.lexOptions();
         while (submitted < order.size() && submitted < taken + WINDOW) {
             MigrationScript s = order.get(submitted++);
-            pending.put(s, pool().submit(() -> ScriptLinter.read(s,
-                    PARSERS.get().computeIfAbsent(dialect, StatementParser::new), lexOptions)));
+            pending.put(s, pool().submit(() -> read(s, lexOptions)));
         }
+    }
+
+    private ScriptLinter.Front read(MigrationScript s, LexOptions lexOptions) {
+        ScriptLinter.Front front = ScriptLinter.read(s, PARSERS.get().computeIfAbsent(dialect, StatementParser::new),
+                lexOptions);
+        if (prepareValidator && front.parsed().stream()
+                .anyMatch(p -> p instanceof ParsedStatement.Parsed q && QueryValidator.isQuery(q.ast()))) {
+            QueryValidator.prepare();
+        }
+        return front;
     }
 
     private static synchronized ExecutorService pool() {
