@@ -8,6 +8,7 @@ import dev.migralint.core.migration.MigrationChain;
 import dev.migralint.core.migration.MigrationScript;
 import dev.migralint.core.migration.TransactionMode;
 import dev.migralint.core.rule.MigrationRule;
+import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.query.SchemaTimeline;
 import dev.migralint.core.schema.ReplayNote;
@@ -60,6 +61,9 @@ final class ChainLinter {
         RunStats stats = RunStats.EMPTY;
         List<Migration> migrations = chain.migrations().subList(0, count);
         List<Step> group = new ArrayList<>();
+        ReadAhead reading = new ReadAhead(scripts, config.dialect(), readingOrder(migrations, downs),
+                rules.stream().anyMatch(a -> a.rule() instanceof QueryRule q && q.readsQueryFacts()
+                        && a.appliesTo(config.dialect())));
         for (int i = 0; i < migrations.size(); i++) {
             Migration m = migrations.get(i);
             TransactionMode mode = mode(m);
@@ -67,7 +71,8 @@ final class ChainLinter {
             // in one does not carry into the next.
             schema = schema.newSession();
             QueryScope scope = new QueryScope(history(chain, schemas), name(m), false);
-            ScriptLinter.Result up = scripts.lint(m.up(), schema, mode, false, List.of(), List.of(), scope);
+            ScriptLinter.Result up = scripts.lint(reading.take(m.up()), schema, mode, false, List.of(), List.of(),
+                    scope);
             findings.addAll(up.findings());
             statements.addAll(up.statements());
             notes.addAll(up.notes());
@@ -76,7 +81,7 @@ final class ChainLinter {
             schema = up.schemaAfter();
             schemas.add(schema);
             if (i + 1 == migrations.size() || !sameRollbackGroup(m, migrations.get(i + 1))) {
-                Rollback rollback = rollBack(chain, group, downs);
+                Rollback rollback = rollBack(chain, group, downs, reading);
                 findings.addAll(rollback.findings());
                 statements.addAll(rollback.statements());
                 stats = stats.plus(rollback.stats());
@@ -103,7 +108,7 @@ final class ChainLinter {
      * the up of the last step), so a single step's down only makes sense at its point of the group's
      * rollback.
      */
-    private Rollback rollBack(MigrationChain chain, List<Step> group, boolean downs) {
+    private Rollback rollBack(MigrationChain chain, List<Step> group, boolean downs, ReadAhead reading) {
         List<Finding> findings = new ArrayList<>();
         List<ScriptStatement> statements = new ArrayList<>();
         RunStats stats = RunStats.EMPTY;
@@ -118,7 +123,7 @@ final class ChainLinter {
                 state = step.before();
                 continue;
             }
-            ScriptLinter.Result down = scripts.lint(step.migration().down(), state, mode(step.migration()), true,
+            ScriptLinter.Result down = scripts.lint(reading.take(step.migration().down()), state, mode(step.migration()), true,
                     step.up().created(), step.up().addedColumns(), QueryScope.NONE);
             findings.addAll(down.findings());
             statements.addAll(down.statements());
@@ -133,6 +138,27 @@ final class ChainLinter {
                     downNotes.get(j)));
         }
         return new Rollback(findings, statements, stats);
+    }
+
+    /**
+     * The scripts in the order {@link #lint} takes them: each up, and after the last up of a rollback
+     * group the group's downs, last first.
+     */
+    private static List<MigrationScript> readingOrder(List<Migration> migrations, boolean downs) {
+        List<MigrationScript> order = new ArrayList<>();
+        int groupStart = 0;
+        for (int i = 0; i < migrations.size(); i++) {
+            order.add(migrations.get(i).up());
+            if (i + 1 == migrations.size() || !sameRollbackGroup(migrations.get(i), migrations.get(i + 1))) {
+                for (int j = i; downs && j >= groupStart; j--) {
+                    if (migrations.get(j).down() != null) {
+                        order.add(migrations.get(j).down());
+                    }
+                }
+                groupStart = i + 1;
+            }
+        }
+        return order;
     }
 
     /**

@@ -72,21 +72,48 @@ final class ScriptLinter {
      */
     Result lint(MigrationScript script, Schema before, TransactionMode mode, boolean down,
                 List<ObjectName> createdByUp, List<AddedColumn> addedByUp, QueryScope scope) {
+        return lint(read(script, parser, lexOptions), before, mode, down, createdByUp, addedByUp, scope);
+    }
+
+    /** A script lexed, split and parsed: the part of its lint that needs no schema, so it can be read ahead. */
+    record Front(MigrationScript script, List<ScriptStatement> statements, List<ParsedStatement> parsed) {
+    }
+
+    /** Lexes, splits and parses {@code script}; {@code parser} must belong to the calling thread. */
+    static Front read(MigrationScript script, StatementParser parser, LexOptions lexOptions) {
         LexResult lexed = Lexer.lex(script.text(), script.options().lexOptions(lexOptions));
         List<ScriptStatement> statements = Splitter.split(script.file(), lexed, script.options().splitStatements(),
                 script.options().unsplitBlocks());
         List<ParsedStatement> parsed = new ArrayList<>(statements.size());
+        for (ScriptStatement statement : statements) {
+            parsed.add(parser.parse(statement));
+        }
+        return new Front(script, statements, parsed);
+    }
+
+    /** This linter's own reading of {@code script}, in the calling thread. */
+    Front read(MigrationScript script) {
+        return read(script, parser, lexOptions);
+    }
+
+    LexOptions lexOptions() {
+        return lexOptions;
+    }
+
+    /** Lints a script already read ({@link #read}), as the other {@code lint} does. */
+    Result lint(Front front, Schema before, TransactionMode mode, boolean down,
+                List<ObjectName> createdByUp, List<AddedColumn> addedByUp, QueryScope scope) {
+        List<ScriptStatement> statements = front.statements();
+        List<ParsedStatement> parsed = front.parsed();
         List<List<SchemaChange>> changes = new ArrayList<>(statements.size());
         List<Finding> findings = new ArrayList<>();
         int[] counts = new int[6];
-        for (ScriptStatement statement : statements) {
-            ParsedStatement p = parser.parse(statement);
-            parsed.add(p);
+        for (ParsedStatement p : parsed) {
             changes.add(p.changes());
             count(p, counts).ifPresent(findings::add);
         }
         boolean wrapped = TransactionModes.wrapsInTransaction(mode, changes, parsed, config);
-        ReplayContext replayContext = new ReplayContext(script.file());
+        ReplayContext replayContext = new ReplayContext(front.script().file());
         Schema schema = before;
         ScriptFacts scriptFacts = new ScriptFacts(changes, wrapped, down, createdByUp, addedByUp);
         List<ReplayNote> allNotes = new ArrayList<>();

@@ -34,11 +34,13 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.parser.impl.SqlParserImpl;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlQualified;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorImpl;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
@@ -59,6 +61,16 @@ final class CalciteValidation {
     private static final CalciteConnectionConfigImpl CONNECTION = connectionConfig();
 
     private CalciteValidation() {
+    }
+
+    /**
+     * Initialises this class (the operator tables) and Calcite's parser and validator classes without
+     * parsing anything: only work the first query would do anyway, so it costs nothing twice.
+     */
+    static void load() throws ClassNotFoundException {
+        ClassLoader loader = CalciteValidation.class.getClassLoader();
+        Class.forName(SqlParserImpl.class.getName(), true, loader);
+        Class.forName(SqlValidatorImpl.class.getName(), true, loader);
     }
 
     private static CalciteConnectionConfigImpl connectionConfig() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.select.Select;
@@ -31,6 +32,23 @@ public final class QueryValidator {
     private static final Set<String> PG_SYSTEM_COLUMNS = Set.of("tableoid", "xmin", "xmax", "cmin", "cmax", "ctid", "oid");
 
     private QueryValidator() {
+    }
+
+    private static final AtomicBoolean PREPARED = new AtomicBoolean();
+
+    /**
+     * Loads and initialises the validator's classes once per JVM, so that the first query does not
+     * wait for them; for a thread other than the one that lints.
+     */
+    public static void prepare() {
+        if (PREPARED.compareAndSet(false, true)) {
+            try {
+                CalciteValidation.load();
+            } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+                // Only a head start, not retried: a validator that cannot start fails again, and is
+                // reported as such, on the first real query.
+            }
+        }
     }
 
     /** True for the statements {@link #validate} reads; others get {@link QueryFacts#NOT_A_QUERY}. */

@@ -7,4 +7,13 @@ package dev.migralint.core.rule;
  */
 public interface QueryRule extends Rule {
     void check(QueryContext ctx);
+
+    /**
+     * True for a rule that reads {@link QueryContext#queryFacts}: when one is on, the engine starts the
+     * query validator (Apache Calcite, about a second of class loading) on a reading thread as soon
+     * as a script with a query is read, so the replay does not wait for it.
+     */
+    default boolean readsQueryFacts() {
+        return false;
+    }
 }

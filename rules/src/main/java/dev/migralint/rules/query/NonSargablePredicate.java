@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
         summary = "A function or cast on an indexed column keeps the index from serving the filter")
 public final class NonSargablePredicate implements QueryRule {
     @Override
+    public boolean readsQueryFacts() {
+        return true;
+    }
+
+    @Override
     public void check(QueryContext ctx) {
         for (PredicateColumn c : ctx.queryFacts().predicateColumns()) {
             if (c.wrapper() == null || c.clause() == PredicateColumn.Clause.ORDER_BY) {

@@ -22,6 +22,11 @@ import java.util.Map;
         summary = "Filters and joins should read columns some index leads with")
 public final class UnindexedPredicate implements QueryRule {
     @Override
+    public boolean readsQueryFacts() {
+        return true;
+    }
+
+    @Override
     public void check(QueryContext ctx) {
         Map<Table, List<PredicateColumn>> filters = new LinkedHashMap<>();
         Map<Table, List<PredicateColumn>> sorts = new LinkedHashMap<>();

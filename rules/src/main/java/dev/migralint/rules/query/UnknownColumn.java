@@ -17,6 +17,11 @@ import dev.migralint.core.rule.RuleInfo;
         summary = "Queries should name only tables and columns the migrations leave in the schema")
 public final class UnknownColumn implements QueryRule {
     @Override
+    public boolean readsQueryFacts() {
+        return true;
+    }
+
+    @Override
     public void check(QueryContext ctx) {
         for (UnknownName u : ctx.queryFacts().unknownNames()) {
             UnknownName.Gone gone = u.gone();
