@@ -94,7 +94,7 @@ public final class LintEngine {
         Path folder = config.source() == null ? null : config.source().toAbsolutePath().getParent();
         List<Path> logs = config.queryLogs().stream()
                 .map(p -> folder == null ? Path.of(p) : folder.resolve(p).normalize()).toList();
-        QueryLogLinter.Result logged = new QueryLogLinter(activeRules(config)).lint(logs, baseDir);
+        QueryLogLinter.Result logged = new QueryLogLinter(activeRules(config), config.logLinePrefix()).lint(logs, baseDir);
         List<Finding> findings = new ArrayList<>(report.findings());
         findings.addAll(logged.findings());
         List<InputProblem> problems = new ArrayList<>(report.problems());
