@@ -63,6 +63,32 @@ class MapperCheckTest {
     }
 
     @Test
+    void anIncludeOfAnotherMappersFragmentIsExpandedAndPointsAtTheIncludeTag() throws IOException {
+        Files.writeString(dir.resolve("src/main/resources/mapper/Common.xml"), """
+                <mapper namespace="shop.Common">
+                  <sql id="notBlocked">customer_id NOT IN (SELECT customer_id FROM <include refid="blockedTable"/>)</sql>
+                  <sql id="blockedTable">blocked</sql>
+                </mapper>
+                """);
+        Files.writeString(dir.resolve("src/main/resources/mapper/ReportMapper.xml"), """
+                <mapper namespace="shop.ReportMapper">
+                  <select id="report" resultType="long">
+                    SELECT count(*) FROM orders
+                    WHERE <include refid="shop.Common.notBlocked"/>
+                  </select>
+                </mapper>
+                """);
+
+        CliRun run = CliRun.in(dir, "check");
+
+        assertThat(run.out())
+                .contains("src/main/resources/mapper/ReportMapper.xml:4:11: warning[not-in-subquery]")
+                .contains("(in shop.ReportMapper.report)")
+                .doesNotContain("Common.xml:")
+                .doesNotContain("parse-error");
+    }
+
+    @Test
     void aMapperNamedOnTheCommandLineIsReadAsXml() {
         CliRun run = CliRun.in(dir, "check", "src/main/resources/mapper/OrderMapper.xml");
 

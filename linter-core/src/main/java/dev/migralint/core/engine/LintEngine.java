@@ -7,6 +7,7 @@ import dev.migralint.core.config.RuleSetting;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.input.mybatis.MapperFiles;
+import dev.migralint.core.input.mybatis.MapperFragments;
 import dev.migralint.core.input.mybatis.MapperReader;
 import dev.migralint.core.input.Excludes;
 import dev.migralint.core.lex.LexOptions;
@@ -246,7 +247,8 @@ public final class LintEngine {
             return new MapperLinter(queryRules, new ScriptLinter(config, queryRules, parser, lexOptions), parser,
                     config.dialect());
         });
-        return mappers.parallelStream().map(f -> linters.get().lint(f, schema)).toList();
+        MapperFragments fragments = MapperFragments.of(mappers);
+        return mappers.parallelStream().map(f -> linters.get().lint(f, schema, fragments)).toList();
     }
 
     /** A linter for one thread: the parser it holds is not thread-safe. */
