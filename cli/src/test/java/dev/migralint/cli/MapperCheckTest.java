@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +88,28 @@ class MapperCheckTest {
                 .contains("(in shop.ReportMapper.report)")
                 .doesNotContain("Common.xml:")
                 .doesNotContain("parse-error");
+    }
+
+    @Test
+    void xmlAndSqlCommentsSuppressAsInSqlFiles() throws IOException {
+        Files.writeString(dir.resolve("src/main/resources/mapper/OrderMapper.xml"), MAPPER
+                .replace("  <resultMap id=\"order\"", "  <!-- migralint-ignore mybatis-nested-select -->\n  <resultMap id=\"order\"")
+                .replace("    SELECT id FROM orders", "    -- migralint-ignore not-in-subquery -- blocked has no NULLs\n    SELECT id FROM orders")
+                .replace("  <select id=\"selectLines\"", "  <!-- migralint-ignore select-star -->\n  <select id=\"selectLines\""));
+
+        CliRun run = CliRun.in(dir, "check", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FINDINGS);
+        com.fasterxml.jackson.databind.JsonNode findings = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out()).path("findings");
+        List<String> active = new ArrayList<>();
+        List<String> suppressed = new ArrayList<>();
+        findings.forEach(f -> (f.path("suppressed").asBoolean() ? suppressed : active)
+                .add(f.path("ruleId").asText() + "@" + f.path("start").path("line").asInt()));
+        assertThat(suppressed).containsExactlyInAnyOrder("mybatis-nested-select@7", "not-in-subquery@13");
+        // select-star is not reported on selectLines, so that directive is unused
+        assertThat(active).contains("unused-suppression@16").noneMatch(a -> a.startsWith("not-in-subquery")
+                || a.startsWith("mybatis-nested-select"));
     }
 
     @Test

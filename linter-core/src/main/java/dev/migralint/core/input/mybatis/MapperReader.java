@@ -67,6 +67,26 @@ public final class MapperReader {
         return new Mapper(file, namespace, statements, resultMaps, problems);
     }
 
+    /**
+     * Where each element under a mapper's root (statements, result maps, fragments) is written, from
+     * its start tag to its end tag; empty when the text is not well-formed XML.
+     */
+    public static List<TextRange> topLevelElements(String text) {
+        Element root;
+        try {
+            root = XmlTree.parse(text);
+        } catch (XmlTree.Malformed e) {
+            return List.of();
+        }
+        List<TextRange> out = new ArrayList<>();
+        for (Element e : root.elements()) {
+            int close = text.charAt(e.end() - 2) == '/' ? -1 : text.indexOf("</" + e.name() + ">", e.end());
+            int end = close < 0 ? e.end() : close + e.name().length() + 3;
+            out.add(new TextRange(e.start(), end));
+        }
+        return out;
+    }
+
     /** The {@code <sql>} fragments of a mapper, by id. */
     static Map<String, Element> fragments(Element root) {
         Map<String, Element> fragments = new HashMap<>();
