@@ -113,6 +113,23 @@ class MapperCheckTest {
     }
 
     @Test
+    void mappersAreLintedInTheDialectOfTheMigrationsTheyRunOn() throws IOException {
+        String mapper = "<mapper namespace=\"shop.Flags\"><select id=\"on\" resultType=\"long\">"
+                + "SELECT id FROM flags WHERE enabled = 1</select></mapper>\n";
+        Files.writeString(dir.resolve("src/main/resources/mapper/Flags.xml"), mapper);
+        Files.writeString(dir.resolve("db/V2__flags.sql"), "CREATE TABLE flags (id bigint PRIMARY KEY, enabled boolean);\n");
+
+        assertThat(CliRun.in(dir, "check").out()).contains("Flags.xml:1:93: error[query-type-mismatch]");
+
+        // the same history written for MySQL (backticks, ENGINE=): MySQL compares a boolean with 1
+        Files.writeString(dir.resolve("db/V1__schema.sql"), "CREATE TABLE `orders` (`id` bigint PRIMARY KEY,"
+                + " `customer_id` bigint NOT NULL) ENGINE=InnoDB;\n");
+        Files.writeString(dir.resolve("db/V2__flags.sql"), "CREATE TABLE `flags` (`id` bigint PRIMARY KEY,"
+                + " `enabled` boolean) ENGINE=InnoDB;\n");
+        assertThat(CliRun.in(dir, "check").out()).doesNotContain("query-type-mismatch");
+    }
+
+    @Test
     void aMapperNamedOnTheCommandLineIsReadAsXml() {
         CliRun run = CliRun.in(dir, "check", "src/main/resources/mapper/OrderMapper.xml");
 

@@ -230,14 +230,16 @@ public final class LintEngine {
      * chains, the one whose final schema has the most tables (a project's main migration history).
      */
     private static List<MapperLinter.Result> lintMappers(List<SourceFile> mappers, List<ChainLinter.Result> chains,
-                                                         Config config, List<ActiveRule> rules) {
+                                                         Config runConfig, List<ActiveRule> rules) {
         if (mappers.isEmpty()) {
             return List.of();
         }
         Schema schema = chains.stream().filter(r -> !r.schemas().isEmpty())
                 .map(r -> r.schemas().get(r.schemas().size() - 1))
                 .max(Comparator.comparingInt(s -> s.tables().size()))
-                .orElse(Schema.empty(config.dialect()));
+                .orElse(Schema.empty(runConfig.dialect()));
+        // the mappers run on the database those migrations are for (a detected MySQL history: MySQL)
+        Config config = runConfig.detectDialect() ? runConfig.withDialect(schema.dialect()) : runConfig;
         // a mapper's statements are the application's queries, not migrations: only query rules judge them
         List<ActiveRule> queryRules = rules.stream().filter(r -> QUERY_CATEGORIES.contains(r.rule().meta().category()))
                 .toList();
