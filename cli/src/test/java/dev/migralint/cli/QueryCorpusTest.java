@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class QueryCorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> RULES = Set.of("unknown-column", "unindexed-predicate", "non-sargable-predicate");
+    private static final Set<String> RULES = Set.of("unknown-column", "unindexed-predicate", "non-sargable-predicate",
+            "query-type-mismatch");
     private static final Pattern DEBUG = Pattern.compile(
             "(\\d+) statements \\((\\d+) parsed.*?(\\d+) queries validated against the schema, (\\d+) not readable");
 

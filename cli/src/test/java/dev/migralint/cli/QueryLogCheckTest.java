@@ -68,6 +68,29 @@ class QueryLogCheckTest {
     }
 
     @Test
+    void theConfigsLogLinePrefixNamesTheSessionWhereInferenceCannot() throws IOException {
+        // '%m %l %p ': the line number comes first, so inference takes it for the session and every
+        // line is a session of its own; with the prefix from the config the pid groups them.
+        Files.writeString(dir.resolve("logs/numbered.log"), """
+                2026-11-22 06:18:24.238 UTC 1 6596 LOG:  connection authorized: user=app database=shop
+                2026-11-22 06:18:24.247 UTC 2 6596 LOG:  statement: SELECT id FROM orders WHERE customer_id = 7;
+                2026-11-22 06:18:24.279 UTC 3 6596 LOG:  statement: SELECT qty FROM order_items WHERE order_id = 16;
+                2026-11-22 06:18:24.290 UTC 1 6597 LOG:  statement: SELECT count(*) FROM customers;
+                2026-11-22 06:18:24.311 UTC 4 6596 LOG:  statement: SELECT qty FROM order_items WHERE order_id = 17;
+                2026-11-22 06:18:24.342 UTC 5 6596 LOG:  statement: SELECT qty FROM order_items WHERE order_id = 18;
+                """);
+        Files.writeString(dir.resolve("inferred.yaml"), "query-logs: [logs/numbered.log]\n");
+        Files.writeString(dir.resolve("configured.yaml"), "query-logs: [logs/numbered.log]\nlog-line-prefix: '%m %l %p '\n");
+
+        CliRun inferred = CliRun.in(dir, "check", "--config", "inferred.yaml");
+        CliRun configured = CliRun.in(dir, "check", "--config", "configured.yaml");
+
+        assertThat(inferred.exitCode()).as(inferred.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(configured.exitCode()).as(configured.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(configured.out()).contains("logs/numbered.log:3:1: warning[n-plus-one-log] 3 executions of");
+    }
+
+    @Test
     void theConfigsQueryLogsAreCheckedRelativeToTheConfigFolder() throws IOException {
         Files.createDirectories(dir.resolve("db"));
         Files.writeString(dir.resolve("db/V1__t.sql"), "CREATE TABLE t (id bigint PRIMARY KEY);\n");

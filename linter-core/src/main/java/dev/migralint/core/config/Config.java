@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code exclude} holds glob patterns of files and folders to leave out, relative to the config file's
  * folder; {@code encoding} is the character set SQL files are read in. {@code detectDialect}: neither
  * the command line nor the config's top-level {@code dialect} forced one, so each folder and file gets
- * the dialect its names and content show, {@code dialect} when they show none.
+ * the dialect its names and content show, {@code dialect} when they show none. {@code logLinePrefix} is
+ * PostgreSQL's {@code log_line_prefix} the query logs were written with, or null to infer it.
  */
 public record Config(
         Dialect dialect,
@@ -36,7 +37,8 @@ public record Config(
         Map<String, FolderSettings> folders,
         List<String> exclude,
         Charset encoding,
-        boolean detectDialect) {
+        boolean detectDialect,
+        String logLinePrefix) {
 
     public Config {
         folders = folders == null ? Map.of() : Map.copyOf(folders);
@@ -56,7 +58,7 @@ public record Config(
                   Path source, Map<String, Layout> migrationLayouts) {
         this(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
                 assumeInTransaction, failOn, baseline, rules, source, layoutsOnly(migrationLayouts), List.of(), null,
-                false);
+                false, null);
     }
 
     /** A config without folder settings, linting everything in {@code dialect}. */
@@ -80,7 +82,7 @@ public record Config(
 
     public static Config defaults() {
         return new Config(Dialect.POSTGRESQL, DEFAULT_TARGET_VERSION, List.of(), List.of(), List.of(), Map.of(),
-                false, false, FailOn.WARNING, null, Map.of(), null, Map.of(), List.of(), null, true);
+                false, false, FailOn.WARNING, null, Map.of(), null, Map.of(), List.of(), null, true, null);
     }
 
     public RuleSetting rule(String id) {
@@ -103,22 +105,22 @@ public record Config(
         Map<String, FolderSettings> forced = new LinkedHashMap<>();
         folders.forEach((path, settings) -> forced.put(path, settings.withoutDialect()));
         return new Config(d, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, forced, exclude, encoding, false);
+                assumeInTransaction, failOn, baseline, rules, source, forced, exclude, encoding, false, logLinePrefix);
     }
 
     public Config withFailOn(FailOn f) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, f, baseline, rules, source, folders, exclude, encoding, detectDialect);
+                assumeInTransaction, f, baseline, rules, source, folders, exclude, encoding, detectDialect, logLinePrefix);
     }
 
     public Config withQueryLogs(List<String> logs) {
         return new Config(dialect, targetVersion, migrations, queries, logs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, folders, exclude, encoding, detectDialect);
+                assumeInTransaction, failOn, baseline, rules, source, folders, exclude, encoding, detectDialect, logLinePrefix);
     }
 
     public Config withRules(Map<String, RuleSetting> r) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, r, source, folders, exclude, encoding, detectDialect);
+                assumeInTransaction, failOn, baseline, r, source, folders, exclude, encoding, detectDialect, logLinePrefix);
     }
 
     /** This config with more exclude patterns, given in the same form as the config file's. */
@@ -126,6 +128,6 @@ public record Config(
         List<String> all = new java.util.ArrayList<>(exclude);
         all.addAll(more);
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, folders, all, encoding, detectDialect);
+                assumeInTransaction, failOn, baseline, rules, source, folders, all, encoding, detectDialect, logLinePrefix);
     }
 }

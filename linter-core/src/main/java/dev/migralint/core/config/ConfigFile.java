@@ -16,6 +16,7 @@ record ConfigFile(
         @JsonProperty("migrations") List<PathEntry> migrations,
         @JsonProperty("queries") List<String> queries,
         @JsonProperty("query-logs") List<String> queryLogs,
+        @JsonProperty("log-line-prefix") String logLinePrefix,
         @JsonProperty("placeholders") Map<String, String> placeholders,
         @JsonProperty("assume-in-transaction") Boolean assumeInTransaction,
         @JsonProperty("fail-on") String failOn,

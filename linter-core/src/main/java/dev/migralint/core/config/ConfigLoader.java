@@ -124,7 +124,7 @@ public final class ConfigLoader {
         if (raw == null) {
             return new Config(defaults.dialect(), defaults.targetVersion(), List.of(), List.of(), List.of(),
                     Map.of(), false, defaults.assumeInTransaction(), defaults.failOn(), null, Map.of(), file,
-                    Map.of(), List.of(), null, true);
+                    Map.of(), List.of(), null, true, null);
         }
         Dialect dialect = defaults.dialect();
         if (raw.dialect() != null) {
@@ -168,7 +168,8 @@ public final class ConfigLoader {
                 folders,
                 raw.exclude() == null ? List.of() : raw.exclude(),
                 encoding(file, text, raw.encoding()),
-                raw.dialect() == null);
+                raw.dialect() == null,
+                raw.logLinePrefix());
     }
 
     private static FolderSettings folderSettings(Path file, String text, ConfigFile.PathEntry entry) {

@@ -6,7 +6,6 @@ import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.lex.Lexer;
-import dev.migralint.core.lex.Token;
 import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.source.TextRange;
 import dev.migralint.core.split.ScriptStatement;
@@ -62,8 +61,8 @@ final class FileFindings {
         result.sort(ORDER);
         // Lexing the whole file again is only worth it where a directive may be.
         if (file.text().contains(DIRECTIVE)) {
-            List<Token> tokens = Lexer.lex(file.text(), lexOptions).tokens();
-            Suppressions suppressions = Suppressions.parse(file, tokens, ordered);
+            Suppressions suppressions = MapperSuppressions.isMapper(file) ? MapperSuppressions.parse(file)
+                    : Suppressions.parse(file, Lexer.lex(file.text(), lexOptions).tokens(), ordered);
             boolean[][] used = suppressions.newUsage();
             List<Finding> applied = new ArrayList<>(suppressions.apply(result, used));
             // Directives naming unused-suppression (or all rules) are judged after the others'

@@ -7,6 +7,7 @@ import dev.migralint.core.config.RuleSetting;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.input.mybatis.MapperFiles;
+import dev.migralint.core.input.mybatis.MapperFragments;
 import dev.migralint.core.input.mybatis.MapperReader;
 import dev.migralint.core.input.Excludes;
 import dev.migralint.core.lex.LexOptions;
@@ -94,7 +95,7 @@ public final class LintEngine {
         Path folder = config.source() == null ? null : config.source().toAbsolutePath().getParent();
         List<Path> logs = config.queryLogs().stream()
                 .map(p -> folder == null ? Path.of(p) : folder.resolve(p).normalize()).toList();
-        QueryLogLinter.Result logged = new QueryLogLinter(activeRules(config)).lint(logs, baseDir);
+        QueryLogLinter.Result logged = new QueryLogLinter(activeRules(config), config.logLinePrefix()).lint(logs, baseDir);
         List<Finding> findings = new ArrayList<>(report.findings());
         findings.addAll(logged.findings());
         List<InputProblem> problems = new ArrayList<>(report.problems());
@@ -229,14 +230,16 @@ public final class LintEngine {
      * chains, the one whose final schema has the most tables (a project's main migration history).
      */
     private static List<MapperLinter.Result> lintMappers(List<SourceFile> mappers, List<ChainLinter.Result> chains,
-                                                         Config config, List<ActiveRule> rules) {
+                                                         Config runConfig, List<ActiveRule> rules) {
         if (mappers.isEmpty()) {
             return List.of();
         }
         Schema schema = chains.stream().filter(r -> !r.schemas().isEmpty())
                 .map(r -> r.schemas().get(r.schemas().size() - 1))
                 .max(Comparator.comparingInt(s -> s.tables().size()))
-                .orElse(Schema.empty(config.dialect()));
+                .orElse(Schema.empty(runConfig.dialect()));
+        // the mappers run on the database those migrations are for (a detected MySQL history: MySQL)
+        Config config = runConfig.detectDialect() ? runConfig.withDialect(schema.dialect()) : runConfig;
         // a mapper's statements are the application's queries, not migrations: only query rules judge them
         List<ActiveRule> queryRules = rules.stream().filter(r -> QUERY_CATEGORIES.contains(r.rule().meta().category()))
                 .toList();
@@ -246,7 +249,8 @@ public final class LintEngine {
             return new MapperLinter(queryRules, new ScriptLinter(config, queryRules, parser, lexOptions), parser,
                     config.dialect());
         });
-        return mappers.parallelStream().map(f -> linters.get().lint(f, schema)).toList();
+        MapperFragments fragments = MapperFragments.of(mappers);
+        return mappers.parallelStream().map(f -> linters.get().lint(f, schema, fragments)).toList();
     }
 
     /** A linter for one thread: the parser it holds is not thread-safe. */

@@ -6,6 +6,7 @@ import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.RelatedLocation;
 import dev.migralint.core.input.mybatis.Mapper;
+import dev.migralint.core.input.mybatis.MapperFragments;
 import dev.migralint.core.input.mybatis.MapperReader;
 import dev.migralint.core.input.mybatis.MapperStatement;
 import dev.migralint.core.lex.LexOptions;
@@ -52,8 +53,9 @@ final class MapperLinter {
     record Result(List<Finding> findings, RunStats stats) {
     }
 
-    Result lint(SourceFile file, Schema schema) {
-        Mapper mapper = MapperReader.read(file);
+    /** {@code fragments}: the {@code <sql>} fragments of all the run's mappers, for includes across files. */
+    Result lint(SourceFile file, Schema schema, MapperFragments fragments) {
+        Mapper mapper = MapperReader.read(file, fragments);
         List<Finding> findings = new ArrayList<>();
         ActiveRule parseError = ActiveRule.find(rules, ParseError.ID);
         if (parseError != null) {

@@ -6,6 +6,7 @@ import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.RelatedLocation;
 import dev.migralint.core.input.SourceSet;
 import dev.migralint.core.querylog.LogFormat;
+import dev.migralint.core.querylog.LogLinePrefix;
 import dev.migralint.core.querylog.LogStatement;
 import dev.migralint.core.querylog.QueryLogReader;
 import dev.migralint.core.rule.LogFindingBuilder;
@@ -36,9 +37,12 @@ final class QueryLogLinter {
     }
 
     private final List<ActiveRule> rules;
+    private final LogLinePrefix prefix;
 
-    QueryLogLinter(List<ActiveRule> rules) {
+    /** {@code logLinePrefix}: PostgreSQL's setting the stderr logs were written with, or null to infer it. */
+    QueryLogLinter(List<ActiveRule> rules, String logLinePrefix) {
         this.rules = rules.stream().filter(r -> r.rule() instanceof QueryLogRule).toList();
+        this.prefix = logLinePrefix == null ? null : LogLinePrefix.of(logLinePrefix);
     }
 
     Result lint(List<Path> logs, Path baseDir) {
@@ -63,7 +67,7 @@ final class QueryLogLinter {
 
     private List<Finding> lint(Path log, String display) throws IOException {
         List<Pending> pending = new ArrayList<>();
-        try (QueryLogReader reader = LogFormat.open(log)) {
+        try (QueryLogReader reader = LogFormat.open(log, prefix)) {
             LogFormat format = reader.format();
             List<QueryLogRule.LogCheck> checks = new ArrayList<>();
             for (ActiveRule r : rules) {

@@ -54,39 +54,52 @@ final class Suppressions {
             if (!t.isComment()) {
                 continue;
             }
-            String c = t.text(text);
-            Matcher m = DIRECTIVE.matcher(c);
-            if (!m.matches()) {
-                continue;
+            while (next < statements.size() && statements.get(next).range().start() < t.end()) {
+                next++;
             }
-            boolean wholeFile = m.group(1) != null;
-            String body = m.group(2);
-            int bodyStart = t.start() + m.start(2);
-            String ids = body;
-            String justification = null;
-            int reason = body.indexOf("--");
-            if (reason >= 0) {
-                ids = body.substring(0, reason);
-                justification = body.substring(reason + 2).trim();
-                if (justification.isEmpty()) {
-                    justification = null;
-                }
+            TextRange scope = next < statements.size() ? statements.get(next).range() : null;
+            Directive d = directive(t.text(text), t.start(), t.range(), scope);
+            if (d != null) {
+                found.add(d);
             }
-            List<Target> targets = new ArrayList<>();
-            Matcher idm = RULE_ID.matcher(ids);
-            while (idm.find()) {
-                targets.add(new Target(idm.group(), new TextRange(bodyStart + idm.start(), bodyStart + idm.end())));
-            }
-            TextRange scope = null;
-            if (!wholeFile) {
-                while (next < statements.size() && statements.get(next).range().start() < t.end()) {
-                    next++;
-                }
-                scope = next < statements.size() ? statements.get(next).range() : null;
-            }
-            found.add(new Directive(t.range(), wholeFile, List.copyOf(targets), justification, scope));
         }
         return new Suppressions(file, List.copyOf(found));
+    }
+
+    /** Directives found elsewhere than in SQL comments of the file (as in a MyBatis mapper's XML). */
+    static Suppressions of(SourceFile file, List<Directive> directives) {
+        return new Suppressions(file, List.copyOf(directives));
+    }
+
+    /**
+     * The directive a comment holds, or null: {@code comment} is its text in the SQL form ({@code --},
+     * {@code #} or a block comment), whose character i is at offset {@code base + i} of the file;
+     * {@code range} is the whole comment; {@code scope} the statement it covers unless it is for the file.
+     */
+    static Directive directive(String comment, int base, TextRange range, TextRange scope) {
+        Matcher m = DIRECTIVE.matcher(comment);
+        if (!m.matches()) {
+            return null;
+        }
+        boolean wholeFile = m.group(1) != null;
+        String body = m.group(2);
+        int bodyStart = base + m.start(2);
+        String ids = body;
+        String justification = null;
+        int reason = body.indexOf("--");
+        if (reason >= 0) {
+            ids = body.substring(0, reason);
+            justification = body.substring(reason + 2).trim();
+            if (justification.isEmpty()) {
+                justification = null;
+            }
+        }
+        List<Target> targets = new ArrayList<>();
+        Matcher idm = RULE_ID.matcher(ids);
+        while (idm.find()) {
+            targets.add(new Target(idm.group(), new TextRange(bodyStart + idm.start(), bodyStart + idm.end())));
+        }
+        return new Directive(range, wholeFile, List.copyOf(targets), justification, wholeFile ? null : scope);
     }
 
     List<Directive> directives() {

@@ -38,7 +38,6 @@ import org.apache.calcite.sql.parser.impl.SqlParserImpl;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
-import org.apache.calcite.sql.validate.SqlQualified;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
@@ -115,7 +114,11 @@ final class CalciteValidation {
         }
         List<PredicateColumn> columns = new ArrayList<>();
         new PredicateWalk(validator, sql, columns).query(validated);
-        return new QueryFacts(true, null, List.of(), columns);
+        List<TypeMismatch> mismatches = new ArrayList<>();
+        if (dialect == Dialect.POSTGRESQL) {
+            new PostgresTypeCheck(validator, sql, mismatches).query(validated);
+        }
+        return new QueryFacts(true, null, List.of(), columns, mismatches);
     }
 
     private static QueryFacts unknown(CalciteContextException e, CalciteSql sql) {
@@ -138,7 +141,7 @@ final class CalciteValidation {
     }
 
     private static QueryFacts found(UnknownName name) {
-        return new QueryFacts(true, null, List.of(name), List.of());
+        return new QueryFacts(true, null, List.of(name), List.of(), List.of());
     }
 
     /** Collects the table columns each SELECT's WHERE, JOIN conditions and ORDER BY read. */
@@ -205,25 +208,11 @@ final class CalciteValidation {
         }
 
         private void column(SqlIdentifier id, SqlValidatorScope scope, Clause clause, SqlCall wrapper) {
-            SqlQualified q;
-            try {
-                q = scope.fullyQualify(id);
-            } catch (RuntimeException e) {
-                return; // an output alias in ORDER BY, or a name the scope does not own
-            }
-            if (q == null || q.namespace == null || q.suffix().size() != 1 || q.namespace.getTable() == null) {
+            ResolvedColumn resolved = ResolvedColumn.of(id, scope);
+            if (resolved == null) {
                 return;
             }
-            CalciteCatalog.KnownTable known = q.namespace.getTable().unwrap(CalciteCatalog.KnownTable.class);
-            if (known == null) {
-                return;
-            }
-            String name = q.suffix().get(0);
-            String column = known.table.columns().stream().map(c -> c.name())
-                    .filter(c -> c.equalsIgnoreCase(name)).findFirst().orElse(null);
-            if (column == null) {
-                return;
-            }
+            String column = resolved.column().name();
             TextRange range = range(id.getParserPosition());
             TextRange wrapperRange = null;
             if (wrapper != null) {
@@ -233,7 +222,7 @@ final class CalciteValidation {
             }
             String wrapperText = wrapperRange == null ? null
                     : sql.original().substring(wrapperRange.start() - sql.offset(), wrapperRange.end() - sql.offset()).strip();
-            out.add(new PredicateColumn(known.table, column, clause, range, wrapperText, wrapperRange));
+            out.add(new PredicateColumn(resolved.table(), column, clause, range, wrapperText, wrapperRange));
         }
 
         private TextRange range(SqlParserPos pos) {

@@ -85,7 +85,7 @@ public final class QueryValidator {
             }
             kept.add(known);
         }
-        return new QueryFacts(true, null, kept, facts.predicateColumns());
+        return new QueryFacts(true, null, kept, facts.predicateColumns(), facts.typeMismatches());
     }
 
     private static UnknownName withHistory(UnknownName u, Statement ast, Dialect dialect, SchemaTimeline timeline) {

@@ -68,6 +68,11 @@ public enum LogFormat {
 
     /** Opens {@code file}, recognizing its format; decoding errors become U+FFFD, as logs may hold any bytes. */
     public static QueryLogReader open(Path file) throws IOException {
+        return open(file, null);
+    }
+
+    /** As {@link #open(Path)}; a PostgreSQL stderr log is read with {@code prefix} when it is not null. */
+    public static QueryLogReader open(Path file, LogLinePrefix prefix) throws IOException {
         List<String> sample = new ArrayList<>();
         try (BufferedReader in = reader(file)) {
             String l;
@@ -75,7 +80,13 @@ public enum LogFormat {
                 sample.add(l);
             }
         }
-        return detect(sample).open(reader(file));
+        LogFormat format = detect(sample);
+        if (format == POSTGRES_STDERR && prefix != null) {
+            QueryLogReader r = new PostgresStderrReader(reader(file), prefix);
+            r.format = format;
+            return r;
+        }
+        return format.open(reader(file));
     }
 
     public QueryLogReader open(BufferedReader in) {

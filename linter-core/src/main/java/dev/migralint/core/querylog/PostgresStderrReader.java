@@ -8,7 +8,8 @@ import java.util.Set;
  * {@code SEVERITY:  message} (two spaces, as the server writes it) after the prefix; a line that
  * starts with a TAB continues the message (multi-line SQL). The session is read from the prefix: the
  * number in brackets ({@code [%p]}), else a session id ({@code %c}), else the first number that
- * stands alone. A DETAIL right after an entry of the same session belongs to it (parameters).
+ * stands alone; or, when the config gives the server's {@code log_line_prefix}, as that prefix says
+ * ({@link LogLinePrefix}). A DETAIL right after an entry of the same session belongs to it (parameters).
  */
 final class PostgresStderrReader extends QueryLogReader {
     private static final Set<String> SEVERITIES = Set.of("LOG", "DETAIL", "ERROR", "STATEMENT", "HINT", "CONTEXT",
@@ -25,8 +26,16 @@ final class PostgresStderrReader extends QueryLogReader {
     private String detail;
     private boolean detailPending;
 
+    /** The configured prefix, or null to infer severity and session from each line. */
+    private final LogLinePrefix prefix;
+
     PostgresStderrReader(BufferedReader in) {
+        this(in, null);
+    }
+
+    PostgresStderrReader(BufferedReader in, LogLinePrefix prefix) {
         super(in);
+        this.prefix = prefix;
     }
 
     @Override
@@ -39,13 +48,14 @@ final class PostgresStderrReader extends QueryLogReader {
             }
             return;
         }
-        int marker = severityMarker(text);
+        LogLinePrefix.Parsed parsed = prefix == null ? null : prefix.parse(text);
+        int marker = prefix == null ? severityMarker(text) : parsed == null ? -1 : parsed.severity();
         if (marker < 0) {
             return;
         }
         int colon = text.indexOf(':', marker);
         String sev = text.substring(marker, colon);
-        String sess = session(text, marker);
+        String sess = parsed != null ? parsed.session() : session(text, marker);
         String msg = text.substring(colon + 3);
         if ("DETAIL".equals(sev) && message != null && !detailPending && sess.equals(session)) {
             detail = msg;

@@ -33,6 +33,7 @@ class ConfigLoaderTest {
                 migrations: [db/migration, {path: db/x, layout: flyway}]
                 queries: [src/main/resources/sql]
                 query-logs: [target/sql.log]
+                log-line-prefix: '%m %l %p '
                 placeholders: {schema: public}
                 assume-in-transaction: true
                 fail-on: error
@@ -47,6 +48,7 @@ class ConfigLoaderTest {
         assertThat(c.migrations()).containsExactly("db/migration", "db/x");
         assertThat(c.migrationLayouts()).containsExactly(java.util.Map.entry("db/x", Layout.FLYWAY));
         assertThat(c.placeholders()).containsEntry("schema", "public");
+        assertThat(c.logLinePrefix()).isEqualTo("%m %l %p ");
         assertThat(c.assumeInTransaction()).isTrue();
         assertThat(c.failOn()).isEqualTo(FailOn.ERROR);
         assertThat(c.rule("prefer-text").enabled()).isFalse();

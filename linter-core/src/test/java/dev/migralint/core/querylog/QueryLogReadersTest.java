@@ -45,6 +45,37 @@ class QueryLogReadersTest {
     }
 
     @Test
+    void aConfiguredPrefixNamesTheSessionAndWhereTheSeverityStarts() throws IOException {
+        String log = """
+                2026-11-22 06:18:24.240 UTC 12 7036 app LOG:  statement: SELECT 1
+                2026-11-22 06:18:24.241 UTC 13 7036 my app LOG:  execute S_1: SELECT a FROM t WHERE id = $1
+                2026-11-22 06:18:24.241 UTC 14 7036 my app DETAIL:  parameters: $1 = '7'
+                2026-11-22 06:18:24.242 UTC 1 812 LOG:  checkpoint starting: time
+                """;
+        LogLinePrefix prefix = LogLinePrefix.of("%m %l %p %q%a ");
+        List<LogStatement> s = new ArrayList<>();
+        try (QueryLogReader r = new PostgresStderrReader(new BufferedReader(new StringReader(log)), prefix)) {
+            LogStatement next;
+            while ((next = r.next()) != null) {
+                s.add(next);
+            }
+        }
+        assertThat(s).extracting(LogStatement::session).containsExactly("7036", "7036");
+        assertThat(s.get(1).fingerprint()).isEqualTo("SELECT a FROM t WHERE id = ?");
+        // Inferred, the line number (12, 13) is taken for the session.
+        assertThat(read(log)).extracting(LogStatement::session).startsWith("12", "13");
+    }
+
+    @Test
+    void aPrefixWithTheSessionIdAndUnknownEscapes() {
+        LogLinePrefix prefix = LogLinePrefix.of("%t [%5p-%l] %c %z%% %q%u@%d ");
+        String line = "2026-11-22 06:18:24 UTC [   70-3] 6b02892f.19a7 % a@b LOG:  statement: SELECT 1";
+        assertThat(prefix.parse(line).session()).isEqualTo("6b02892f.19a7");
+        assertThat(prefix.parse(line).severity()).isEqualTo(line.indexOf("LOG:"));
+        assertThat(prefix.parse("no prefix here LOG:  statement: SELECT 1")).isNull();
+    }
+
+    @Test
     void stderrWithAnyPrefixAndItsDetailsAndContinuationLines() throws IOException {
         List<LogStatement> s = read("""
                 2026-11-22 06:18:24 UTC [7036]: [3-1] user=a,db=b,app=c,client=127.0.0.1 LOG:  statement: SELECT a

@@ -31,6 +31,11 @@ public final class MapperReader {
     }
 
     public static Mapper read(SourceFile file) {
+        return read(file, MapperFragments.NONE);
+    }
+
+    /** Reads {@code file}; an {@code <include>} of another mapper's fragment is looked up in {@code others}. */
+    public static Mapper read(SourceFile file, MapperFragments others) {
         Element root;
         try {
             root = XmlTree.parse(file.text());
@@ -41,14 +46,8 @@ public final class MapperReader {
                             "Cannot read mapper XML: " + e.getMessage())));
         }
         String namespace = root.attribute("namespace");
-        Map<String, Element> fragments = new HashMap<>();
-        for (Element e : root.elements()) {
-            if (e.name().equals("sql") && e.attribute("id") != null) {
-                fragments.put(e.attribute("id"), e);
-            }
-        }
         List<Mapper.Problem> problems = new ArrayList<>();
-        SqlExpansion expansion = new SqlExpansion(namespace, fragments, problems);
+        SqlExpansion expansion = new SqlExpansion(namespace, fragments(root), others, problems);
         List<MapperStatement> statements = new ArrayList<>();
         List<ResultMap> resultMaps = new ArrayList<>();
         for (Element e : root.elements()) {
@@ -66,6 +65,37 @@ public final class MapperReader {
             }
         }
         return new Mapper(file, namespace, statements, resultMaps, problems);
+    }
+
+    /**
+     * Where each element under a mapper's root (statements, result maps, fragments) is written, from
+     * its start tag to its end tag; empty when the text is not well-formed XML.
+     */
+    public static List<TextRange> topLevelElements(String text) {
+        Element root;
+        try {
+            root = XmlTree.parse(text);
+        } catch (XmlTree.Malformed e) {
+            return List.of();
+        }
+        List<TextRange> out = new ArrayList<>();
+        for (Element e : root.elements()) {
+            int close = text.charAt(e.end() - 2) == '/' ? -1 : text.indexOf("</" + e.name() + ">", e.end());
+            int end = close < 0 ? e.end() : close + e.name().length() + 3;
+            out.add(new TextRange(e.start(), end));
+        }
+        return out;
+    }
+
+    /** The {@code <sql>} fragments of a mapper, by id. */
+    static Map<String, Element> fragments(Element root) {
+        Map<String, Element> fragments = new HashMap<>();
+        for (Element e : root.elements()) {
+            if (e.name().equals("sql") && e.attribute("id") != null) {
+                fragments.put(e.attribute("id"), e);
+            }
+        }
+        return fragments;
     }
 
     private static void nestedSelects(Element e, List<ResultMap.NestedSelect> out) {

@@ -17,7 +17,9 @@ import java.util.Set;
  * every {@code <if>} holds: {@code <where>} and {@code <set>} add their keyword and drop a leading
  * AND/OR or a trailing comma as {@code <trim>} does; {@code <choose>} takes its first {@code <when>};
  * {@code <foreach>} writes one item between its open and close; {@code <include>} inserts the
- * {@code <sql>} fragment with its {@code <property>} values substituted for {@code ${name}}.
+ * {@code <sql>} fragment with its {@code <property>} values substituted for {@code ${name}}; a
+ * fragment of another mapper file is inserted too, its text pointing at the {@code <include>} tag,
+ * since its own positions are in the other file.
  */
 final class SqlExpansion {
     /** The expanded text and, per character, its offset in the XML file. */
@@ -32,11 +34,13 @@ final class SqlExpansion {
 
     private final String namespace;
     private final Map<String, Element> fragments;
+    private final MapperFragments others;
     private final List<Mapper.Problem> problems;
 
-    SqlExpansion(String namespace, Map<String, Element> fragments, List<Mapper.Problem> problems) {
+    SqlExpansion(String namespace, Map<String, Element> fragments, MapperFragments others, List<Mapper.Problem> problems) {
         this.namespace = namespace;
         this.fragments = fragments;
+        this.others = others;
         this.problems = problems;
     }
 
@@ -107,9 +111,14 @@ final class SqlExpansion {
                 : refid;
         Element fragment = fragments.get(local);
         TextRange tag = new TextRange(e.start(), e.end());
+        MapperFragments.Source other = fragment == null ? others.find(refid) : null;
+        if (other != null && depth < MAX_INCLUDE_DEPTH) {
+            return includeOther(e, other, refid.substring(other.namespace().length() + 1), properties, depth, out);
+        }
         if (fragment == null || depth >= MAX_INCLUDE_DEPTH) {
             problems.add(new Mapper.Problem(tag, fragment == null
-                    ? "<include refid=\"" + refid + "\"> names no <sql> fragment of this mapper; the statement is not checked"
+                    ? "<include refid=\"" + refid + "\"> names no <sql> fragment of this mapper or of the other mappers"
+                            + " checked; the statement is not checked"
                     : "<include> nests deeper than " + MAX_INCLUDE_DEPTH + " levels; the statement is not checked"));
             return false;
         }
@@ -120,6 +129,23 @@ final class SqlExpansion {
             }
         }
         return expand(fragment.children(), inner, depth + 1, out);
+    }
+
+    /**
+     * Includes a fragment of another mapper, expanded in that mapper's namespace (its own includes are
+     * relative to it); its text and problems point at the {@code <include>} tag of this file.
+     */
+    private boolean includeOther(Element e, MapperFragments.Source other, String id, Map<String, String> properties,
+                                 int depth, Out out) {
+        List<Mapper.Problem> theirs = new java.util.ArrayList<>();
+        SqlExpansion there = new SqlExpansion(other.namespace(), other.fragments(), others, theirs);
+        Element wrapper = new Element("include", Map.of("refid", id), e.children(), e.start(), e.end());
+        Out body = new Out();
+        boolean ok = there.include(wrapper, properties, depth, body);
+        TextRange tag = new TextRange(e.start(), e.end());
+        theirs.forEach(p -> problems.add(new Mapper.Problem(tag, p.message())));
+        out.append(body.text(), e.start());
+        return ok;
     }
 
     /** Expands {@code e} and writes it with MyBatis's trim semantics, or nothing when it is empty. */

@@ -104,6 +104,26 @@ class MapperReaderTest {
     }
 
     @Test
+    void anIncludeOfAnotherMappersFragmentUsesItsNamespaceAndPointsAtTheTag() {
+        SourceFile common = SourceFile.of("Common.xml", "<mapper namespace=\"c.Common\"><sql id=\"cols\">id, <include"
+                + " refid=\"more\"/></sql><sql id=\"more\">name, ${x}</sql></mapper>");
+        String xml = "<mapper namespace=\"n\"><select id=\"s\">SELECT <include refid=\"c.Common.cols\">"
+                + "<property name=\"x\" value=\"email\"/></include> FROM t</select></mapper>";
+        SourceFile file = SourceFile.of("M.xml", xml);
+        Mapper m = MapperReader.read(file, MapperFragments.of(java.util.List.of(common, file)));
+
+        assertThat(m.problems()).isEmpty();
+        MapperStatement s = m.statements().get(0);
+        assertThat(sql(s)).isEqualTo("SELECT id, name, email FROM t");
+        int tag = xml.indexOf("<include");
+        assertThat(s.xmlRange(new TextRange(s.sql().indexOf("name"), s.sql().indexOf("name") + 4)).start()).isEqualTo(tag);
+        assertThat(s.xmlRange(new TextRange(s.sql().indexOf("FROM"), s.sql().indexOf("FROM") + 4)).start())
+                .isEqualTo(xml.indexOf("FROM"));
+        // without the other mapper, the include is a problem and the statement is not checked
+        assertThat(read(xml).problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("c.Common.cols"));
+    }
+
+    @Test
     void aMissingFragmentOrMalformedXmlIsAProblemNotACrash() {
         Mapper missing = read("<mapper namespace=\"n\"><select id=\"s\">SELECT <include refid=\"other.cols\"/> FROM t"
                 + "</select></mapper>");
