@@ -170,7 +170,7 @@ final class CheckCommand implements Callable<Integer> {
                     config.source(), env.workingDir());
         }
         LintRequest request = stdin ? new LintRequest(List.of(stdinFile), env.workingDir(), config)
-                .withText(stdinFile, StandardInput.read(env, stdinFile, config.encoding()))
+                .withText(stdinFile, StandardInput.read(env, stdinFile, config.readOptions()))
                 : new LintRequest(inputs, queryPaths, env.workingDir(), config);
         Report linted = new LintEngine(registry).run(request);
         Report report = baseline == null ? linted : baseline.apply(linted);

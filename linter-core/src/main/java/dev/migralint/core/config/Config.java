@@ -1,6 +1,7 @@
 package dev.migralint.core.config;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.input.ReadOptions;
 import dev.migralint.core.migration.FolderSettings;
 import dev.migralint.core.migration.Layout;
 import java.nio.charset.Charset;
@@ -18,7 +19,8 @@ import java.util.Map;
  * {@code exclude} holds glob patterns of files and folders to leave out, relative to the config file's
  * folder; {@code encoding} is the character set SQL files are read in. {@code detectDialect}: neither
  * the command line nor the config's top-level {@code dialect} forced one, so each folder and file gets
- * the dialect its names and content show, {@code dialect} when they show none.
+ * the dialect its names and content show, {@code dialect} when they show none. {@code maxFileSize}: no
+ * larger file (or standard input) is read; 0 means the default.
  */
 public record Config(
         Dialect dialect,
@@ -36,12 +38,14 @@ public record Config(
         Map<String, FolderSettings> folders,
         List<String> exclude,
         Charset encoding,
-        boolean detectDialect) {
+        boolean detectDialect,
+        long maxFileSize) {
 
     public Config {
         folders = folders == null ? Map.of() : Map.copyOf(folders);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
         encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
+        maxFileSize = maxFileSize <= 0 ? ReadOptions.DEFAULT_MAX_FILE_SIZE : maxFileSize;
         migrations = List.copyOf(migrations);
         queries = List.copyOf(queries);
         queryLogs = List.copyOf(queryLogs);
@@ -56,7 +60,7 @@ public record Config(
                   Path source, Map<String, Layout> migrationLayouts) {
         this(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
                 assumeInTransaction, failOn, baseline, rules, source, layoutsOnly(migrationLayouts), List.of(), null,
-                false);
+                false, 0);
     }
 
     /** A config without folder settings, linting everything in {@code dialect}. */
@@ -80,7 +84,7 @@ public record Config(
 
     public static Config defaults() {
         return new Config(Dialect.POSTGRESQL, DEFAULT_TARGET_VERSION, List.of(), List.of(), List.of(), Map.of(),
-                false, false, FailOn.WARNING, null, Map.of(), null, Map.of(), List.of(), null, true);
+                false, false, FailOn.WARNING, null, Map.of(), null, Map.of(), List.of(), null, true, 0);
     }
 
     public RuleSetting rule(String id) {
@@ -103,22 +107,33 @@ public record Config(
         Map<String, FolderSettings> forced = new LinkedHashMap<>();
         folders.forEach((path, settings) -> forced.put(path, settings.withoutDialect()));
         return new Config(d, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, forced, exclude, encoding, false);
+                assumeInTransaction, failOn, baseline, rules, source, forced, exclude, encoding, false, maxFileSize);
     }
 
     public Config withFailOn(FailOn f) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, f, baseline, rules, source, folders, exclude, encoding, detectDialect);
+                assumeInTransaction, f, baseline, rules, source, folders, exclude, encoding, detectDialect, maxFileSize);
     }
 
     public Config withQueryLogs(List<String> logs) {
         return new Config(dialect, targetVersion, migrations, queries, logs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, folders, exclude, encoding, detectDialect);
+                assumeInTransaction, failOn, baseline, rules, source, folders, exclude, encoding, detectDialect, maxFileSize);
     }
 
     public Config withRules(Map<String, RuleSetting> r) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, r, source, folders, exclude, encoding, detectDialect);
+                assumeInTransaction, failOn, baseline, r, source, folders, exclude, encoding, detectDialect, maxFileSize);
+    }
+
+    /** This config with another file size limit, as {@code --max-file-size} asks. */
+    public Config withMaxFileSize(long bytes) {
+        return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
+                assumeInTransaction, failOn, baseline, rules, source, folders, exclude, encoding, detectDialect, bytes);
+    }
+
+    /** How input files are read: the encoding and the size limit. */
+    public ReadOptions readOptions() {
+        return new ReadOptions(encoding, maxFileSize);
     }
 
     /** This config with more exclude patterns, given in the same form as the config file's. */
@@ -126,6 +141,6 @@ public record Config(
         List<String> all = new java.util.ArrayList<>(exclude);
         all.addAll(more);
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, folders, all, encoding, detectDialect);
+                assumeInTransaction, failOn, baseline, rules, source, folders, all, encoding, detectDialect, maxFileSize);
     }
 }

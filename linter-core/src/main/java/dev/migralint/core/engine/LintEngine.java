@@ -72,7 +72,7 @@ public final class LintEngine {
         QueryFiles.Found queries = queryMappers.otherPaths().isEmpty() ? new QueryFiles.Found(List.of(), List.of())
                 : QueryFiles.discover(queryMappers.otherPaths(), request.baseDir(), request.texts());
         Discovery discovery = MigrationDiscovery.discover(mappers.otherPaths(), request.baseDir(), config.dialect(),
-                config.detectDialect(), config.folders(), request.texts(), config.encoding(),
+                config.detectDialect(), config.folders(), request.texts(), config.readOptions(),
                 Excludes.of(config.exclude(), excludeBase));
         // A query file under a migration folder named too is a query file, not a migration.
         Set<Path> queryFiles = queries.scripts().stream().map(q -> q.file().path()).collect(Collectors.toSet());
