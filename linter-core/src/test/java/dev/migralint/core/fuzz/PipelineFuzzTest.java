@@ -29,21 +29,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@code mvn test} replays the seeds in {@code src/test/resources/dev/migralint/core/fuzz/PipelineFuzzTestInputs/TARGET/}
  * (written by {@code scripts/fuzz-seeds}). A campaign, one target at a time (docs/hostile-input.md):
- * {@code JAZZER_FUZZ=1 mvn -o test -pl linter-core -Dtest='PipelineFuzzTest#lexes'}. When fuzzing, the slowest
- * input of the run is printed at exit, since libFuzzer only reports units slower than whole seconds.
+ * {@code JAZZER_FUZZ=1 mvn -o test -pl linter-core -Dtest='PipelineFuzzTest#lexes'}. When fuzzing, each new
+ * slowest input is printed, since libFuzzer only reports units slower than whole seconds.
  */
 class PipelineFuzzTest {
     private static final Path FILE = Path.of("fuzz", "V1__fuzz.sql").toAbsolutePath();
     private static final Map<Dialect, StatementParser> PARSERS = new EnumMap<>(Dialect.class);
+    private static final boolean FUZZING = System.getenv("JAZZER_FUZZ") != null;
     private static final AtomicLong SLOWEST_NANOS = new AtomicLong();
 
     static {
         for (Dialect d : Dialect.values()) {
             PARSERS.put(d, new StatementParser(d));
-        }
-        if (System.getenv("JAZZER_FUZZ") != null) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.printf(
-                    "PipelineFuzzTest: slowest input %.1f ms%n", SLOWEST_NANOS.get() / 1e6)));
         }
     }
 
@@ -97,6 +94,9 @@ class PipelineFuzzTest {
         for (Dialect dialect : Dialect.values()) {
             stage.run(file, dialect);
         }
-        SLOWEST_NANOS.accumulateAndGet(System.nanoTime() - start, Math::max);
+        long took = System.nanoTime() - start;
+        if (FUZZING && took > SLOWEST_NANOS.getAndAccumulate(took, Math::max)) {
+            System.err.printf("PipelineFuzzTest: slowest input so far %.1f ms (%d bytes)%n", took / 1e6, input.length);
+        }
     }
 }
