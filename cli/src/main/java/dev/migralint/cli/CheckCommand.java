@@ -171,7 +171,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         LintRequest request = stdin ? new LintRequest(List.of(stdinFile), env.workingDir(), config)
                 .withText(stdinFile, StandardInput.read(env, stdinFile, config.readOptions()))
-                : new LintRequest(inputs, queryPaths, env.workingDir(), config);
+                : RepositoryRoot.request(inputs, queryPaths, env, config);
         Report linted = new LintEngine(registry).run(request);
         Report report = baseline == null ? linted : baseline.apply(linted);
         if (scope != null) {
