@@ -4,7 +4,6 @@ import dev.migralint.core.baseline.Baseline;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.engine.LintEngine;
-import dev.migralint.core.engine.LintRequest;
 import dev.migralint.core.engine.Report;
 import dev.migralint.core.input.InputException;
 import dev.migralint.core.input.IoReason;
@@ -73,8 +72,8 @@ final class BaselineCommand implements Callable<Integer> {
         }
         RuleRegistry registry = RuleRegistry.load(BaselineCommand.class.getClassLoader());
         List<Path> targets = DefaultPaths.of(paths, config);
-        Report report = new LintEngine(registry).run(new LintRequest(targets, DefaultPaths.queries(List.of(), paths, config),
-                env.workingDir(), config));
+        Report report = new LintEngine(registry).run(RepositoryRoot.request(targets,
+                DefaultPaths.queries(List.of(), paths, config), env, config));
 
         PrintWriter err = spec.commandLine().getErr();
         if (!report.problems().isEmpty()) {

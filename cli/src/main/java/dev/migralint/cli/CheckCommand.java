@@ -170,8 +170,8 @@ final class CheckCommand implements Callable<Integer> {
                     config.source(), env.workingDir());
         }
         LintRequest request = stdin ? new LintRequest(List.of(stdinFile), env.workingDir(), config)
-                .withText(stdinFile, StandardInput.read(env, stdinFile, config.encoding()))
-                : new LintRequest(inputs, queryPaths, env.workingDir(), config);
+                .withText(stdinFile, StandardInput.read(env, stdinFile, config.readOptions()))
+                : RepositoryRoot.request(inputs, queryPaths, env, config);
         Report linted = new LintEngine(registry).run(request);
         Report report = baseline == null ? linted : baseline.apply(linted);
         if (scope != null) {

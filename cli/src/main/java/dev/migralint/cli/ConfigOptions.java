@@ -24,7 +24,12 @@ public final class ConfigOptions {
             description = "SQL dialect: ${COMPLETION-CANDIDATES} (default: from the config, else postgresql).")
     Dialect dialect;
 
-    /** The file's configuration with the dialect flag applied. */
+    @Option(names = "--max-file-size", paramLabel = "SIZE", converter = OptionValues.SizeConverter.class,
+            description = "Skip files larger than SIZE, such as 10MiB or 500KB; standard input too"
+                    + " (default: the config's max-file-size, else 10MiB).")
+    Long maxFileSize;
+
+    /** The file's configuration with the dialect and size flags applied. */
     Config load(Environment env) {
         return load(env, env.workingDir());
     }
@@ -32,6 +37,7 @@ public final class ConfigOptions {
     /** As {@link #load(Environment)}, looking for the nearest config file from {@code startDir} up. */
     Config load(Environment env, Path startDir) {
         Config config = configFile(env, startDir).map(ConfigLoader::load).orElseGet(Config::defaults);
+        config = maxFileSize == null ? config : config.withMaxFileSize(maxFileSize);
         return dialect == null ? config : config.withDialect(dialect);
     }
 

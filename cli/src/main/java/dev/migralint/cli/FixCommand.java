@@ -54,9 +54,12 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Write nothing; print the changes as a unified diff.")
     boolean dryRun;
 
-    @Option(names = "--rule", paramLabel = "RULE-ID",
-            description = "Apply only this rule's fixes (repeatable; default: every rule's).")
-    List<String> rules = new ArrayList<>();
+    @Mixin
+    RuleSwitches ruleSwitches;
+
+    @Option(names = "--only", paramLabel = "RULE", split = ",",
+            description = "Apply only these rules' fixes (repeatable or comma-separated; default: every rule's).")
+    List<String> only = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = OptionValues.FailOnConverter.class,
             completionCandidates = OptionValues.FailOnNames.class,
@@ -75,11 +78,19 @@ final class FixCommand implements Callable<Integer> {
             config = config.withFailOn(failOn);
         }
         RuleRegistry registry = RuleRegistry.load(FixCommand.class.getClassLoader());
+        List<String> rules = new ArrayList<>(only.stream().map(String::strip).toList());
+        for (String id : ruleSwitches.takeBareIds()) {
+            spec.commandLine().getErr().printf("migralint: warning: `fix --rule %s` is deprecated; use `fix --only %s`"
+                    + " (--rule takes RULE=SETTING, as in check)%n", id, id);
+            rules.add(id.strip());
+        }
         for (String id : rules) {
             if (!registry.contains(id)) {
-                throw new UsageException("unknown rule: " + id + RuleIdSuggestion.of(id, registry) + " (see 'migralint rules')");
+                throw new UsageException("--only: unknown rule '" + id + "'" + RuleIdSuggestion.of(id, registry)
+                        + " (run `migralint rules` for the list)");
             }
         }
+        config = ruleSwitches.apply(config, registry);
         LintEngine engine = new LintEngine(registry);
         LintRequest request = new LintRequest(DefaultPaths.of(paths, config), env.workingDir(), config);
         Report initial = engine.run(request);

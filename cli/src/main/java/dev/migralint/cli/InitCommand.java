@@ -51,6 +51,9 @@ final class InitCommand implements Callable<Integer> {
             # The character set of the SQL files, when it is not UTF-8.
             # encoding: ISO-8859-1
 
+            # Larger files (and standard input) are skipped as input problems (exit 2); default 10MiB.
+            # max-file-size: 10MiB
+
             # Values for placeholders such as Flyway's ${schema}, so the SQL around them parses.
             # placeholders: {schema: public}
 

@@ -1,7 +1,9 @@
 package dev.migralint.cli;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.config.ByteSize;
 import dev.migralint.core.config.FailOn;
+import dev.migralint.core.input.ReadOptions;
 import dev.migralint.core.report.Format;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -35,6 +37,18 @@ final class OptionValues {
         @Override
         public Dialect convert(String value) {
             return require(Dialect.parse(value), value, "postgresql, mysql, generic");
+        }
+    }
+
+    /** {@code --max-file-size 10MiB}: a size in bytes, within what {@link ReadOptions} allows. */
+    static final class SizeConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return new ReadOptions(null, ByteSize.parse(value)).maxFileSize();
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

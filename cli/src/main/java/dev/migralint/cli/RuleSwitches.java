@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * Rule settings on the command line, over the config file's {@code rules:}: {@code --enable} and
  * {@code --disable} (as sqlfluff's {@code --rules} and {@code --exclude-rules}, squawk's
  * {@code --exclude}), and {@code --rule RULE=SETTING} for a severity. A rule's options stay as the
- * config sets them. Applied in that order, so {@code --rule} has the last word.
+ * config sets them. Applied in that order, so {@code --rule} has the last word. {@code check} and
+ * {@code fix} share them, so {@code --rule} means the same in both.
  */
 public final class RuleSwitches {
     @Option(names = "--enable", paramLabel = "RULE", split = ",",
@@ -30,6 +31,16 @@ public final class RuleSwitches {
     @Option(names = "--rule", paramLabel = "RULE=SETTING",
             description = "Set a rule to off, on, error, warning or info (repeatable), as in the config's rules:.")
     List<String> settings = new ArrayList<>();
+
+    /**
+     * Takes out the {@code --rule RULE} given without a setting: what {@code fix --rule RULE-ID} meant before
+     * {@code fix} took {@code --only}, kept for a while as a deprecated alias.
+     */
+    List<String> takeBareIds() {
+        List<String> bare = settings.stream().filter(s -> s.indexOf('=') < 0).toList();
+        settings.removeAll(bare);
+        return bare;
+    }
 
     /** The config with these settings applied; an unknown rule or setting is a usage error. */
     Config apply(Config config, RuleRegistry registry) {

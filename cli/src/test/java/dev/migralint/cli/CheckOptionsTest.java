@@ -144,6 +144,23 @@ class CheckOptionsTest {
                 .isEqualTo("db/findings/V2__index_users.sql");
     }
 
+    @Test
+    void everyFormatFromASubfolderNamesFilesFromTheRepositoryRoot() throws IOException {
+        Files.createDirectories(dir.resolve(".git"));
+        write(".migralint.yaml", "fail-on: error\nmigrations: [{path: db/findings, layout: flyway}]\n");
+
+        CliRun text = CliRun.in(dir.resolve("db"), "check", "findings");
+        CliRun json = CliRun.in(dir.resolve("db"), "check", "--format", "json", "findings");
+        CliRun github = CliRun.in(dir.resolve("db/findings"), "check", "--format", "github", ".");
+        CliRun fromRoot = CliRun.in(dir, "check", "db/findings");
+
+        assertThat(text.out()).as(text.toString()).startsWith("db/findings/V2__index_users.sql:2:1: warning[" + RULE + "]");
+        assertThat(new ObjectMapper().readTree(json.out()).at("/findings/0/file").asText())
+                .isEqualTo("db/findings/V2__index_users.sql");
+        assertThat(github.out()).as(github.toString()).startsWith("::warning file=db/findings/V2__index_users.sql,line=2,");
+        assertThat(fromRoot.out()).isEqualTo(text.out());
+    }
+
     // --- selection -----------------------------------------------------------------------------------
 
     @Test

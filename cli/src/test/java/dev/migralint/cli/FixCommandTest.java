@@ -128,10 +128,10 @@ class FixCommandTest {
     }
 
     @Test
-    void ruleLimitsTheFixesToThoseRules() throws IOException {
+    void onlyLimitsTheFixesToThoseRules() throws IOException {
         Map<String, String> before = snapshot();
 
-        CliRun run = CliRun.in(dir, "fix", "--rule", "null-comparison", "db");
+        CliRun run = CliRun.in(dir, "fix", "--only", "null-comparison", "db");
 
         assertThat(run.out()).as(run.toString()).contains("Fixed 1 finding in 1 file.");
         assertThat(read(V1_1)).contains("WHERE country IS NULL;");
@@ -140,18 +140,50 @@ class FixCommandTest {
         before.remove(V1_1);
         assertThat(after).isEqualTo(before);
 
-        CliRun two = CliRun.in(dir, "fix", "--rule", "prefer-timestamptz", "--rule", "require-concurrent-index", "db");
+        CliRun two = CliRun.in(dir, "fix", "--only", "prefer-timestamptz,require-concurrent-index", "db");
         assertThat(two.out()).as(two.toString()).contains("Fixed 2 findings in 2 files.");
+    }
+
+    @Test
+    void ruleWithoutASettingIsTheDeprecatedSpellingOfOnly() throws IOException {
+        Map<String, String> before = snapshot();
+
+        CliRun run = CliRun.in(dir, "fix", "--rule", "null-comparison", "db");
+
+        assertThat(run.out()).as(run.toString()).contains("Fixed 1 finding in 1 file.");
+        assertThat(run.err()).isEqualTo("migralint: warning: `fix --rule null-comparison` is deprecated; use"
+                + " `fix --only null-comparison` (--rule takes RULE=SETTING, as in check)\n");
+        Map<String, String> after = snapshot();
+        after.remove(V1_1);
+        before.remove(V1_1);
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void ruleSwitchesMeanWhatTheyMeanInCheck() throws IOException {
+        Map<String, String> before = snapshot();
+
+        CliRun off = CliRun.in(dir, "fix", "--dry-run", "--rule", "null-comparison=off", "--disable",
+                "prefer-timestamptz,require-concurrent-index", "db");
+        CliRun badSetting = CliRun.in(dir, "fix", "--rule", "null-comparison=loud", "db");
+
+        assertThat(off.out()).as(off.toString()).doesNotContain("IS NULL").doesNotContain("CONCURRENTLY")
+                .doesNotContain("timestamptz");
+        assertThat(badSetting.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badSetting.errLines()).containsExactly("migralint: error: --rule null-comparison=loud: 'loud' is not"
+                + " off, on or a severity (error, warning, info)");
+        assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test
     void anUnknownRuleIsAUsageError() throws IOException {
         Map<String, String> before = snapshot();
 
-        CliRun run = CliRun.in(dir, "fix", "--rule", "no-such-rule", "db");
+        CliRun run = CliRun.in(dir, "fix", "--only", "no-such-rule", "db");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.errLines()).containsExactly("migralint: error: unknown rule: no-such-rule (see 'migralint rules')");
+        assertThat(run.errLines()).containsExactly("migralint: error: --only: unknown rule 'no-such-rule'"
+                + " (run `migralint rules` for the list)");
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -195,7 +227,7 @@ class FixCommandTest {
         Path v6 = dir.resolve("db/migration/V6__bom.sql");
         Files.write(v6, all);
 
-        CliRun run = CliRun.in(dir, "fix", "--rule", "require-concurrent-index", "db");
+        CliRun run = CliRun.in(dir, "fix", "--only", "require-concurrent-index", "db");
 
         assertThat(run.out()).as(run.toString()).contains("Fixed 2 findings in 2 files.");
         byte[] fixed = Files.readAllBytes(v6);

@@ -3,7 +3,9 @@ package dev.migralint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -229,6 +231,69 @@ class HostileInputTest {
         assertThat(run.out()).contains("db/V3__huge.sql: error[input] file is 3,221,225,472 bytes, over the limit of"
                 + " 10,485,760; skipped");
         assertThat(run.out()).contains("db/V2__index.sql:1:1: warning[require-concurrent-index]");
+    }
+
+    @Test
+    void endlessStandardInputStopsAtTheSizeLimit() throws IOException {
+        inputComplete();
+        long[] served = {0};
+        InputStream zeros = new InputStream() {
+            @Override
+            public int read() {
+                served[0]++;
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                served[0] += len;
+                return len; // /dev/zero: never at an end
+            }
+        };
+
+        CliRun run = assertTimeoutPreemptively(BOUND, () -> CliRun.with(new Environment(dir, Map.of(), false, zeros),
+                "check", "-", "--stdin-filename", "db/V3__stdin.sql"));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).isEqualTo("migralint: error: db/V3__stdin.sql (standard input): input is over the limit of"
+                + " 10,485,760 bytes; skipped (exclude it, split it, or raise max-file-size)\n");
+        assertThat(served[0]).as("bytes read from standard input").isLessThanOrEqualTo(11L * 1024 * 1024);
+    }
+
+    @Test
+    void theSizeLimitComesFromTheConfigOrTheCommandLine() throws IOException {
+        Files.writeString(dir.resolve(".migralint.yaml"), "fail-on: error\nmax-file-size: 50B\n");
+        inputComplete();
+
+        CliRun fromConfig = run("check", "db");
+        CliRun fromFlag = run("check", "db", "--max-file-size", "1KiB");
+        CliRun fromStdin = assertTimeoutPreemptively(BOUND, () -> CliRun.with(new Environment(dir, Map.of(), false,
+                new ByteArrayInputStream(CREATE_USERS.getBytes(StandardCharsets.UTF_8))), "check", "-", "--stdin-filename",
+                "db/V3__stdin.sql"));
+
+        assertThat(fromConfig.exitCode()).as(fromConfig.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fromConfig.out()).contains("db/V1__users.sql: error[input] file is 56 bytes, over the limit of 50;"
+                + " skipped (exclude it, split it, or raise max-file-size)");
+        assertThat(fromConfig.out()).doesNotContain("V2__index.sql: error[input]");
+        assertThat(fromFlag.exitCode()).as(fromFlag.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(fromStdin.exitCode()).as(fromStdin.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fromStdin.err()).contains("input is over the limit of 50 bytes");
+    }
+
+    @Test
+    void aBadSizeLimitIsAUsageError() throws IOException {
+        Files.writeString(dir.resolve(".migralint.yaml"), "fail-on: error\nmax-file-size: 2GiB\n");
+        inputComplete();
+
+        CliRun inConfig = run("check", "db");
+        CliRun onCommandLine = run("check", "db", "--config", ".migralint.yaml", "--max-file-size", "ten");
+
+        assertThat(inConfig.exitCode()).as(inConfig.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(inConfig.err()).isEqualTo("migralint: error: " + dir.resolve(".migralint.yaml") + ":2:1:"
+                + " the file size limit must be between 1 byte and 1GiB\n");
+        assertThat(onCommandLine.exitCode()).as(onCommandLine.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(onCommandLine.err()).startsWith("migralint: error: Invalid value for option '--max-file-size':"
+                + " invalid size 'ten' (use bytes, or a number with KB, MB, GB, KiB, MiB or GiB, such as 10MiB)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.migralint.core.config;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.input.ReadOptions;
 import dev.migralint.core.migration.FolderSettings;
 import dev.migralint.core.migration.Layout;
 import java.nio.charset.Charset;
@@ -19,7 +20,8 @@ import java.util.Map;
  * folder; {@code encoding} is the character set SQL files are read in. {@code detectDialect}: neither
  * the command line nor the config's top-level {@code dialect} forced one, so each folder and file gets
  * the dialect its names and content show, {@code dialect} when they show none. {@code logLinePrefix} is
- * PostgreSQL's {@code log_line_prefix} the query logs were written with, or null to infer it.
+ * PostgreSQL's {@code log_line_prefix} the query logs were written with, or null to infer it. {@code maxFileSize}: no
+ * larger file (or standard input) is read; 0 means the default.
  */
 public record Config(
         Dialect dialect,
@@ -38,12 +40,14 @@ public record Config(
         List<String> exclude,
         Charset encoding,
         boolean detectDialect,
-        String logLinePrefix) {
+        String logLinePrefix,
+        long maxFileSize) {
 
     public Config {
         folders = folders == null ? Map.of() : Map.copyOf(folders);
         exclude = exclude == null ? List.of() : List.copyOf(exclude);
         encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
+        maxFileSize = maxFileSize <= 0 ? ReadOptions.DEFAULT_MAX_FILE_SIZE : maxFileSize;
         migrations = List.copyOf(migrations);
         queries = List.copyOf(queries);
         queryLogs = List.copyOf(queryLogs);
@@ -58,7 +62,7 @@ public record Config(
                   Path source, Map<String, Layout> migrationLayouts) {
         this(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
                 assumeInTransaction, failOn, baseline, rules, source, layoutsOnly(migrationLayouts), List.of(), null,
-                false, null);
+                false, null, 0);
     }
 
     /** A config without folder settings, linting everything in {@code dialect}. */
@@ -82,7 +86,7 @@ public record Config(
 
     public static Config defaults() {
         return new Config(Dialect.POSTGRESQL, DEFAULT_TARGET_VERSION, List.of(), List.of(), List.of(), Map.of(),
-                false, false, FailOn.WARNING, null, Map.of(), null, Map.of(), List.of(), null, true, null);
+                false, false, FailOn.WARNING, null, Map.of(), null, Map.of(), List.of(), null, true, null, 0);
     }
 
     public RuleSetting rule(String id) {
@@ -105,22 +109,33 @@ public record Config(
         Map<String, FolderSettings> forced = new LinkedHashMap<>();
         folders.forEach((path, settings) -> forced.put(path, settings.withoutDialect()));
         return new Config(d, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, forced, exclude, encoding, false, logLinePrefix);
+                assumeInTransaction, failOn, baseline, rules, source, forced, exclude, encoding, false, logLinePrefix, maxFileSize);
     }
 
     public Config withFailOn(FailOn f) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, f, baseline, rules, source, folders, exclude, encoding, detectDialect, logLinePrefix);
+                assumeInTransaction, f, baseline, rules, source, folders, exclude, encoding, detectDialect, logLinePrefix, maxFileSize);
     }
 
     public Config withQueryLogs(List<String> logs) {
         return new Config(dialect, targetVersion, migrations, queries, logs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, folders, exclude, encoding, detectDialect, logLinePrefix);
+                assumeInTransaction, failOn, baseline, rules, source, folders, exclude, encoding, detectDialect, logLinePrefix, maxFileSize);
     }
 
     public Config withRules(Map<String, RuleSetting> r) {
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, r, source, folders, exclude, encoding, detectDialect, logLinePrefix);
+                assumeInTransaction, failOn, baseline, r, source, folders, exclude, encoding, detectDialect, logLinePrefix, maxFileSize);
+    }
+
+    /** This config with another file size limit, as {@code --max-file-size} asks. */
+    public Config withMaxFileSize(long bytes) {
+        return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
+                assumeInTransaction, failOn, baseline, rules, source, folders, exclude, encoding, detectDialect, logLinePrefix, bytes);
+    }
+
+    /** How input files are read: the encoding and the size limit. */
+    public ReadOptions readOptions() {
+        return new ReadOptions(encoding, maxFileSize);
     }
 
     /** This config with more exclude patterns, given in the same form as the config file's. */
@@ -128,6 +143,6 @@ public record Config(
         List<String> all = new java.util.ArrayList<>(exclude);
         all.addAll(more);
         return new Config(dialect, targetVersion, migrations, queries, queryLogs, placeholders, atPlaceholders,
-                assumeInTransaction, failOn, baseline, rules, source, folders, all, encoding, detectDialect, logLinePrefix);
+                assumeInTransaction, failOn, baseline, rules, source, folders, all, encoding, detectDialect, logLinePrefix, maxFileSize);
     }
 }

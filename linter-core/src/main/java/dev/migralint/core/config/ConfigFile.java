@@ -23,7 +23,8 @@ record ConfigFile(
         @JsonProperty("baseline") String baseline,
         @JsonProperty("rules") Map<String, JsonNode> rules,
         @JsonProperty("exclude") List<String> exclude,
-        @JsonProperty("encoding") String encoding) {
+        @JsonProperty("encoding") String encoding,
+        @JsonProperty("max-file-size") String maxFileSize) {
 
     /** A migrations entry: a bare path, or {path, layout, dialect, order}. */
     record PathEntry(@JsonProperty("path") String path, @JsonProperty("layout") String layout,

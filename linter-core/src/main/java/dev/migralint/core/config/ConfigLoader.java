@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.migralint.core.Dialect;
+import dev.migralint.core.input.ReadOptions;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.migration.FolderSettings;
 import dev.migralint.core.migration.Layout;
@@ -124,7 +125,7 @@ public final class ConfigLoader {
         if (raw == null) {
             return new Config(defaults.dialect(), defaults.targetVersion(), List.of(), List.of(), List.of(),
                     Map.of(), false, defaults.assumeInTransaction(), defaults.failOn(), null, Map.of(), file,
-                    Map.of(), List.of(), null, true, null);
+                    Map.of(), List.of(), null, true, null, 0);
         }
         Dialect dialect = defaults.dialect();
         if (raw.dialect() != null) {
@@ -169,7 +170,7 @@ public final class ConfigLoader {
                 raw.exclude() == null ? List.of() : raw.exclude(),
                 encoding(file, text, raw.encoding()),
                 raw.dialect() == null,
-                raw.logLinePrefix());
+                raw.logLinePrefix(), maxFileSize(file, text, raw.maxFileSize()));
     }
 
     private static FolderSettings folderSettings(Path file, String text, ConfigFile.PathEntry entry) {
@@ -234,6 +235,17 @@ public final class ConfigLoader {
                 throw new ConfigException((config.source() == null ? "rules." + e.getKey()
                         : at(config.source(), text, e.getKey(), invalid.option())) + ": " + invalid.getMessage());
             }
+        }
+    }
+
+    private static long maxFileSize(Path file, String text, String size) {
+        if (size == null) {
+            return 0;
+        }
+        try {
+            return new ReadOptions(null, ByteSize.parse(size)).maxFileSize();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(at(file, text, "max-file-size") + ": " + e.getMessage());
         }
     }
 

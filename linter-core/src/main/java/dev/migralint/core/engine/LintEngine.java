@@ -12,6 +12,7 @@ import dev.migralint.core.input.mybatis.MapperReader;
 import dev.migralint.core.input.Excludes;
 import dev.migralint.core.lex.LexOptions;
 import dev.migralint.core.migration.Discovery;
+import dev.migralint.core.migration.FolderSettings;
 import dev.migralint.core.migration.Layout;
 import dev.migralint.core.migration.Migration;
 import dev.migralint.core.migration.MigrationChain;
@@ -73,7 +74,7 @@ public final class LintEngine {
         QueryFiles.Found queries = queryMappers.otherPaths().isEmpty() ? new QueryFiles.Found(List.of(), List.of())
                 : QueryFiles.discover(queryMappers.otherPaths(), request.baseDir(), request.texts());
         Discovery discovery = MigrationDiscovery.discover(mappers.otherPaths(), request.baseDir(), config.dialect(),
-                config.detectDialect(), config.folders(), request.texts(), config.encoding(),
+                config.detectDialect(), folderSettings(config), request.texts(), config.readOptions(),
                 Excludes.of(config.exclude(), excludeBase));
         // A query file under a migration folder named too is a query file, not a migration.
         Set<Path> queryFiles = queries.scripts().stream().map(q -> q.file().path()).collect(Collectors.toSet());
@@ -91,6 +92,17 @@ public final class LintEngine {
     }
 
     /** The report with the findings of the config's query logs (paths relative to the config file's folder) added. */
+    /** The config's folder settings by absolute path: its paths are the config folder's, not the base directory's. */
+    private static Map<String, FolderSettings> folderSettings(Config config) {
+        if (config.source() == null) {
+            return config.folders();
+        }
+        Path folder = config.source().toAbsolutePath().getParent();
+        Map<String, FolderSettings> absolute = new LinkedHashMap<>();
+        config.folders().forEach((p, s) -> absolute.put(folder.resolve(p).normalize().toString(), s));
+        return absolute;
+    }
+
     private Report withQueryLogs(Report report, Config config, Path baseDir) {
         Path folder = config.source() == null ? null : config.source().toAbsolutePath().getParent();
         List<Path> logs = config.queryLogs().stream()

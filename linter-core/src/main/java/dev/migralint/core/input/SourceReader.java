@@ -5,6 +5,7 @@ import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.source.TextRange;
 import dev.migralint.core.diag.Location;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Locale;
 
 /**
  * Reads a file as UTF-8 (a byte-order mark is dropped), or in the encoding the config names. A file with NUL bytes is taken as binary and a
@@ -25,11 +25,6 @@ import java.util.Locale;
  */
 public final class SourceReader {
     private static final int BINARY_SNIFF = 8192;
-    /**
-     * Files larger than this are skipped unread: a 50 MB file took 3.3 GB of heap to lint, and no
-     * migration is that long. Generated dumps belong in an exclude.
-     */
-    public static final long MAX_FILE_SIZE = 10L * 1024 * 1024;
 
     /** Either a decoded file or why it could not be read. */
     public sealed interface Result {
@@ -44,11 +39,11 @@ public final class SourceReader {
     }
 
     public static Result read(Path path, String displayPath) {
-        return read(path, displayPath, StandardCharsets.UTF_8);
+        return read(path, displayPath, ReadOptions.DEFAULT);
     }
 
-    /** Reads a file in {@code encoding}, as the config's {@code encoding:} says. */
-    public static Result read(Path path, String displayPath, Charset encoding) {
+    /** Reads a file as the config's {@code encoding:} and {@code max-file-size:} say. */
+    public static Result read(Path path, String displayPath, ReadOptions options) {
         byte[] bytes;
         try {
             // A FIFO or device would block or never end (/dev/zero): only regular files are read.
@@ -57,15 +52,38 @@ public final class SourceReader {
                 return failed(new SourceFile(path, displayPath, ""), (attrs.isDirectory() ? "a folder" : "not a regular file"
                         + " (a pipe, device or socket)") + "; skipped");
             }
-            if (attrs.size() > MAX_FILE_SIZE) {
-                return failed(new SourceFile(path, displayPath, ""), String.format(Locale.ROOT, "file is %,d bytes, over the limit"
-                        + " of %,d; skipped (exclude it, or split it)", attrs.size(), MAX_FILE_SIZE));
+            if (attrs.size() > options.maxFileSize()) {
+                return failed(new SourceFile(path, displayPath, ""), options.overLimit("file", attrs.size()));
             }
-            bytes = Files.readAllBytes(path);
+            // The size may have grown since: read no more than the limit allows.
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = readBounded(in, options);
+            }
         } catch (IOException e) {
             return failed(new SourceFile(path, displayPath, ""), "cannot read file: " + IoReason.of(e));
         }
-        return decode(path, displayPath, bytes, encoding);
+        if (bytes == null) {
+            return failed(new SourceFile(path, displayPath, ""), options.overLimit("file", -1));
+        }
+        return decode(path, displayPath, bytes, options.encoding());
+    }
+
+    /**
+     * Reads a stream (standard input) as {@link #read(Path, String, ReadOptions)} reads a file: the bytes, or
+     * a failure once more than the limit arrive, without reading on to the end of an endless stream.
+     */
+    public static Result read(InputStream in, Path path, String displayPath, ReadOptions options) throws IOException {
+        byte[] bytes = readBounded(in, options);
+        if (bytes == null) {
+            return failed(new SourceFile(path, displayPath, ""), options.overLimit("input", -1));
+        }
+        return decode(path, displayPath, bytes, options.encoding());
+    }
+
+    /** At most the limit's bytes, or null when there are more. */
+    private static byte[] readBounded(InputStream in, ReadOptions options) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(options.maxFileSize() + 1, Integer.MAX_VALUE - 8));
+        return bytes.length > options.maxFileSize() ? null : bytes;
     }
 
     /** Decodes bytes in {@code encoding}; UTF-8 gets the checks and positions of {@link #decode(Path, String, byte[])}. */

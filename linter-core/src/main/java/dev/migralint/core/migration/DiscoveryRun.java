@@ -4,11 +4,10 @@ import dev.migralint.core.Dialect;
 import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.source.SourceFile;
+import dev.migralint.core.input.ReadOptions;
 import dev.migralint.core.input.SourceReader;
 import dev.migralint.core.input.SourceSet;
 import dev.migralint.core.source.TextRange;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,25 +30,25 @@ final class DiscoveryRun {
     private final Map<Path, SourceFile> read = new HashMap<>();
     private final Map<Path, ProjectMarkers> markers = new HashMap<>();
     private final Map<Path, String> texts;
-    private final Charset encoding;
+    private final ReadOptions reading;
     private final Predicate<Path> excluded;
 
     DiscoveryRun(Path baseDir, Dialect dialect) {
-        this(baseDir, dialect, false, Map.of(), Map.of(), StandardCharsets.UTF_8, p -> false);
+        this(baseDir, dialect, false, Map.of(), Map.of(), ReadOptions.DEFAULT, p -> false);
     }
 
     /**
      * {@code texts}: files (absolute, normalized) read from memory instead of disk, as the fix command
-     * checks an edit; files are read in {@code encoding}, and those {@code excluded} accepts are left out.
+     * checks an edit; files are read as {@code reading} says, and those {@code excluded} accepts are left out.
      */
     DiscoveryRun(Path baseDir, Dialect dialect, boolean detect, Map<Path, Dialect> configured, Map<Path, String> texts,
-                 Charset encoding, Predicate<Path> excluded) {
+                 ReadOptions reading, Predicate<Path> excluded) {
         this.baseDir = baseDir;
         this.dialect = dialect;
         this.detect = detect;
         this.configured = Map.copyOf(configured);
         this.texts = Map.copyOf(texts);
-        this.encoding = encoding;
+        this.reading = reading;
         this.excluded = excluded;
     }
 
@@ -126,7 +125,7 @@ final class DiscoveryRun {
         SourceFile result = null;
         String text = texts.get(key);
         SourceReader.Result r = text != null ? new SourceReader.Result.Read(new SourceFile(key, displayPath(key), text))
-                : SourceReader.read(key, displayPath(key), encoding);
+                : SourceReader.read(key, displayPath(key), reading);
         if (r instanceof SourceReader.Result.Read ok) {
             result = ok.file();
         } else if (r instanceof SourceReader.Result.Failed failed) {

@@ -5,8 +5,7 @@ import dev.migralint.core.input.InputException;
 import dev.migralint.core.source.NaturalOrder;
 import dev.migralint.core.source.SourceFile;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import dev.migralint.core.input.ReadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,16 +70,16 @@ public final class MigrationDiscovery {
      */
     public static Discovery discover(List<Path> paths, Path baseDir, Dialect dialect, boolean detectDialect,
             Map<String, FolderSettings> settings, Map<Path, String> texts) {
-        return discover(paths, baseDir, dialect, detectDialect, settings, texts, StandardCharsets.UTF_8, p -> false);
+        return discover(paths, baseDir, dialect, detectDialect, settings, texts, ReadOptions.DEFAULT, p -> false);
     }
 
     /**
-     * As {@link #discover(List, Path, Dialect, boolean, Map, Map)}, reading files in {@code encoding}
+     * As {@link #discover(List, Path, Dialect, boolean, Map, Map)}, reading files as {@code reading} says
      * and leaving out those {@code excluded} accepts (an absolute path; a file in memory is never
      * excluded).
      */
     public static Discovery discover(List<Path> paths, Path baseDir, Dialect dialect, boolean detectDialect,
-            Map<String, FolderSettings> settings, Map<Path, String> texts, Charset encoding, Predicate<Path> excluded) {
+            Map<String, FolderSettings> settings, Map<Path, String> texts, ReadOptions reading, Predicate<Path> excluded) {
         Path base = baseDir.toAbsolutePath().normalize();
         Map<Path, Layout> overrides = new HashMap<>();
         Map<Path, Dialect> dialects = new HashMap<>();
@@ -98,7 +97,7 @@ public final class MigrationDiscovery {
             }
         });
         MigrationDiscovery d = new MigrationDiscovery(new DiscoveryRun(base, dialect, detectDialect, dialects, texts,
-                encoding, p -> !texts.containsKey(p) && excluded.test(p)), overrides, orders);
+                reading, p -> !texts.containsKey(p) && excluded.test(p)), overrides, orders);
         List<MigrationChain> chains = new ArrayList<>();
         for (Path p : paths) {
             Path abs = base.resolve(p).toAbsolutePath().normalize();

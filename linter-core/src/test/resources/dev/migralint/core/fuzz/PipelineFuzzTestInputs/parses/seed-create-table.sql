@@ -1,0 +1,2 @@
+CREATE TABLE users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL UNIQUE,
+  org_id int REFERENCES orgs (id) ON DELETE CASCADE, CHECK (email <> ''));

@@ -1,0 +1,5 @@
+-- +goose Up
+-- +goose StatementBegin
+CREATE TABLE t (a int);
+-- +goose Down
+DROP TABLE t;

@@ -1,0 +1,1 @@
+CREATE TABLE t (a text DEFAULT 'never closed); /* and a comment
