@@ -2,8 +2,8 @@ package dev.migralint.core.cache;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Fix;
 import dev.migralint.core.diag.Location;
@@ -35,8 +35,7 @@ import java.util.Map;
 final class EntryCodec {
     static final int FORMAT = 1;
     private static final String MAGIC = "migralint-cache";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory JSON = MAPPER.getFactory();
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** Why an entry cannot be stored or trusted. */
     static final class BadEntry extends Exception {
@@ -188,73 +187,224 @@ final class EntryCodec {
         if (!header[3].equals(CacheKeys.hex(CacheKeys.sha256().digest(json)))) {
             throw new BadEntry("checksum mismatch");
         }
-        try {
-            JsonNode root = MAPPER.readTree(json);
-            JsonNode st = root.required("stats");
-            int[] v = new int[8];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = st.required(i).intValue();
-            }
-            List<Finding> findings = new ArrayList<>();
-            for (JsonNode f : root.required("findings")) {
-                findings.add(finding(f, files));
-            }
-            return new LintCache.Unit(findings, new RunStats(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+        // Read with the streaming parser: a warm run reads entries and little else, and the tree model
+        // costs it a measurable share of its start-up.
+        try (JsonParser p = JSON.createParser(json)) {
+            return new Reader(p, files).unit();
+        } catch (IOException | IllegalArgumentException e) {
             throw new BadEntry("unreadable: " + e.getMessage());
         }
     }
 
-    private static Finding finding(JsonNode f, Map<String, SourceFile> files) throws BadEntry {
-        List<RelatedLocation> related = new ArrayList<>();
-        for (JsonNode r : f.required("related")) {
-            related.add(new RelatedLocation(location(r.get("location"), files), text(r, "message")));
-        }
-        Fix fix = null;
-        if (f.has("fix")) {
-            List<Fix.Edit> edits = new ArrayList<>();
-            for (JsonNode e : f.get("fix").required("edits")) {
-                edits.add(new Fix.Edit(new TextRange(e.required(0).intValue(), e.required(1).intValue()),
-                        e.required(2).textValue()));
+    /** Reads the body written by {@link #encode}; anything else in it is a {@link BadEntry}. */
+    private record Reader(JsonParser p, Map<String, SourceFile> files) {
+        LintCache.Unit unit() throws IOException, BadEntry {
+            int[] stats = null;
+            List<Finding> findings = null;
+            expectNext(JsonToken.START_OBJECT);
+            while (field()) {
+                switch (p.currentName()) {
+                    case "stats" -> {
+                        expectCurrent(JsonToken.START_ARRAY);
+                        stats = new int[8];
+                        for (int i = 0; i < stats.length; i++) {
+                            stats[i] = nextInt();
+                        }
+                        expectNext(JsonToken.END_ARRAY);
+                    }
+                    case "findings" -> {
+                        findings = new ArrayList<>();
+                        expectCurrent(JsonToken.START_ARRAY);
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            findings.add(finding());
+                        }
+                    }
+                    default -> throw new BadEntry("unknown field " + p.currentName());
+                }
             }
-            fix = new Fix(text(f.get("fix"), "description"), edits);
+            if (stats == null || findings == null || p.nextToken() != null) {
+                throw new BadEntry("incomplete");
+            }
+            return new LintCache.Unit(findings, new RunStats(stats[0], stats[1], stats[2], stats[3], stats[4],
+                    stats[5], stats[6], stats[7]));
         }
-        Suppression suppression = null;
-        if (f.has("suppression")) {
-            JsonNode s = f.get("suppression");
-            suppression = new Suppression(Suppression.Kind.valueOf(text(s, "kind")), text(s, "justification"),
-                    location(s.get("location"), files));
-        }
-        Map<String, Object> properties = new LinkedHashMap<>();
-        for (JsonNode p : f.required("properties")) {
-            properties.put(p.required(0).textValue(), valueOf(p.required(1).textValue(), p.required(2).textValue()));
-        }
-        return new Finding(text(f, "rule"), Severity.valueOf(text(f, "severity")), text(f, "message"),
-                location(f.required("location"), files), text(f, "help"), related, fix, suppression,
-                text(f, "fingerprint"), properties);
-    }
 
-    /** A string field, or null when it is absent or null. */
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.textValue();
-    }
+        /** A finding, its START_OBJECT read. */
+        private Finding finding() throws IOException, BadEntry {
+            String rule = null;
+            String severity = null;
+            String message = null;
+            Location location = null;
+            String help = null;
+            List<RelatedLocation> related = new ArrayList<>();
+            Fix fix = null;
+            Suppression suppression = null;
+            String fingerprint = null;
+            Map<String, Object> properties = new LinkedHashMap<>();
+            while (field()) {
+                switch (p.currentName()) {
+                    case "rule" -> rule = currentString();
+                    case "severity" -> severity = currentString();
+                    case "message" -> message = currentString();
+                    case "location" -> location = location();
+                    case "help" -> help = currentString();
+                    case "related" -> {
+                        expectCurrent(JsonToken.START_ARRAY);
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            Location l = null;
+                            String m = null;
+                            while (field()) {
+                                switch (p.currentName()) {
+                                    case "location" -> l = location();
+                                    case "message" -> m = currentString();
+                                    default -> throw new BadEntry("unknown field " + p.currentName());
+                                }
+                            }
+                            related.add(new RelatedLocation(l, m));
+                        }
+                    }
+                    case "fix" -> fix = fix();
+                    case "suppression" -> suppression = suppression();
+                    case "fingerprint" -> fingerprint = currentString();
+                    case "properties" -> {
+                        expectCurrent(JsonToken.START_ARRAY);
+                        while (p.nextToken() == JsonToken.START_ARRAY) {
+                            String name = nextString();
+                            String type = nextString();
+                            properties.put(name, valueOf(type, nextString()));
+                            expectNext(JsonToken.END_ARRAY);
+                        }
+                    }
+                    default -> throw new BadEntry("unknown field " + p.currentName());
+                }
+            }
+            if (rule == null || severity == null || location == null) {
+                throw new BadEntry("a finding without rule, severity or location");
+            }
+            return new Finding(rule, Severity.valueOf(severity), message, location, help, related, fix, suppression,
+                    fingerprint, properties);
+        }
 
-    private static Location location(JsonNode l, Map<String, SourceFile> files) throws BadEntry {
-        if (l == null) {
-            return null;
+        private Fix fix() throws IOException, BadEntry {
+            expectCurrent(JsonToken.START_OBJECT);
+            String description = null;
+            List<Fix.Edit> edits = new ArrayList<>();
+            while (field()) {
+                switch (p.currentName()) {
+                    case "description" -> description = currentString();
+                    case "edits" -> {
+                        expectCurrent(JsonToken.START_ARRAY);
+                        while (p.nextToken() == JsonToken.START_ARRAY) {
+                            TextRange range = new TextRange(nextInt(), nextInt());
+                            edits.add(new Fix.Edit(range, nextString()));
+                            expectNext(JsonToken.END_ARRAY);
+                        }
+                    }
+                    default -> throw new BadEntry("unknown field " + p.currentName());
+                }
+            }
+            return new Fix(description, edits);
         }
-        SourceFile file = files.get(text(l, "file"));
-        if (file == null) {
-            throw new BadEntry("a finding in " + text(l, "file") + ", which this run does not read");
+
+        private Suppression suppression() throws IOException, BadEntry {
+            expectCurrent(JsonToken.START_OBJECT);
+            String kind = null;
+            String justification = null;
+            Location location = null;
+            while (field()) {
+                switch (p.currentName()) {
+                    case "kind" -> kind = currentString();
+                    case "justification" -> justification = currentString();
+                    case "location" -> location = location();
+                    default -> throw new BadEntry("unknown field " + p.currentName());
+                }
+            }
+            if (kind == null) {
+                throw new BadEntry("a suppression without kind");
+            }
+            return new Suppression(Suppression.Kind.valueOf(kind), justification, location);
         }
-        if (!l.has("start")) {
-            return new Location.WholeFile(file);
+
+        private Location location() throws IOException, BadEntry {
+            expectCurrent(JsonToken.START_OBJECT);
+            String path = null;
+            Integer start = null;
+            Integer end = null;
+            while (field()) {
+                switch (p.currentName()) {
+                    case "file" -> path = currentString();
+                    case "start" -> start = currentInt();
+                    case "end" -> end = currentInt();
+                    default -> throw new BadEntry("unknown field " + p.currentName());
+                }
+            }
+            SourceFile file = files.get(path);
+            if (file == null) {
+                throw new BadEntry("a finding in " + path + ", which this run does not read");
+            }
+            if (start == null && end == null) {
+                return new Location.WholeFile(file);
+            }
+            if (start == null || end == null) {
+                throw new BadEntry("half a range");
+            }
+            TextRange range = new TextRange(start, end);
+            if (range.end() > file.text().length()) {
+                throw new BadEntry("a range beyond the end of " + file.displayPath());
+            }
+            return new Location.Span(file, range);
         }
-        TextRange range = new TextRange(l.required("start").intValue(), l.required("end").intValue());
-        if (range.end() > file.text().length()) {
-            throw new BadEntry("a range beyond the end of " + file.displayPath());
+
+        /** Moves to the next field of the current object: true on a field name (its value not yet read). */
+        private boolean field() throws IOException, BadEntry {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.FIELD_NAME) {
+                p.nextToken();
+                return true;
+            }
+            if (t != JsonToken.END_OBJECT) {
+                throw new BadEntry("unexpected " + t);
+            }
+            return false;
         }
-        return new Location.Span(file, range);
+
+        private void expectNext(JsonToken kind) throws IOException, BadEntry {
+            expect(p.nextToken(), kind);
+        }
+
+        private void expectCurrent(JsonToken kind) throws BadEntry {
+            expect(p.currentToken(), kind);
+        }
+
+        private static void expect(JsonToken found, JsonToken kind) throws BadEntry {
+            if (found != kind) {
+                throw new BadEntry("expected " + kind + ", found " + found);
+            }
+        }
+
+        private String nextString() throws IOException, BadEntry {
+            p.nextToken();
+            return currentString();
+        }
+
+        /** The current value: a string or null. */
+        private String currentString() throws IOException, BadEntry {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            expect(t, JsonToken.VALUE_STRING);
+            return p.getText();
+        }
+
+        private int nextInt() throws IOException, BadEntry {
+            p.nextToken();
+            return currentInt();
+        }
+
+        private int currentInt() throws IOException, BadEntry {
+            expect(p.currentToken(), JsonToken.VALUE_NUMBER_INT);
+            return p.getIntValue();
+        }
     }
 }
