@@ -3,6 +3,8 @@ package dev.migralint.cli;
 import dev.migralint.core.baseline.Baseline;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.config.FailOn;
+import dev.migralint.core.cache.DiskCache;
+import dev.migralint.core.engine.LintCache;
 import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.LintRequest;
 import dev.migralint.core.engine.Report;
@@ -116,6 +118,11 @@ final class CheckCommand implements Callable<Integer> {
                     + " the format is read from the content). Without PATHS, only the logs are checked.")
     List<Path> queryLogs = new ArrayList<>();
 
+    @Option(names = "--no-cache",
+            description = "Lint every file again: neither read nor write the cache of unchanged files' results"
+                    + " (in $MIGRALINT_CACHE_DIR, else $XDG_CACHE_HOME/migralint, else ~/.cache/migralint).")
+    boolean noCache;
+
     CheckCommand(Environment env) {
         this.env = env;
     }
@@ -172,7 +179,8 @@ final class CheckCommand implements Callable<Integer> {
         LintRequest request = stdin ? new LintRequest(List.of(stdinFile), env.workingDir(), config)
                 .withText(stdinFile, StandardInput.read(env, stdinFile, config.readOptions()))
                 : RepositoryRoot.request(inputs, queryPaths, env, config);
-        Report linted = new LintEngine(registry).run(request);
+        DiskCache cache = noCache ? null : LintCaches.open(env, registry);
+        Report linted = new LintEngine(registry, cache == null ? LintCache.NONE : cache).run(request);
         Report report = baseline == null ? linted : baseline.apply(linted);
         if (scope != null) {
             report = scope.restrict(report);
@@ -183,6 +191,11 @@ final class CheckCommand implements Callable<Integer> {
                 RepositoryRoot.of(env.workingDir(), config), env, spec.commandLine().getOut(), err, quiet);
         if (DebugOption.requested(spec)) {
             printStats(linted, config, System.nanoTime() - started);
+            if (cache != null) {
+                DiskCache.Stats c = cache.stats();
+                err.printf("migralint: debug: cache %s: %d units found, %d linted, %d stored, %d rejected%n",
+                        cache.dir(), c.found(), c.linted(), c.stored(), c.rejected());
+            }
             if (baseline != null) {
                 err.printf("migralint: debug: baseline %s: %d entries, %d no longer found%n", baselinePath.get(),
                         baseline.entries().size(), baseline.unmatched(linted).size());

@@ -37,7 +37,7 @@ class LayeringTest {
             List.of("rule"),            // the rule API
             List.of("config"),          // .migralint.yaml, bound against the rules
             List.of("engine"),          // runs everything
-            List.of("report", "baseline", "vcs"));
+            List.of("report", "baseline", "vcs", "cache"));
 
     private static JavaClasses core;
 

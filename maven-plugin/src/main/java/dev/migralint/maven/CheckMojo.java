@@ -6,6 +6,8 @@ import dev.migralint.core.config.ConfigException;
 import dev.migralint.core.config.FailOn;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.input.InputException;
+import dev.migralint.core.cache.DiskCache;
+import dev.migralint.core.engine.LintCache;
 import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.LintRequest;
 import dev.migralint.core.engine.Report;
@@ -81,6 +83,20 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "migralint.since")
     String since;
 
+    /**
+     * Reuse the findings of migration chains, query files and mappers that are unchanged since the last
+     * build (same files, config and plugin build), kept in {@code cacheDirectory}.
+     */
+    @Parameter(property = "migralint.cache", defaultValue = "true")
+    boolean cache;
+
+    /**
+     * Where the cache lives: under the build directory, so that {@code mvn clean} empties it and a build
+     * writes nothing outside the project and the local repository.
+     */
+    @Parameter(property = "migralint.cacheDirectory", defaultValue = "${project.build.directory}/migralint-cache")
+    File cacheDirectory;
+
     @Parameter(property = "migralint.skip", defaultValue = "false")
     boolean skip;
 
@@ -141,7 +157,9 @@ public class CheckMojo extends AbstractMojo {
         Baseline baseline = baselinePath.map(Baseline::read).orElse(null);
         ChangedFiles scope = since == null || since.isBlank() ? null
                 : ChangedFiles.since(basedir.toPath().toAbsolutePath().normalize(), since.strip());
-        Report report = new LintEngine(registry).run(request);
+        LintCache lintCache = cache && cacheDirectory != null
+                ? DiskCache.forTool(cacheDirectory.toPath(), registry, DiskCache.DEFAULT_MAX_BYTES) : LintCache.NONE;
+        Report report = new LintEngine(registry, lintCache).run(request);
         if (baseline != null) {
             report = baseline.apply(report);
         }

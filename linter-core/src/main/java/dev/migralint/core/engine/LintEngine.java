@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Runs the enabled rules over a request's migration chains and files and returns the report. Chains
@@ -51,9 +52,16 @@ import java.util.stream.Collectors;
 public final class LintEngine {
     private static final Set<Category> QUERY_CATEGORIES = Set.of(Category.QUERY, Category.N_PLUS_ONE, Category.META);
     private final RuleRegistry registry;
+    private final LintCache cache;
 
     public LintEngine(RuleRegistry registry) {
+        this(registry, LintCache.NONE);
+    }
+
+    /** An engine that takes the findings of unchanged chains, query files and mappers from {@code cache}. */
+    public LintEngine(RuleRegistry registry, LintCache cache) {
         this.registry = registry;
+        this.cache = cache;
     }
 
     public RuleRegistry registry() {
@@ -87,7 +95,14 @@ public final class LintEngine {
         problems.addAll(queries.problems());
         problems.addAll(mappers.problems());
         problems.addAll(queryMappers.problems());
-        Report report = lint(chains, queries.scripts(), mapperFiles, problems, config, request.baseDir());
+        CachedUnits cached = CachedUnits.plan(cache.open(config, request.baseDir()), chains, queries.scripts(),
+                mapperFiles, config.dialect());
+        Report report = lint(chains, queries.scripts(), mapperFiles, problems, config, request.baseDir(), cached);
+        if (report == null) {
+            // a unit linted reached into a cached unit's files: linted again as a whole
+            report = lint(chains, queries.scripts(), mapperFiles, problems, config, request.baseDir(), CachedUnits.OFF);
+        }
+        cached.close();
         return config.queryLogs().isEmpty() ? report : withQueryLogs(report, config, request.baseDir());
     }
 
@@ -133,7 +148,7 @@ public final class LintEngine {
         List<SourceFile> mappers = files.stream().filter(LintEngine::isMapper).toList();
         List<SourceFile> sql = files.stream().filter(f -> !isMapper(f)).toList();
         return lint(sql.isEmpty() ? List.of() : List.of(chainOf(sql)), List.of(), mappers, List.of(), config,
-                Path.of("").toAbsolutePath());
+                Path.of("").toAbsolutePath(), CachedUnits.OFF);
     }
 
     private static boolean isMapper(SourceFile f) {
@@ -149,12 +164,16 @@ public final class LintEngine {
         return new MigrationChain(files.get(0).displayPath(), Layout.PLAIN, migrations);
     }
 
-    private Report lint(List<MigrationChain> chains, List<MigrationScript> queries, List<SourceFile> mappers,
-                        List<InputProblem> problems, Config config, Path baseDir) {
+    /** The report, or null when {@code cached} cannot serve this run (see {@link CachedUnits#bind}). */
+    private Report lint(List<MigrationChain> chains, List<MigrationScript> allQueries, List<SourceFile> allMappers,
+                        List<InputProblem> problems, Config config, Path baseDir, CachedUnits cached) {
         List<ActiveRule> active = activeRules(config);
         Set<String> known = registry.all().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
         ThreadLocal<ChainLinters> linters = ThreadLocal.withInitial(() -> new ChainLinters(config, active));
-        List<ChainLinter.Result> results = new ArrayList<>(chains.parallelStream().map(c -> linters.get().lint(c)).toList());
+        List<ChainLinter.Result> results = new ArrayList<>(IntStream.range(0, chains.size()).parallel()
+                .mapToObj(i -> cached.skip(i) ? CachedUnits.SKIPPED : linters.get().lint(chains.get(i))).toList());
+        List<SourceFile> mappers = cached.mappersToLint(allMappers);
+        List<MigrationScript> queries = cached.queriesToLint(allQueries);
         List<MapperLinter.Result> mapperResults = lintMappers(mappers, results, config, active);
         if (!queries.isEmpty()) {
             List<SchemaTimeline.Step> history = queryHistory(chains, results, config);
@@ -162,13 +181,16 @@ public final class LintEngine {
             results.addAll(queries.parallelStream()
                     .map(q -> linters.get().of(config.dialect()).lintQueries(q, end, history)).toList());
         }
+        if (!cached.bind(results, mapperResults)) {
+            return null;
+        }
 
         // Group by file: a file's findings may come from several chains (a schema rule pointing back
         // into it) and several scripts (dbmate sections, Liquibase changesets).
         Map<SourceFile, List<Finding>> findingsByFile = new LinkedHashMap<>();
         Map<SourceFile, List<ScriptStatement>> statementsByFile = new LinkedHashMap<>();
         Set<SourceFile> files = new LinkedHashSet<>();
-        RunStats stats = RunStats.EMPTY;
+        RunStats stats = cached.cachedStats();
         for (ChainLinter.Result r : results) {
             for (ScriptStatement s : r.statements()) {
                 statementsByFile.computeIfAbsent(s.file(), f -> new ArrayList<>()).add(s);
@@ -183,7 +205,7 @@ public final class LintEngine {
             r.findings().forEach(f -> findingsByFile.computeIfAbsent(f.location().file(), x -> new ArrayList<>()).add(f));
             stats = stats.plus(r.stats());
         }
-        files.addAll(mappers);
+        files.addAll(allMappers);
         for (MigrationChain c : chains) {
             for (Migration m : c.migrations()) {
                 files.add(m.up().file());
@@ -194,14 +216,19 @@ public final class LintEngine {
                 }
             }
         }
-        queries.forEach(q -> files.add(q.file()));
+        allQueries.forEach(q -> files.add(q.file()));
         files.addAll(findingsByFile.keySet());
         FileFindings finishing = new FileFindings(active, known,
                 config.source() == null ? null : config.source().toAbsolutePath().getParent());
-        List<Finding> findings = files.parallelStream()
-                .flatMap(f -> finishing.finish(f, lexOptions(config, dialects.getOrDefault(f, config.dialect())),
-                        findingsByFile.getOrDefault(f, List.of()), statementsByFile.getOrDefault(f, List.of())).stream())
-                .collect(Collectors.toCollection(ArrayList::new));
+        Map<SourceFile, List<Finding>> finished = cached.cached();
+        Map<SourceFile, List<Finding>> fresh = files.parallelStream().filter(f -> !finished.containsKey(f))
+                .collect(Collectors.toConcurrentMap(f -> f, f -> finishing.finish(f,
+                        lexOptions(config, dialects.getOrDefault(f, config.dialect())),
+                        findingsByFile.getOrDefault(f, List.of()), statementsByFile.getOrDefault(f, List.of()))));
+        finished.putAll(fresh);
+        cached.store(finished);
+        List<Finding> findings = new ArrayList<>();
+        files.forEach(f -> findings.addAll(finished.get(f)));
         // Files in the order the chains apply them (V1 before V1.1 before V2), then by offset.
         Map<SourceFile, Integer> order = new HashMap<>();
         for (SourceFile f : files) {
