@@ -43,6 +43,15 @@ final class PgExpressionRewrites {
             "pg_lsn", "txid_snapshot", "pg_snapshot", "xid", "xid8", "cid", "tid", "aclitem", "char", "varchar",
             "smallint", "integer", "int", "bigint", "real", "float");
 
+    /**
+     * Calls whose arguments are clauses rather than expressions (PASSING, RETURNING, ON ERROR, COLUMNS,
+     * NAME, MATCH), which JSqlParser lacks; none names a table a rule would look at.
+     */
+    private static final Set<String> SPECIAL_FUNCTIONS = Set.of(
+            "json", "json_table", "json_query", "json_value", "json_exists", "json_object", "json_array",
+            "json_objectagg", "json_arrayagg", "json_serialize", "json_scalar", "graph_table", "xmlpi", "xmltable",
+            "xmlelement", "xmlroot", "xmlattributes", "xmlnamespaces", "xmlparse", "xmlforest", "xmlexists");
+
     /** Applies the rewrites to {@code out}, the statement text starting at file offset {@code base}. */
     static boolean apply(String source, List<Token> tokens, int base, char[] out) {
         boolean changed = false;
@@ -57,6 +66,62 @@ final class PgExpressionRewrites {
                 out[t.start() - base] = ' ';
                 changed = true;
                 i++;
+                continue;
+            }
+            int close = t.kind() == TokenKind.WORD && SPECIAL_FUNCTIONS.contains(t.text(source).toLowerCase(Locale.ROOT))
+                    ? closingParen(source, tokens, i + 1) : -1;
+            if (close > 0) {
+                // SQL/JSON, SQL/XML and graph queries: a plain call with no arguments, fn____()
+                fill(out, t.start() - base, t.end() - base);
+                "fn".getChars(0, 2, out, t.start() - base);
+                for (int k = t.start() + 2; k < t.end(); k++) {
+                    out[k - base] = '_';
+                }
+                fill(out, tokens.get(i + 1).end() - base, tokens.get(close).start() - base);
+                changed = true;
+                i = close + 1;
+                continue;
+            }
+            if (isWordAt(source, tokens, i, "is") && (isWordAt(source, tokens, i + 1, "json")
+                    || isWordAt(source, tokens, i + 1, "not") && isWordAt(source, tokens, i + 2, "json"))) {
+                // x IS [NOT] JSON [VALUE | SCALAR | ARRAY | OBJECT] [WITH | WITHOUT UNIQUE [KEYS]]: IS [NOT] NULL
+                int json = isWordAt(source, tokens, i + 1, "json") ? i + 1 : i + 2;
+                int end = json + 1;
+                for (String kind : List.of("value", "scalar", "array", "object")) {
+                    end = isWordAt(source, tokens, end, kind) ? end + 1 : end;
+                }
+                if ((isWordAt(source, tokens, end, "with") || isWordAt(source, tokens, end, "without"))
+                        && isWordAt(source, tokens, end + 1, "unique")) {
+                    end = isWordAt(source, tokens, end + 2, "keys") ? end + 3 : end + 2;
+                }
+                fill(out, tokens.get(json).start() - base, tokens.get(end - 1).end() - base);
+                "NULL".getChars(0, 4, out, tokens.get(json).start() - base);
+                changed = true;
+                i = end;
+                continue;
+            }
+            if (isWordAt(source, tokens, i, "for") && isWordAt(source, tokens, i + 1, "portion")
+                    && isWordAt(source, tokens, i + 2, "of") && i + 3 < tokens.size()) {
+                // PostgreSQL 19's UPDATE/DELETE t FOR PORTION OF period FROM a TO b (or (range)) narrows
+                // the change in time; the table and the WHERE rules read stay
+                int end = closingParen(source, tokens, i + 4);
+                end = end > 0 ? end + 1 : i + 4;
+                while (end < tokens.size() && !isWordAt(source, tokens, end, "set") && !isWordAt(source, tokens, end, "where")
+                        && !isWordAt(source, tokens, end, "as") && !isWordAt(source, tokens, end, "returning")
+                        && !isWordAt(source, tokens, end, "using")) {
+                    end++;
+                }
+                fill(out, t.start() - base, tokens.get(end - 1).end() - base);
+                changed = true;
+                i = end;
+                continue;
+            }
+            if (isWordAt(source, tokens, i, "as") && (isWordAt(source, tokens, i + 1, "true")
+                    || isWordAt(source, tokens, i + 1, "false"))) {
+                // a column alias PostgreSQL allows after AS (SELECT ... AS true); the name is of no concern
+                fill(out, t.start() - base, tokens.get(i + 1).end() - base);
+                changed = true;
+                i += 2;
                 continue;
             }
             if (t.kind() == TokenKind.OPERATOR && isOperatorText(source, t)) {
@@ -87,6 +152,23 @@ final class PgExpressionRewrites {
             i++;
         }
         return changed;
+    }
+
+    /** The index of the ')' closing the '(' at token {@code open}, or -1 (also when {@code open} is no '('). */
+    private static int closingParen(String source, List<Token> tokens, int open) {
+        if (open >= tokens.size() || !tokens.get(open).text(source).equals("(")) {
+            return -1;
+        }
+        int depth = 0;
+        for (int k = open; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (t.kind() == TokenKind.OPERATOR && t.text(source).equals("(")) {
+                depth++;
+            } else if (t.kind() == TokenKind.OPERATOR && t.text(source).equals(")") && --depth == 0) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static boolean isWordAt(String source, List<Token> tokens, int i, String word) {

@@ -95,6 +95,28 @@ class PostgresqlCoverageTest {
                 "SELECT p.name FROM people* p WHERE p.age > 30;");
     }
 
+    @Test
+    void sqlJsonSqlXmlAndGraphQueriesParse() {
+        assertParsed(
+                "SELECT JSON_VALUE(doc, '$.a' RETURNING int DEFAULT 0 ON EMPTY ERROR ON ERROR) FROM docs;",
+                "SELECT jt.* FROM docs, JSON_TABLE(doc, '$[*]' COLUMNS (id int PATH '$.id')) AS jt;",
+                "SELECT JSON_OBJECTAGG(k : v WITH UNIQUE KEYS RETURNING jsonb) FROM kv;",
+                "SELECT doc IS JSON OBJECT WITH UNIQUE KEYS, doc IS NOT JSON SCALAR FROM docs;",
+                "SELECT xmlelement(NAME p, xmlattributes(1 AS id), 'x') AS el;",
+                "SELECT name FROM GRAPH_TABLE (shop MATCH (c IS customers)-[IS orders]->(o) COLUMNS (c.name)) g;",
+                "SELECT bool 'true' AS true, 1 = 2 AS false;");
+    }
+
+    @Test
+    void temporalDmlParsesWithItsTable() {
+        ParsedStatement update = one("UPDATE bookings FOR PORTION OF valid_at FROM '2024-01-01' TO '2024-02-01' "
+                + "SET room = 2 WHERE id = 1;", Dialect.POSTGRESQL);
+        assertThat(update).isInstanceOf(ParsedStatement.Parsed.class);
+        assertThat(update.changes()).singleElement().isInstanceOfSatisfying(DataChange.class,
+                d -> assertThat(d.table().toString()).contains("bookings"));
+        assertParsed("DELETE FROM bookings FOR PORTION OF valid_at (daterange('2024-01-01', '2024-02-01'));");
+    }
+
     private static void assertParsed(String... statements) {
         for (String sql : statements) {
             assertThat(one(sql, Dialect.POSTGRESQL)).as(sql).isInstanceOf(ParsedStatement.Parsed.class);
