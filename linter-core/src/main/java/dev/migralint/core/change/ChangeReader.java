@@ -170,8 +170,8 @@ public final class ChangeReader {
      * Why a statement no parser could read is left out of analysis, when it is one that changes
      * neither schema nor session in ways rules look at: COPY (data transfer; pg_dump writes one per
      * table), COMMENT ON, maintenance commands, DROP POLICY (row security policies are not modelled),
-     * the table locks mysqldump writes around its data, MySQL dynamic SQL and user variables, and MySQL
-     * stored programs, whose bodies only act when called.
+     * the table locks mysqldump writes around its data, dynamic SQL (PREPARE, EXECUTE), cursors, EXPLAIN,
+     * MySQL user variables, and MySQL stored programs, whose bodies only act when called.
      */
     public static Optional<String> notAnalysed(ScriptStatement statement, Dialect dialect) {
         if (statement.kind() != ScriptStatement.Kind.SQL) {
@@ -185,17 +185,26 @@ public final class ChangeReader {
         String reason = switch (first) {
             case "COPY" -> "COPY is not analysed";
             case "COMMENT" -> t.isWord(1, "on") ? "COMMENT ON is not analysed" : null;
-            case "VACUUM", "ANALYZE", "ANALYSE", "CHECKPOINT", "DISCARD", "CLUSTER" ->
+            case "VACUUM", "ANALYZE", "ANALYSE", "CHECKPOINT", "DISCARD", "CLUSTER", "REPACK" ->
                     dialect == Dialect.MYSQL ? null : first + " is not analysed";
             case "UNLOCK", "LOCK" -> dialect != Dialect.POSTGRESQL && t.isWord(1, "tables")
                     ? first + " TABLES is not analysed" : null;
             case "FLUSH" -> dialect == Dialect.MYSQL ? "FLUSH is not analysed" : null;
             // MySQL scripts guard DDL with dynamic SQL (SET @s := IF(..., 'ALTER ...', 'SELECT 1');
             // PREPARE st FROM @s; EXECUTE st): the DDL is a string that only exists at run time.
-            case "PREPARE", "EXECUTE", "DEALLOCATE" -> dialect == Dialect.MYSQL
-                    ? "dynamic SQL (" + first + ") is not analysed" : null;
-            case "SET" -> dialect == Dialect.MYSQL && t.text(1).startsWith("@") && !t.text(1).startsWith("@@")
-                    ? "user variable assignments are not analysed" : null;
+            // PostgreSQL's PREPARE name AS statement runs only when EXECUTE names it; PREPARE
+            // TRANSACTION and COMMIT/ROLLBACK PREPARED are two-phase commit, which replay ignores.
+            case "PREPARE", "EXECUTE", "DEALLOCATE" -> "dynamic SQL (" + first + ") is not analysed";
+            case "COMMIT", "ROLLBACK" -> t.isWord(1, "prepared") ? first + " PREPARED is not analysed" : null;
+            // Cursors only read rows, and EXPLAIN (even ANALYZE) is diagnostics rather than a migration step.
+            case "FETCH", "MOVE", "CLOSE" -> dialect == Dialect.MYSQL ? null : "cursor statements are not analysed";
+            case "DECLARE" -> dialect != Dialect.MYSQL && t.findTopLevelWord(2, Math.min(t.size(), 8), "cursor") > 0
+                    ? "cursor statements are not analysed" : null;
+            case "EXPLAIN" -> "EXPLAIN is not analysed";
+            case "REASSIGN", "LOAD" -> dialect == Dialect.MYSQL ? null : first + " is not analysed";
+            case "IMPORT" -> t.isWord(1, "foreign") ? "IMPORT FOREIGN SCHEMA is not analysed" : null;
+            case "SET" -> dialect == Dialect.MYSQL ? (t.text(1).startsWith("@") && !t.text(1).startsWith("@@")
+                    ? "user variable assignments are not analysed" : null) : unanalysedSet(t);
             case "CREATE" -> dialect == Dialect.MYSQL && isStoredProgram(t) ? "stored program bodies are not analysed"
                     : unmodelledObject(t, 1);
             case "DROP" -> unmodelledObject(t, 1);
@@ -208,6 +217,21 @@ public final class ChangeReader {
             default -> null;
         };
         return Optional.ofNullable(reason);
+    }
+
+    /**
+     * PostgreSQL's SET forms that are not a parameter assignment: constraint timing, transaction
+     * characteristics, the session's role and XML option. No rule reads them.
+     */
+    private static String unanalysedSet(TokenCursor t) {
+        int i = t.isWord(1, "local") || t.isWord(1, "session") && !t.isWord(2, "characteristics")
+                && !t.isWord(2, "authorization") ? 2 : 1;
+        for (String form : List.of("constraints", "transaction", "role", "session", "xml")) {
+            if (t.isWord(i, form)) {
+                return "SET " + form.toUpperCase(Locale.ROOT) + " is not analysed";
+            }
+        }
+        return null;
     }
 
     /**
@@ -225,6 +249,9 @@ public final class ChangeReader {
     /** "CREATE FUNCTION is not analysed" when the words after {@code i} (past OR REPLACE) name such a kind. */
     private static String unmodelledObject(TokenCursor t, int i) {
         int k = t.isWord(i, "or") && t.isWord(i + 1, "replace") ? i + 2 : i;
+        if (t.isWord(k, "temp") || t.isWord(k, "temporary") || t.isWord(k, "unlogged")) {
+            k++; // CREATE TEMP PROPERTY GRAPH, CREATE UNLOGGED ...: the kind follows
+        }
         String kind = t.word(k);
         if (kind.equals("constraint") && !t.isWord(k + 1, "trigger")) {
             return null; // only CREATE CONSTRAINT TRIGGER

@@ -174,7 +174,7 @@ final class TableDdlReader {
         if (!t.isWord(0, "drop")) {
             return null;
         }
-        int i = t.skip(1, "temporary");
+        int i = t.skip(t.skip(1, "temporary"), "foreign");
         if (!t.isWord(i, "table")) {
             return null;
         }

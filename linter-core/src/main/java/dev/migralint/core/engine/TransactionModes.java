@@ -30,7 +30,15 @@ final class TransactionModes {
     }
 
     private static long sqlStatements(List<ParsedStatement> parsed) {
-        return parsed.stream().filter(p -> !(p instanceof ParsedStatement.Skipped)).count();
+        return parsed.stream().filter(p -> !isMetaCommand(p)).count();
+    }
+
+    /**
+     * A psql meta-command is not sent to the server; a statement skipped for analysis (GRANT, COPY)
+     * still runs, in the same transaction as its neighbours.
+     */
+    private static boolean isMetaCommand(ParsedStatement p) {
+        return p instanceof ParsedStatement.Skipped && p.statement().kind() == ScriptStatement.Kind.META_COMMAND;
     }
 
     private static boolean hasTransactionControl(List<List<SchemaChange>> changes) {
@@ -40,7 +48,7 @@ final class TransactionModes {
     private static boolean allNonTransactional(List<List<SchemaChange>> changes, List<ParsedStatement> parsed) {
         boolean any = false;
         for (int i = 0; i < parsed.size(); i++) {
-            if (parsed.get(i) instanceof ParsedStatement.Skipped) {
+            if (isMetaCommand(parsed.get(i))) {
                 continue;
             }
             any = true;

@@ -148,6 +148,12 @@ final class ParseRewrites {
                 plainEscapeString(out, t.start() - base, t.end() - base);
             }
         }
+        if (dialect == Dialect.POSTGRESQL) {
+            char[] expressions = out == null ? sql.toCharArray() : out;
+            if (PgExpressionRewrites.apply(statement.file().text(), tokens, base, expressions)) {
+                out = expressions;
+            }
+        }
         return out == null ? sql : new String(out);
     }
 

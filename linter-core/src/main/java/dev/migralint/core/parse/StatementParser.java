@@ -102,6 +102,12 @@ public final class StatementParser {
         if (reading.complete()) {
             return new ParsedStatement.Recognized(statement, reading.changes());
         }
+        // Statements no rule reads (GRANT, COMMENT ON, cursors, operators, ...) are left out before
+        // JSqlParser runs: its verdict on them would change nothing but the time taken.
+        Optional<String> notAnalysed = reading.modelled() ? Optional.empty() : ChangeReader.notAnalysed(statement, dialect);
+        if (notAnalysed.isPresent()) {
+            return new ParsedStatement.Skipped(statement, notAnalysed.get());
+        }
         int tooDeep = tooDeepAt(statement);
         if (tooDeep >= 0) {
             return new ParsedStatement.Unparsed(statement, tooDeep, "brackets nested deeper than " + MAX_NESTING
@@ -112,9 +118,11 @@ public final class StatementParser {
         if (ast != null) {
             return new ParsedStatement.Parsed(statement, ast, AstChanges.of(ast, reading, statement.range(), dialect));
         }
-        Optional<String> notAnalysed = ChangeReader.notAnalysed(statement, dialect);
-        if (notAnalysed.isPresent()) {
-            return new ParsedStatement.Skipped(statement, notAnalysed.get());
+        if (reading.modelled()) {
+            Optional<String> unread = ChangeReader.notAnalysed(statement, dialect);
+            if (unread.isPresent()) {
+                return new ParsedStatement.Skipped(statement, unread.get());
+            }
         }
         ParseErrors.Located error = ParseErrors.locate(statement, failure.offset, failure.error);
         return new ParsedStatement.Unparsed(statement, error.offset(), error.message(), reading.changes());
