@@ -62,6 +62,29 @@ class QueryFilesTest {
         assertThat(run.err()).contains("nowhere");
     }
 
+    /**
+     * With placeholders declared, a union in parentheses over an {@code @name::type} operand gave Calcite
+     * nodes with no position, and reading their text ended the whole run with an internal error.
+     */
+    @Test
+    void aQueryWhoseValidatedTreeHasNodesWithoutPositionDoesNotEndTheRun() throws IOException {
+        write(".migralint.yaml", "placeholders: {schema: app}\n");
+        write("sql/union.sql", """
+                SELECT (
+                    (SELECT id FROM users WHERE email = @mail::char(4) ORDER BY id LIMIT 1)
+                    UNION
+                    SELECT id FROM users WHERE email = 'a@b' ORDER BY id LIMIT 1
+                ) LIMIT 1;
+                SELECT id FROM users WHERE id = 'abc';
+                """);
+
+        CliRun run = CliRun.in(dir, "check", "db/migration", "--queries", "sql/union.sql");
+
+        assertThat(run.err()).as(run.toString()).doesNotContain("internal error");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("sql/union.sql:6:").contains("query-type-mismatch");
+    }
+
     private void write(String relative, String text) throws IOException {
         Path p = dir.resolve(relative);
         Files.createDirectories(p.getParent());

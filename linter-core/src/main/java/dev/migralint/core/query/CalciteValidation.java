@@ -113,18 +113,27 @@ final class CalciteValidation {
             return QueryFacts.skipped("Calcite failed on it: " + e.getClass().getSimpleName());
         }
         List<PredicateColumn> columns = new ArrayList<>();
-        new PredicateWalk(validator, sql, columns).query(validated);
         List<TypeMismatch> mismatches = new ArrayList<>();
-        if (dialect == Dialect.POSTGRESQL) {
-            new PostgresTypeCheck(validator, sql, mismatches).query(validated);
+        try {
+            new PredicateWalk(validator, sql, columns).query(validated);
+            if (dialect == Dialect.POSTGRESQL) {
+                new PostgresTypeCheck(validator, sql, mismatches).query(validated);
+            }
+        } catch (RuntimeException e) {
+            // A validated tree of a shape the walks do not expect must not end the run: skipped, counted.
+            return QueryFacts.skipped("the validated query has a shape migralint does not read: "
+                    + e.getClass().getSimpleName());
         }
         return new QueryFacts(true, null, List.of(), columns, mismatches);
     }
 
     private static QueryFacts unknown(CalciteContextException e, CalciteSql sql) {
         String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-        TextRange range = new TextRange(sql.offsetOf(e.getPosLine(), e.getPosColumn()),
-                sql.offsetOf(e.getEndPosLine(), e.getEndPosColumn()) + 1);
+        // Calcite gives an error on a node it made up no position (line 0): the whole statement then.
+        TextRange range = e.getPosLine() < 1 || e.getPosColumn() < 1
+                ? new TextRange(sql.offset(), sql.offset() + sql.original().length())
+                : new TextRange(sql.offsetOf(e.getPosLine(), e.getPosColumn()),
+                        sql.offsetOf(e.getEndPosLine(), e.getEndPosColumn()) + 1);
         Matcher m = COLUMN_IN_TABLE.matcher(message);
         if (m.matches()) {
             return found(new UnknownName(UnknownName.Kind.COLUMN, m.group(1), m.group(2), range, null));

@@ -216,6 +216,9 @@ final class PostgresTypeCheck {
             return null;
         }
         String text = written(node.getParserPosition());
+        if (text == null) {
+            return null;
+        }
         if (node instanceof SqlIdentifier id) {
             ResolvedColumn c = ResolvedColumn.of(id, scope);
             if (c == null || c.column().type() == null || c.column().type().array()) {
@@ -282,24 +285,40 @@ final class PostgresTypeCheck {
         SqlParserPos pos = node.getParserPosition();
         int at = sql.offsetOf(pos.getEndLineNum(), pos.getEndColumnNum()) + 1 - sql.offset();
         String original = sql.original();
-        while (at < original.length() && (Character.isWhitespace(original.charAt(at)) || original.charAt(at) == ')')) {
+        while (at >= 0 && at < original.length() && (Character.isWhitespace(original.charAt(at)) || original.charAt(at) == ')')) {
             at++;
         }
         return original.startsWith("::", at);
     }
 
+    /**
+     * The node's text as written, or null when its position is not in the statement: nodes Calcite makes
+     * up carry no position (line 0), and a respelled placeholder can leave one outside the text.
+     */
     private String written(SqlParserPos pos) {
         TextRange r = range(pos);
-        return sql.original().substring(r.start() - sql.offset(), Math.min(r.end() - sql.offset(), sql.original().length()))
-                .strip();
+        if (r == null) {
+            return null;
+        }
+        int start = r.start() - sql.offset();
+        int end = Math.min(r.end() - sql.offset(), sql.original().length());
+        return start < 0 || start > end ? null : sql.original().substring(start, end).strip();
     }
 
+    /** The position as a range of the file, or null when it is not one. */
     private TextRange range(SqlParserPos pos) {
-        return new TextRange(sql.offsetOf(pos.getLineNum(), pos.getColumnNum()),
-                sql.offsetOf(pos.getEndLineNum(), pos.getEndColumnNum()) + 1);
+        if (pos.getLineNum() < 1 || pos.getColumnNum() < 1) {
+            return null;
+        }
+        int start = sql.offsetOf(pos.getLineNum(), pos.getColumnNum());
+        int end = sql.offsetOf(pos.getEndLineNum(), pos.getEndColumnNum()) + 1;
+        return start < 0 || end < start ? null : new TextRange(start, end);
     }
 
     private void report(SqlNode at, String problem, String error, String help) {
-        out.add(new TypeMismatch(range(at.getParserPosition()), problem, error, help));
+        TextRange r = range(at.getParserPosition());
+        if (r != null) { // a finding needs a place; a made-up node has none
+            out.add(new TypeMismatch(r, problem, error, help));
+        }
     }
 }
