@@ -1,13 +1,11 @@
 package dev.migralint.rules.query;
 
 import dev.migralint.core.Dialect;
-import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.QueryContext;
 import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.RuleInfo;
-import dev.migralint.core.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.expression.Expression;
@@ -40,7 +38,8 @@ public final class InsertValueCount implements QueryRule {
                 continue;
             }
             boolean listed = insert.getColumns() != null && !insert.getColumns().isEmpty();
-            int targets = listed ? insert.getColumns().size() : tableColumns(ctx, insert);
+            int targets = listed ? insert.getColumns().size()
+                    : InsertTargets.fullyKnown(ctx, insert).map(t -> t.columns().size()).orElse(-1);
             if (targets < 0) {
                 continue;
             }
@@ -59,17 +58,6 @@ public final class InsertValueCount implements QueryRule {
                 }
             }
         }
-    }
-
-    /** The number of columns of the INSERT's table when replay knows all of them, else -1. */
-    private static int tableColumns(QueryContext ctx, Insert insert) {
-        ObjectName name = ObjectName.parse(insert.getTable().getFullyQualifiedName(), ctx.dialect());
-        Table table = ctx.schemaBefore().relation(name).orElse(null);
-        if (table == null || !table.columnsKnown() || !ctx.schemaBefore().historyInView(table.name())
-                || table.partitionOf() != null) {
-            return -1;
-        }
-        return table.columns().size();
     }
 
     private record Row(int values, ASTNodeAccess at) {

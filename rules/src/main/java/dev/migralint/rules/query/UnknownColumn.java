@@ -1,7 +1,6 @@
 package dev.migralint.rules.query;
 
 import dev.migralint.core.Dialect;
-import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.query.UnknownName;
 import dev.migralint.core.rule.Category;
@@ -54,11 +53,8 @@ public final class UnknownColumn implements QueryRule {
         if (insert.getTable() == null || insert.getColumns() == null || insert.getColumns().isEmpty()) {
             return;
         }
-        ObjectName name = ObjectName.parse(insert.getTable().getFullyQualifiedName(), ctx.dialect());
-        Table table = ctx.schemaBefore().relation(name).orElse(null);
-        // as for queries: only a table whose every column replay knows and whose whole history is in view
-        if (table == null || !table.columnsKnown() || !ctx.schemaBefore().historyInView(table.name())
-                || table.partitionOf() != null) {
+        Table table = InsertTargets.fullyKnown(ctx, insert).orElse(null);
+        if (table == null) {
             return;
         }
         for (net.sf.jsqlparser.schema.Column c : insert.getColumns()) {
