@@ -132,8 +132,7 @@ final class CalciteCatalog extends AbstractSchema {
                     ? ObjectName.of(name) : new ObjectName(spellings(schemaName)[0], name);
             Optional<Table> t = schema.relation(key);
             if (t.isPresent()) {
-                return t.get().columnsKnown() && schema.historyInView(t.get().name()) && t.get().partitionOf() == null
-                        ? new KnownTable(t.get()) : new OpenTable();
+                return schema.columnsCertain(t.get()) ? new KnownTable(t.get()) : new OpenTable();
             }
             if (schema.view(key).isPresent()) {
                 return new OpenTable();

@@ -187,6 +187,15 @@ public final class Schema {
         return key != null && seen.get(key);
     }
 
+    /**
+     * True when replay knows every column of {@code table} and its whole history is in view, so a column
+     * it lacks is really missing: what query validation and the INSERT checks trust. A partition's
+     * columns come from its parent, so it is not.
+     */
+    public boolean columnsCertain(Table table) {
+        return table.columnsKnown() && table.partitionOf() == null && historyInView(table.name());
+    }
+
     /** PostgreSQL's search_path as set (without {@code "$user"}); empty for MySQL. */
     public List<String> searchPath() {
         return searchPath;

@@ -11,17 +11,12 @@ final class InsertTargets {
     private InsertTargets() {
     }
 
-    /**
-     * The INSERT's table as replay has it, when replay knows every column and the table's whole history
-     * is in view (as Calcite's catalog requires for queries); a partition's columns come from its parent,
-     * so it is left out.
-     */
+    /** The INSERT's table as replay has it, when its columns are certain ({@code Schema.columnsCertain}). */
     static Optional<Table> fullyKnown(QueryContext ctx, Insert insert) {
         if (insert.getTable() == null) {
             return Optional.empty();
         }
         ObjectName name = ObjectName.parse(insert.getTable().getFullyQualifiedName(), ctx.dialect());
-        return ctx.schemaBefore().relation(name).filter(t -> t.columnsKnown() && t.partitionOf() == null
-                && ctx.schemaBefore().historyInView(t.name()));
+        return ctx.schemaBefore().relation(name).filter(ctx.schemaBefore()::columnsCertain);
     }
 }
