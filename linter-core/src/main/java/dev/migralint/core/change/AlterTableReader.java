@@ -181,14 +181,23 @@ final class AlterTableReader {
                         ? new ValidateConstraint(table, t.identifier(start + 2), clause) : null);
                 case "enable", "disable" -> single(!mysql && t.isWords(start + 1, "row", "level", "security")
                         ? new SetRowLevelSecurity(table, t.word(start).equals("enable"), clause) : null);
-                case "attach", "detach" -> single(!mysql && t.isWord(start + 1, "partition") && t.qualifiedName(start + 2) != null
-                        ? new SchemaChange.AttachPartition(table, ObjectName.of(t.qualifiedName(start + 2)),
-                                t.word(start).equals("attach"), clause) : null);
+                case "attach", "detach" -> single(!mysql && t.isWord(start + 1, "partition") ? partition() : null);
                 case "change" -> mysql ? change() : null;
                 case "modify" -> mysql ? single(modify()) : null;
                 default -> null;
             };
             return changes == null || changes.isEmpty() ? List.of(opaque()) : changes;
+        }
+
+        /** ATTACH PARTITION p ... or DETACH PARTITION p [CONCURRENTLY | FINALIZE]. */
+        private SchemaChange partition() {
+            TokenCursor.QualifiedName partition = t.qualifiedName(start + 2);
+            if (partition == null) {
+                return null;
+            }
+            int after = partition.end();
+            return new SchemaChange.AttachPartition(table, ObjectName.of(partition), t.word(start).equals("attach"),
+                    t.isWord(after, "concurrently"), t.isWord(after, "finalize"), clause, t.range(start + 2, after - 1));
         }
 
         private List<SchemaChange> add() {

@@ -237,11 +237,12 @@ public sealed interface SchemaChange {
     }
 
     /**
-     * PostgreSQL: ALTER TABLE parent ATTACH PARTITION child (attached) or DETACH PARTITION child: the
-     * child takes, or gives back, the parent's keys and indexes.
+     * PostgreSQL: ALTER TABLE parent ATTACH PARTITION child (attached) or DETACH PARTITION child
+     * [CONCURRENTLY | FINALIZE]: the child takes, or gives back, the parent's keys and indexes.
+     * {@code partitionName} is where the child's name is written (a fix inserts after it).
      */
-    record AttachPartition(ObjectName table, ObjectName partition, boolean attached, TextRange range)
-            implements SchemaChange {
+    record AttachPartition(ObjectName table, ObjectName partition, boolean attached, boolean concurrently,
+                           boolean finalizing, TextRange range, TextRange partitionName) implements SchemaChange {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);

@@ -3,6 +3,7 @@ package dev.migralint.rules.locking;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.change.SchemaChange;
+import dev.migralint.core.change.SchemaChange.AttachPartition;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
 import dev.migralint.core.change.SchemaChange.DropIndex;
 import dev.migralint.core.diag.Severity;
@@ -14,8 +15,8 @@ import dev.migralint.core.rule.StatementRule;
 import java.util.stream.Collectors;
 
 /**
- * PostgreSQL refuses CREATE INDEX, DROP INDEX and REINDEX CONCURRENTLY inside a transaction
- * block, so the migration fails at this statement (after running, and rolling back, the ones before).
+ * PostgreSQL refuses CREATE INDEX, DROP INDEX and REINDEX CONCURRENTLY, and ALTER TABLE ... DETACH
+ * PARTITION ... CONCURRENTLY, inside a transaction block, so the migration fails at this statement (after running, and rolling back, the ones before).
  */
 @RuleInfo(id = "concurrent-index-in-transaction", category = Category.LOCKING, severity = Severity.ERROR,
         dialects = Dialect.POSTGRESQL, summary = "CREATE or DROP INDEX CONCURRENTLY inside a transaction fails at run time")
@@ -46,6 +47,8 @@ public final class ConcurrentIndexInTransaction implements StatementRule {
                 ctx.report(drop, "DROP INDEX CONCURRENTLY " + names + where).help(help);
             } else if (change instanceof Reindex reindex && reindex.concurrently()) {
                 ctx.report(reindex, "REINDEX " + reindex.target() + " CONCURRENTLY" + where).help(help);
+            } else if (change instanceof AttachPartition detach && detach.concurrently()) {
+                ctx.report(detach, "DETACH PARTITION " + detach.partition() + " CONCURRENTLY" + where).help(help);
             }
         }
     }
