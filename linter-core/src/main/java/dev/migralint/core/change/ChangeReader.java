@@ -85,7 +85,8 @@ public final class ChangeReader {
             case "alter":
                 return first(() -> AlterTableReader.read(t, range),
                         () -> ObjectDdlReader.renameIndex(t, range),
-                        () -> ObjectDdlReader.alterEnum(t, range));
+                        () -> ObjectDdlReader.alterEnum(t, range),
+                        () -> ObjectDdlReader.alterDomain(t, range));
             case "drop":
                 return first(() -> TableDdlReader.dropTable(t, range),
                         () -> IndexDdlReader.dropIndex(t, range),
@@ -106,6 +107,8 @@ public final class ChangeReader {
                 return SessionStatementReader.lock(t, range);
             case "reindex":
                 return SessionStatementReader.reindex(t, range);
+            case "vacuum", "cluster":
+                return SessionStatementReader.rewriteTable(t, range);
             default:
                 return SessionStatementReader.transaction(t, range);
         }

@@ -85,6 +85,33 @@ final class ObjectDdlReader {
     }
 
     /**
+     * ALTER DOMAIN name ADD [CONSTRAINT c] CHECK (...) [NOT VALID]; the domain's other forms are not
+     * read (null).
+     */
+    static Reading alterDomain(TokenCursor t, TextRange range) {
+        if (!t.isWords(0, "alter", "domain")) {
+            return null;
+        }
+        TokenCursor.QualifiedName name = t.qualifiedName(2);
+        if (name == null || !t.isWord(name.end(), "add")) {
+            return null;
+        }
+        int i = name.end() + 1;
+        String constraint = null;
+        if (t.isWord(i, "constraint") && t.isIdentifier(i + 1)) {
+            constraint = t.identifier(i + 1);
+            i += 2;
+        }
+        int close = t.isWord(i, "check") && t.isOperator(i + 1, "(") ? t.closingParen(i + 1) : -1;
+        if (close < 0) {
+            return null;
+        }
+        boolean notValid = t.isWords(close + 1, "not", "valid");
+        return Reading.of(List.of(new SchemaChange.AddDomainConstraint(ObjectName.of(name), constraint, notValid,
+                range)), t.atEnd(notValid ? close + 3 : close + 1));
+    }
+
+    /**
      * DROP TYPE [IF EXISTS] names [CASCADE | RESTRICT]; also DROP DOMAIN (a domain is a type too, but
      * not one replay models: recognized, with no modelled effect).
      */

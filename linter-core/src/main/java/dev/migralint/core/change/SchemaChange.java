@@ -88,6 +88,10 @@ public sealed interface SchemaChange {
 
         R visit(Reindex change);
 
+        R visit(RewriteTable change);
+
+        R visit(AddDomainConstraint change);
+
         R visit(CreateSequence change);
 
         R visit(ProceduralDdl change);
@@ -529,6 +533,34 @@ public sealed interface SchemaChange {
         }
 
         public LockTable {
+            tables = List.copyOf(tables);
+        }
+    }
+
+    /**
+     * PostgreSQL: ALTER DOMAIN domain ADD [CONSTRAINT name] CHECK (...) [NOT VALID]. Without NOT VALID
+     * every column of the domain, in every table, is checked. Replay does not model domains.
+     */
+    record AddDomainConstraint(ObjectName domain, String name, boolean notValid, TextRange range)
+            implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * PostgreSQL's VACUUM FULL or CLUSTER ({@code command}, upper-case): rebuilds each table in
+     * {@code tables} (empty: every table of the database, or every table clustered before) under an
+     * ACCESS EXCLUSIVE lock. Replay models nothing of it.
+     */
+    record RewriteTable(String command, List<ObjectName> tables, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+
+        public RewriteTable {
             tables = List.copyOf(tables);
         }
     }

@@ -303,6 +303,77 @@ final class SessionStatementReader {
     }
 
     /** REINDEX [(options)] {INDEX | TABLE | SCHEMA | DATABASE | SYSTEM} [CONCURRENTLY] [name]. */
+    /**
+     * PostgreSQL's VACUUM FULL and CLUSTER, the forms that rewrite tables: VACUUM [(options)] [FULL]
+     * [FREEZE] [VERBOSE] [ANALYZE] [table [(columns)], ...] with FULL among the words or an option
+     * that is not FULL false; CLUSTER [(options)] [VERBOSE] [table [USING index]] and the old CLUSTER
+     * index ON table. Null for a VACUUM that does not rewrite, and in MySQL.
+     */
+    static Reading rewriteTable(TokenCursor t, TextRange range) {
+        if (t.dialect() == Dialect.MYSQL) {
+            return null;
+        }
+        boolean vacuum = t.isWord(0, "vacuum");
+        boolean full = !vacuum;
+        int i = 1;
+        if (t.isOperator(i, "(")) {
+            int close = t.closingParen(i);
+            if (close < 0) {
+                return null;
+            }
+            for (int k = i + 1; k < close; k++) {
+                if (t.isWord(k, "full") && (t.isOperator(k - 1, "(") || t.isOperator(k - 1, ","))) {
+                    full = !(t.isWord(k + 1, "false") || t.isWord(k + 1, "off") || t.text(k + 1).equals("0"));
+                }
+            }
+            i = close + 1;
+        }
+        while (t.isWord(i, "full") || t.isWord(i, "freeze") || t.isWord(i, "verbose") || t.isWord(i, "analyze")
+                || t.isWord(i, "analyse")) {
+            full |= t.isWord(i, "full");
+            i++;
+        }
+        if (!full) {
+            return null;
+        }
+        List<ObjectName> tables = new ArrayList<>();
+        if (!vacuum) {
+            TokenCursor.QualifiedName first = t.qualifiedName(i);
+            if (first != null) {
+                // CLUSTER index ON table names the table second.
+                TokenCursor.QualifiedName table = t.isWord(first.end(), "on") ? t.qualifiedName(first.end() + 1) : first;
+                if (table == null) {
+                    return null;
+                }
+                tables.add(ObjectName.of(table));
+                i = table.end();
+                if (t.isWord(i, "using") && t.qualifiedName(i + 1) != null) {
+                    i = t.qualifiedName(i + 1).end();
+                }
+            }
+        } else {
+            while (!t.atEnd(i)) {
+                TokenCursor.QualifiedName table = t.qualifiedName(i);
+                if (table == null) {
+                    return null;
+                }
+                tables.add(ObjectName.of(table));
+                i = table.end();
+                if (t.isOperator(i, "(")) {
+                    i = t.closingParen(i) + 1;
+                    if (i == 0) {
+                        return null;
+                    }
+                }
+                if (t.isOperator(i, ",")) {
+                    i++;
+                }
+            }
+        }
+        String command = vacuum ? "VACUUM FULL" : "CLUSTER";
+        return Reading.of(List.of(new SchemaChange.RewriteTable(command, tables, range)), t.atEnd(i));
+    }
+
     static Reading reindex(TokenCursor t, TextRange range) {
         if (!t.isWord(0, "reindex")) {
             return null;

@@ -191,6 +191,16 @@ final class RuleChanges implements SchemaChange.Visitor<List<SchemaChange>> {
     }
 
     @Override
+    public List<SchemaChange> visit(SchemaChange.AddDomainConstraint change) {
+        return List.of(change);
+    }
+
+    @Override
+    public List<SchemaChange> visit(SchemaChange.RewriteTable change) {
+        return List.of(change);
+    }
+
+    @Override
     public List<SchemaChange> visit(SchemaChange.Reindex change) {
         return List.of(change);
     }

@@ -342,6 +342,18 @@ public final class SchemaReplayer {
             return null;
         }
 
+        /** Domains are not modelled. */
+        @Override
+        public Void visit(SchemaChange.AddDomainConstraint d) {
+            return null;
+        }
+
+        /** VACUUM FULL and CLUSTER rewrite a table's storage: nothing replay models changes. */
+        @Override
+        public Void visit(SchemaChange.RewriteTable r) {
+            return null;
+        }
+
         /** REINDEX rebuilds indexes in place: nothing replay models changes. */
         @Override
         public Void visit(SchemaChange.Reindex r) {

@@ -30,6 +30,8 @@ public final class RequireNotValidCheck implements StatementRule {
                 NotValidFix.offer(ctx.report(add, "CHECK constraint" + name + " on existing table "
                         + ObjectLabels.table(add.table()) + " is checked against every row under an ACCESS EXCLUSIVE "
                         + "lock, blocking reads and writes"), ctx, add.table(), check);
+            } else if (change instanceof SchemaChange.AddDomainConstraint domain && !domain.notValid()) {
+                reportDomain(ctx, domain);
             } else if (change instanceof SchemaChange.ValidateConstraint validate) {
                 NotValidFix.validatedTooSoon(ctx, validate, Constraint.Check.class, "ACCESS EXCLUSIVE", "reads and writes");
             } else if (change instanceof AddColumn column && !ctx.facts().createdInThisMigration(column.table())) {
@@ -46,5 +48,19 @@ public final class RequireNotValidCheck implements StatementRule {
                 }
             }
         }
+    }
+
+    /** Domains are not replayed, so one created in this migration is reported too (it has no columns yet). */
+    private static void reportDomain(RuleContext ctx, SchemaChange.AddDomainConstraint domain) {
+        String name = domain.name() == null ? "<name>" : ObjectLabels.sql(domain.name(), ctx.dialect());
+        String sqlDomain = ObjectLabels.sql(domain.domain(), ctx.dialect());
+        ctx.report(domain, "CHECK constraint" + (domain.name() == null ? "" : " " + domain.name()) + " on domain "
+                + domain.domain() + " is checked against every column of that domain in every table, under a SHARE "
+                + "lock on each table that blocks its writes")
+                .help("Add it with NOT VALID (new and updated values are checked at once), then run ALTER DOMAIN "
+                        + sqlDomain + " VALIDATE CONSTRAINT " + name + " in a separate transaction"
+                        + (domain.name() == null ? " (name the constraint to validate it)" : "")
+                        + (ctx.targetVersion() < 19 ? "; before PostgreSQL 19 VALIDATE also blocks writes while it "
+                        + "scans, so run it at a quiet time" : ""));
     }
 }
