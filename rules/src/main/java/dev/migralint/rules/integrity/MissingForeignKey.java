@@ -95,7 +95,7 @@ public final class MissingForeignKey implements SchemaRule {
                         + ColumnTypes.label(key.type(), ctx.dialect()) + ")";
         Dialect d = ctx.dialect();
         String table = ObjectLabels.sql(t.name(), d);
-        String constraint = ObjectLabels.sql(t.name().name() + "_" + c.name() + "_fkey", d);
+        String constraint = ObjectLabels.sql(t.name().displayName() + "_" + c.name() + "_fkey", d);
         String add = "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " FOREIGN KEY (" + ObjectLabels.sql(c.name(), d)
                 + ") REFERENCES " + ObjectLabels.sql(target.name(), d) + " (" + ObjectLabels.sql(keyName, d) + ")";
         ctx.report(c.definedAt(), "Column " + ObjectLabels.column(t.name(), c.name()) + " looks like a reference to "
