@@ -137,6 +137,17 @@ public final class TokenCursor {
         return new TextRange(tokens.get(from).start(), tokens.get(toInclusive).end());
     }
 
+    /**
+     * The source between significant tokens {@code i - 1} and {@code i}: only blanks and comments can be
+     * there. Empty at either end of the statement.
+     */
+    public String gapBefore(int i) {
+        if (i <= 0 || i >= tokens.size()) {
+            return "";
+        }
+        return source.substring(tokens.get(i - 1).end(), tokens.get(i).start());
+    }
+
     /** Source text from token {@code from} to token {@code toInclusive}, as written. */
     public String sourceText(int from, int toInclusive) {
         return source.substring(tokens.get(from).start(), tokens.get(toInclusive).end());

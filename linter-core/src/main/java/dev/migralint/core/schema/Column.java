@@ -8,24 +8,30 @@ import dev.migralint.core.diag.Location;
  * (their default then calls nextval), and a PostgreSQL enum type's name is qualified with the schema
  * it was found in when the column was made. {@code defaultExpression} is the DEFAULT text or null;
  * {@code identity} marks identity and MySQL AUTO_INCREMENT columns; {@code generated} is a generated
- * column's expression or null.
+ * column's expression or null. {@code comment} documents the column (see
+ * {@link dev.migralint.core.change.ColumnDef#comment()}), or is null.
  */
 public record Column(String name, DataType type, boolean notNull, String defaultExpression, boolean identity,
-                     String generated, Location definedAt) {
+                     String generated, Location definedAt, String comment) {
+
+    public Column(String name, DataType type, boolean notNull, String defaultExpression, boolean identity,
+                  String generated, Location definedAt) {
+        this(name, type, notNull, defaultExpression, identity, generated, definedAt, null);
+    }
 
     Column withName(String newName) {
-        return new Column(newName, type, notNull, defaultExpression, identity, generated, definedAt);
+        return new Column(newName, type, notNull, defaultExpression, identity, generated, definedAt, comment);
     }
 
     Column withType(DataType newType) {
-        return new Column(name, newType, notNull, defaultExpression, identity, generated, definedAt);
+        return new Column(name, newType, notNull, defaultExpression, identity, generated, definedAt, comment);
     }
 
     Column withNotNull(boolean value) {
-        return new Column(name, type, value, defaultExpression, identity, generated, definedAt);
+        return new Column(name, type, value, defaultExpression, identity, generated, definedAt, comment);
     }
 
     Column withDefault(String expression) {
-        return new Column(name, type, notNull, expression, identity, generated, definedAt);
+        return new Column(name, type, notNull, expression, identity, generated, definedAt, comment);
     }
 }

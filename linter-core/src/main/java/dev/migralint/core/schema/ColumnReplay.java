@@ -128,7 +128,7 @@ final class ColumnReplay {
             Column fresh = SchemaReplayer.column(s, t.name(), def);
             boolean keyColumn = b.primaryKey != null && b.primaryKey.columns().contains(old.name());
             replaced = new Column(old.name(), fresh.type(), fresh.notNull() || keyColumn, fresh.defaultExpression(),
-                    fresh.identity(), fresh.generated(), old.definedAt());
+                    fresh.identity(), fresh.generated(), old.definedAt(), fresh.comment());
         } else {
             replaced = old.withType(a.type());
         }
