@@ -8,8 +8,9 @@ import dev.migralint.core.diag.Location;
  * (their default then calls nextval), and a PostgreSQL enum type's name is qualified with the schema
  * it was found in when the column was made. {@code defaultExpression} is the DEFAULT text or null;
  * {@code identity} marks identity and MySQL AUTO_INCREMENT columns; {@code generated} is a generated
- * column's expression or null. {@code comment} documents the column (see
- * {@link dev.migralint.core.change.ColumnDef#comment()}), or is null.
+ * column's expression or null. {@code comment} is what documents the column, one text a line, or null:
+ * the source's comments and MySQL COMMENT (see {@link dev.migralint.core.change.ColumnDef#comment()})
+ * and the texts of COMMENT ON COLUMN.
  */
 public record Column(String name, DataType type, boolean notNull, String defaultExpression, boolean identity,
                      String generated, Location definedAt, String comment) {
@@ -29,6 +30,12 @@ public record Column(String name, DataType type, boolean notNull, String default
 
     Column withNotNull(boolean value) {
         return new Column(name, type, value, defaultExpression, identity, generated, definedAt, comment);
+    }
+
+    /** {@code text} added to what documents the column: a comment in the source stays said. */
+    Column withComment(String text) {
+        return text == null || text.isEmpty() ? this : new Column(name, type, notNull, defaultExpression, identity,
+                generated, definedAt, comment == null ? text : comment + "\n" + text);
     }
 
     Column withDefault(String expression) {

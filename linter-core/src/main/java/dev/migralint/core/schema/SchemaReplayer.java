@@ -197,6 +197,12 @@ public final class SchemaReplayer {
         }
 
         @Override
+        public Void visit(SchemaChange.CommentOnColumn c) {
+            columns.setComment(c.table(), c.column(), c.comment());
+            return null;
+        }
+
+        @Override
         public Void visit(SchemaChange.DropDefault d) {
             columns.setDefault(d.table(), d.column(), null);
             return null;

@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  * ({@code *_versions}, {@code *_history}, {@code *_dump}, ...) outlive their subject by design, and an
  * id next to a {@code *_type} column of the same stem is polymorphic: neither is reported. Nor is a
  * column whose own documentation says the key is left out (a comment above it or on its line in CREATE
- * TABLE, MySQL's COMMENT: "no REFERENCES users (id): ..."), nor one that defaults to 0 or -1, the
- * sentinels for "none" that a foreign key would refuse.
+ * TABLE, COMMENT ON COLUMN, MySQL's COMMENT: "no REFERENCES users (id): ..."), nor one that defaults to
+ * 0 or -1, the sentinels for "none" that a foreign key would refuse.
  */
 @RuleInfo(id = "missing-foreign-key", category = Category.INTEGRITY, severity = Severity.WARNING,
         summary = "A column named after another table's key has no foreign key to it",
