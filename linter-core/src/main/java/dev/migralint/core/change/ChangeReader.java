@@ -106,6 +106,8 @@ public final class ChangeReader {
                 return SessionStatementReader.lock(t, range);
             case "reindex":
                 return SessionStatementReader.reindex(t, range);
+            case "comment":
+                return partial(single(ColumnComments.commentOn(t, range)));
             default:
                 return SessionStatementReader.transaction(t, range);
         }

@@ -204,6 +204,12 @@ public final class SchemaReplayer {
         }
 
         @Override
+        public Void visit(SchemaChange.CommentOnColumn c) {
+            columns.setComment(c.table(), c.column(), c.comment());
+            return null;
+        }
+
+        @Override
         public Void visit(SchemaChange.DropDefault d) {
             columns.setDefault(d.table(), d.column(), null);
             return null;
@@ -447,7 +453,7 @@ public final class SchemaReplayer {
             }
         }
         return new Column(s.id(def.name()), type, notNull, defaultExpression, def.identity() || (serialBase != null && s.mysql()),
-                def.generatedExpression(), s.at(def.range()));
+                def.generatedExpression(), s.at(def.range()), def.comment());
     }
 
     /** Adds a column's inline constraints (a MySQL SERIAL's unique key included) after the column itself. */
