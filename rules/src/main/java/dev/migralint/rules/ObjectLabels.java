@@ -9,10 +9,13 @@ import java.util.regex.Pattern;
 /**
  * How messages and help name replayed objects: PostgreSQL's default schema {@code public} is left
  * out, other schemas are kept, so a message reads {@code orders.customer_id} in the common case and
- * {@code billing.orders.customer_id} when it matters.
+ * {@code billing.orders.customer_id} when it matters. Tables are named as the source spelled them
+ * ({@link ObjectName#displayName()}): a MySQL {@code ReleaseHistory} stays {@code ReleaseHistory}.
  */
 public final class ObjectLabels {
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+    /** MySQL needs no quotes for upper case: it keeps the case of a name either way. */
+    private static final Pattern PLAIN_MYSQL = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     /** Reserved words that are likely table or column names and must be quoted in SQL. */
     private static final Set<String> RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "as", "asc", "check",
             "column", "constraint", "create", "default", "desc", "distinct", "do", "else", "end", "except", "for",
@@ -25,7 +28,13 @@ public final class ObjectLabels {
 
     /** A table's name, qualified unless it is in {@code public} (or MySQL, where names have no schema). */
     public static String table(ObjectName name) {
-        return name.schema() == null || name.schema().equals("public") ? name.name() : name.qualified();
+        return name.schema() == null || name.schema().equals("public") ? name.displayName()
+                : name.schema() + "." + name.displayName();
+    }
+
+    /** A name with its schema, if any, as the source spelled it; {@code public} is kept (unlike {@link #table}). */
+    public static String qualified(ObjectName name) {
+        return name.schema() == null ? name.displayName() : name.schema() + "." + name.displayName();
     }
 
     /** {@code table.column}. */
@@ -47,7 +56,8 @@ public final class ObjectLabels {
 
     /** An identifier as SQL must spell it: quoted when it is not a plain lower-case name or a placeholder. */
     public static String sql(String identifier, Dialect dialect) {
-        if (PLAIN.matcher(identifier).matches() && !RESERVED.contains(identifier)
+        if ((dialect == Dialect.MYSQL ? PLAIN_MYSQL : PLAIN).matcher(identifier).matches()
+                && !RESERVED.contains(identifier.toLowerCase(java.util.Locale.ROOT))
                 || PLACEHOLDER.matcher(identifier).matches()) {
             return identifier;
         }
@@ -57,7 +67,7 @@ public final class ObjectLabels {
 
     /** A table's name as SQL must spell it, schema included unless it is {@code public}. */
     public static String sql(ObjectName table, Dialect dialect) {
-        String name = sql(table.name(), dialect);
+        String name = sql(table.displayName(), dialect);
         return table.schema() == null || table.schema().equals("public") ? name : sql(table.schema(), dialect) + "." + name;
     }
 

@@ -74,7 +74,8 @@ public final class FixtureRunner {
         return new FixtureRunner(root, (sources, config) -> isQueryLog(sources) ? lintLog(engine, sources.get(0), config)
                 : inToolLayout(sources)
                 ? engine.run(new LintRequest(List.of(caseLocation(root, sources)), root, config))
-                : engine.lintSources(sources, config));
+                : engine.lintSources(sources.stream().map(s -> new SourceFile(s.path(), s.displayPath(),
+                        ExpectationParser.blankMarkers(s.text()))).toList(), config));
     }
 
     static boolean isQueryLog(List<SourceFile> sources) {

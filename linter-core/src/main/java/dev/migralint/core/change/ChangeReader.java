@@ -109,6 +109,8 @@ public final class ChangeReader {
                 return SessionStatementReader.reindex(t, range);
             case "vacuum", "cluster":
                 return SessionStatementReader.rewriteTable(t, range);
+            case "comment":
+                return partial(single(ColumnComments.commentOn(t, range)));
             default:
                 return SessionStatementReader.transaction(t, range);
         }

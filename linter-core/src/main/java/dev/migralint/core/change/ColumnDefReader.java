@@ -64,7 +64,7 @@ final class ColumnDefReader {
             i = a.readAt(i, end);
         }
         ColumnDef column = new ColumnDef(name, type.type(), a.notNull, a.primaryKey, a.defaultExpression,
-                t.range(start, end - 1), type.range(), a.identity, a.generatedExpression, a.generatedStored);
+                t.range(start, end - 1), type.range(), a.identity, a.generatedExpression, a.generatedStored, a.comment);
         return new Read(column, a.constraints);
     }
 
@@ -79,6 +79,7 @@ final class ColumnDefReader {
         String defaultExpression;
         String generatedExpression;
         boolean generatedStored;
+        String comment;
         final List<Constraint> constraints = new ArrayList<>();
         /** A CONSTRAINT name waiting for the constraint it names, and where it was written. */
         private String pendingName;
@@ -155,6 +156,10 @@ final class ColumnDefReader {
                     return clearPending(exprEnd);
                 }
                 return i + 1;
+            }
+            if (mysql && t.isWord(i, "comment") && t.isKind(i + 1, TokenKind.STRING)) {
+                comment = TokenCursor.unquote(t.text(i + 1));
+                return i + 2;
             }
             if (t.isWord(i, "auto_increment")) {
                 identity = true;

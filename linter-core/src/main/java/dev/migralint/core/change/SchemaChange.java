@@ -42,6 +42,8 @@ public sealed interface SchemaChange {
 
         R visit(SetDefault change);
 
+        R visit(CommentOnColumn change);
+
         R visit(DropDefault change);
 
         R visit(AddConstraint change);
@@ -276,6 +278,14 @@ public sealed interface SchemaChange {
             return visitor.visit(this);
         }
 
+    }
+
+    /** PostgreSQL's COMMENT ON COLUMN; {@code comment} null for IS NULL, which removes it. */
+    record CommentOnColumn(ObjectName table, String column, String comment, TextRange range) implements SchemaChange {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     record DropDefault(ObjectName table, String column, TextRange range) implements SchemaChange {

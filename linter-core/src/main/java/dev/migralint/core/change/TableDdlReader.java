@@ -86,7 +86,7 @@ final class TableDdlReader {
                 } else {
                     ColumnDefReader.Read column = ColumnDefReader.readWithConstraints(t, s, e);
                     if (column != null) {
-                        columns.add(column.column());
+                        columns.add(column.column().withComment(ColumnComments.around(t, s, e)));
                         for (Constraint c : column.constraints()) {
                             if (mysql && c instanceof Constraint.Unique u) {
                                 indexes.add(mysqlUniqueIndex(table, u));

@@ -88,7 +88,7 @@ final class ReadAhead {
         ScriptLinter.Front front = ScriptLinter.read(s, PARSERS.get().computeIfAbsent(dialect, StatementParser::new),
                 lexOptions);
         if (prepareValidator && front.parsed().stream()
-                .anyMatch(p -> p instanceof ParsedStatement.Parsed q && QueryValidator.isQuery(q.ast()))) {
+                .anyMatch(p -> p instanceof ParsedStatement.Parsed q && q.ast() != null && QueryValidator.isQuery(q.ast()))) {
             QueryValidator.prepare();
         }
         return front;

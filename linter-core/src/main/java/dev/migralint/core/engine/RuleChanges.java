@@ -81,6 +81,11 @@ final class RuleChanges implements SchemaChange.Visitor<List<SchemaChange>> {
     }
 
     @Override
+    public List<SchemaChange> visit(SchemaChange.CommentOnColumn change) {
+        return List.of(change);
+    }
+
+    @Override
     public List<SchemaChange> visit(SchemaChange.DropDefault change) {
         return List.of(change);
     }

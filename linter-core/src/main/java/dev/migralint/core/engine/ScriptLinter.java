@@ -75,8 +75,22 @@ final class ScriptLinter {
         return lint(read(script, parser, lexOptions), before, mode, down, createdByUp, addedByUp, scope);
     }
 
-    /** A script lexed, split and parsed: the part of its lint that needs no schema, so it can be read ahead. */
-    record Front(MigrationScript script, List<ScriptStatement> statements, List<ParsedStatement> parsed) {
+    /**
+     * Scripts longer than this (in characters) keep no JSqlParser tree between reading and linting:
+     * the trees of a whole file, with the token chains they hold, took about 100 bytes of heap per
+     * byte of SQL, so a file of some megabytes needed a heap of gigabytes. Such a script's statements
+     * are parsed once more, one at a time, when the linting reaches them: twice the parse time, for
+     * files that few projects have (a dump of a whole schema), against one tree in memory at a time.
+     */
+    static final int LARGE_SCRIPT_CHARS = 1 << 20;
+
+    /**
+     * A script lexed, split and parsed: the part of its lint that needs no schema, so it can be read
+     * ahead. In a script over {@link #LARGE_SCRIPT_CHARS} ({@code treesDropped}), the {@link
+     * ParsedStatement.Parsed} entries keep their changes but no tree ({@code ast()} is null).
+     */
+    record Front(MigrationScript script, List<ScriptStatement> statements, List<ParsedStatement> parsed,
+                 boolean treesDropped) {
     }
 
     /** Lexes, splits and parses {@code script}; {@code parser} must belong to the calling thread. */
@@ -84,11 +98,14 @@ final class ScriptLinter {
         LexResult lexed = Lexer.lex(script.text(), script.options().lexOptions(lexOptions));
         List<ScriptStatement> statements = Splitter.split(script.file(), lexed, script.options().splitStatements(),
                 script.options().unsplitBlocks());
+        boolean dropTrees = script.text().length() > LARGE_SCRIPT_CHARS;
         List<ParsedStatement> parsed = new ArrayList<>(statements.size());
         for (ScriptStatement statement : statements) {
-            parsed.add(parser.parse(statement));
+            ParsedStatement p = parser.parse(statement);
+            parsed.add(dropTrees && p instanceof ParsedStatement.Parsed q
+                    ? new ParsedStatement.Parsed(q.statement(), null, q.changes()) : p);
         }
-        return new Front(script, statements, parsed);
+        return new Front(script, statements, parsed, dropTrees);
     }
 
     /** This linter's own reading of {@code script}, in the calling thread. */
@@ -134,7 +151,11 @@ final class ScriptLinter {
             }
             List<SchemaChange> ruleChanges = RuleChanges.of(statementChanges);
             StatementFacts facts = scriptFacts.before(i, statementChanges, ruleChanges);
-            StatementContext ctx = new StatementContext(parsed.get(i), ruleChanges, config.dialect(),
+            ParsedStatement current = parsed.get(i);
+            if (front.treesDropped() && current instanceof ParsedStatement.Parsed) {
+                current = parser.parse(current.statement());
+            }
+            StatementContext ctx = new StatementContext(current, ruleChanges, config.dialect(),
                     config.targetVersion(), facts, statementBefore, schema, notes, scope, earlier);
             allNotes.addAll(notes);
             runRules(ctx, ruleChanges);

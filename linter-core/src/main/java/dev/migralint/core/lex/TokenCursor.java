@@ -137,6 +137,17 @@ public final class TokenCursor {
         return new TextRange(tokens.get(from).start(), tokens.get(toInclusive).end());
     }
 
+    /**
+     * The source between significant tokens {@code i - 1} and {@code i}: only blanks and comments can be
+     * there. Empty at either end of the statement.
+     */
+    public String gapBefore(int i) {
+        if (i <= 0 || i >= tokens.size()) {
+            return "";
+        }
+        return source.substring(tokens.get(i - 1).end(), tokens.get(i).start());
+    }
+
     /** Source text from token {@code from} to token {@code toInclusive}, as written. */
     public String sourceText(int from, int toInclusive) {
         return source.substring(tokens.get(from).start(), tokens.get(toInclusive).end());
@@ -195,7 +206,12 @@ public final class TokenCursor {
         }
         String name = parts.get(parts.size() - 1);
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
-        return new QualifiedName(schema, name, i, end);
+        int last = end - 1;
+        while (last > i && !isOperator(last - 1, ".")) {
+            last--;
+        }
+        String spelling = last + 1 == end && !isKind(last, TokenKind.PLACEHOLDER) ? spelling(text(last), dialect) : null;
+        return new QualifiedName(schema, name, i, end, spelling);
     }
 
     /** True when no token is left at {@code i}: a reader matched the statement to its end. */
@@ -225,8 +241,26 @@ public final class TokenCursor {
         return isKind(i, TokenKind.PLACEHOLDER) ? text(i) : normalize(text(i), dialect);
     }
 
-    /** A name read from tokens {@code [start, end)}: {@code schema} null when not given; parts normalized. */
-    public record QualifiedName(String schema, String name, int start, int end) {
+    /**
+     * A name read from tokens {@code [start, end)}: {@code schema} null when not given; parts normalized;
+     * {@code spelling} the last part as written where normalizing folded its case (see {@link #spelling}).
+     */
+    public record QualifiedName(String schema, String name, int start, int end, String spelling) {
+    }
+
+    /**
+     * An identifier as written, without its quotes, where {@link #normalize} folds a case that the
+     * database keeps: MySQL stores a table under the case it was created with (and Linux servers compare
+     * it so), though migralint matches it case-insensitively. Null in other dialects, where the folded
+     * name is the database's own.
+     */
+    public static String spelling(String raw, Dialect dialect) {
+        if (raw == null || dialect != Dialect.MYSQL) {
+            return null;
+        }
+        String s = raw.trim();
+        boolean quoted = s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '`') && s.charAt(s.length() - 1) == s.charAt(0);
+        return quoted ? unquote(s) : s;
     }
 
     /**

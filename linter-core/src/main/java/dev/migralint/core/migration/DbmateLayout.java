@@ -23,7 +23,7 @@ final class DbmateLayout {
     }
 
     static boolean isDbmate(SourceFile file) {
-        return ScriptText.lines(file.text()).stream()
+        return ScriptText.containsIgnoreCase(file.text(), "migrate:up") && ScriptText.lines(file.text()).stream()
                 .anyMatch(l -> MARKER.matcher(l.text()).matches() && l.text().toLowerCase(java.util.Locale.ROOT).contains("migrate:up"));
     }
 

@@ -26,7 +26,8 @@ final class GooseLayout {
     }
 
     static boolean isGoose(SourceFile file) {
-        return ScriptText.lines(file.text()).stream().anyMatch(l -> "up".equals(annotation(l)));
+        return ScriptText.containsIgnoreCase(file.text(), "+goose")
+                && ScriptText.lines(file.text()).stream().anyMatch(l -> "up".equals(annotation(l)));
     }
 
     private static String annotation(ScriptText.Line line) {

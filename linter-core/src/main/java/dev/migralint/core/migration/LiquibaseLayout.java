@@ -36,8 +36,7 @@ final class LiquibaseLayout {
     }
 
     static boolean isFormattedSql(SourceFile file) {
-        List<ScriptText.Line> lines = ScriptText.lines(file.text());
-        return !lines.isEmpty() && FIRST_LINE.matcher(lines.get(0).text()).matches();
+        return !file.text().isEmpty() && FIRST_LINE.matcher(ScriptText.firstLine(file.text())).matches();
     }
 
     /** One changeset while it is read. */

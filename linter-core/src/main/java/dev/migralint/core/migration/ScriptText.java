@@ -39,6 +39,32 @@ final class ScriptText {
         return lines;
     }
 
+    /**
+     * Whether {@code text} holds {@code needle} (ASCII, lower case) in any case: a cheap test before a
+     * file is cut into lines to look for a section marker, which most files have none of.
+     */
+    static boolean containsIgnoreCase(String text, String needle) {
+        char first = needle.charAt(0);
+        char upper = Character.toUpperCase(first);
+        int last = text.length() - needle.length();
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == first || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first line of {@code text}, without its line break. */
+    static String firstLine(String text) {
+        int end = 0;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        return text.substring(0, end);
+    }
+
     /** {@code text} with only {@code kept} left; everything else but line breaks is a space. */
     static String keep(String text, List<TextRange> kept) {
         char[] out = new char[text.length()];

@@ -128,7 +128,7 @@ final class ColumnReplay {
             Column fresh = SchemaReplayer.column(s, t.name(), def);
             boolean keyColumn = b.primaryKey != null && b.primaryKey.columns().contains(old.name());
             replaced = new Column(old.name(), fresh.type(), fresh.notNull() || keyColumn, fresh.defaultExpression(),
-                    fresh.identity(), fresh.generated(), old.definedAt());
+                    fresh.identity(), fresh.generated(), old.definedAt(), fresh.comment());
         } else {
             replaced = old.withType(a.type());
         }
@@ -165,6 +165,23 @@ final class ColumnReplay {
             return;
         }
         b.columns.set(at, b.columns.get(at).withDefault(expression));
+        s.put(t.name(), b);
+    }
+
+    /**
+     * COMMENT ON COLUMN, added to the column's documentation (IS NULL removes the database's comment
+     * but not what the source said). It also documents columns of views and other relations that replay
+     * does not model, and changes nothing a migration depends on, so a name not in view is passed over,
+     * not refused.
+     */
+    void setComment(ObjectName table, String column, String comment) {
+        Table t = s.schema.relation(table).orElse(null);
+        int at = t == null ? -1 : t.toBuilder().columnIndex(s.id(column));
+        if (at < 0) {
+            return;
+        }
+        Table.Builder b = t.toBuilder();
+        b.columns.set(at, b.columns.get(at).withComment(comment));
         s.put(t.name(), b);
     }
 }

@@ -56,7 +56,7 @@ final class ObjectReplay {
             throw s.refuse(Kind.UNKNOWN_TABLE, r.table().qualified(), "table " + r.table().qualified() + " does not exist");
         }
         ObjectName oldKey = t.name();
-        ObjectName newKey = s.mysql() ? ObjectName.of(r.newName().name())
+        ObjectName newKey = s.mysql() ? r.newName().inSchema(null)
                 : new ObjectName(r.newName().schema() != null ? r.newName().schema() : oldKey.schema(), r.newName().name());
         if (newKey.equals(oldKey)) {
             return;

@@ -248,7 +248,7 @@ public final class Schema {
      */
     ObjectName keyForNew(ObjectName name, boolean temporary) {
         if (dialect == Dialect.MYSQL) {
-            return ObjectName.of(name.name());
+            return name.inSchema(null);
         }
         String truncated = GeneratedNames.truncate(name.name());
         if (temporary) {

@@ -89,7 +89,8 @@ public final class SchemaReplayer {
      * A CREATE TABLE, ADD COLUMN or ADD CONSTRAINT refused because a foreign key names a table the chain
      * never showed would succeed on a database that has that table: from then on replay's picture of
      * the changed table may be wrong, so its history is no longer in view. A refused CREATE TABLE of a
-     * table that does not exist puts its name out of view whatever the reason.
+     * table that does not exist puts its name out of view whatever the reason, and so does one of a table
+     * that exists.
      */
     private static Schema outOfViewIfRefusedFor(Schema before, SchemaChange change) {
         ObjectName table;
@@ -99,6 +100,12 @@ public final class SchemaReplayer {
             if (before.relation(c.table()).isEmpty()) {
                 // The database stops at the refused CREATE TABLE (the migration fails there); what
                 // follows about that table is not worth a finding of its own.
+                return before.withHistoryOutOfView(table);
+            }
+            if (before.relationNameTaken(table)) {
+                // The table is defined anew: a second full schema replayed after the first (two
+                // versions side by side in one plain folder), or a drop replay did not see. What
+                // follows was written against the new definition, which replay does not have.
                 return before.withHistoryOutOfView(table);
             }
             constraints = c.constraints();
@@ -193,6 +200,12 @@ public final class SchemaReplayer {
         @Override
         public Void visit(SetDefault d) {
             columns.setDefault(d.table(), d.column(), d.expression());
+            return null;
+        }
+
+        @Override
+        public Void visit(SchemaChange.CommentOnColumn c) {
+            columns.setComment(c.table(), c.column(), c.comment());
             return null;
         }
 
@@ -452,7 +465,7 @@ public final class SchemaReplayer {
             }
         }
         return new Column(s.id(def.name()), type, notNull, defaultExpression, def.identity() || (serialBase != null && s.mysql()),
-                def.generatedExpression(), s.at(def.range()));
+                def.generatedExpression(), s.at(def.range()), def.comment());
     }
 
     /** Adds a column's inline constraints (a MySQL SERIAL's unique key included) after the column itself. */

@@ -180,6 +180,46 @@ class StatementChangesDdlTest {
     }
 
     @Test
+    void columnsKeepTheCommentsThatDocumentThem() {
+        CreateTable t = (CreateTable) pg("""
+                CREATE TABLE t ( -- the table's own comment
+                    a int, -- a's comment
+                    -- b's comment,
+                    /* on two lines */
+                    b int,
+                    c int
+                    -- a comment on the line after the last column is nobody's
+                );""").get(0);
+        assertThat(t.columns()).extracting(ColumnDef::comment)
+                .containsExactly("a's comment", "b's comment,\non two lines", null);
+        CreateTable m = (CreateTable) mysql("CREATE TABLE t (a int COMMENT 'no FK: see docs' NOT NULL, b int)").get(0);
+        assertThat(m.columns()).extracting(ColumnDef::comment).containsExactly("no FK: see docs", null);
+        assertThat(m.columns().get(0).notNull()).isTrue();
+    }
+
+    @Test
+    void commentOnColumn() {
+        List<SchemaChange> changes = pg("COMMENT ON COLUMN s.t.c IS 'it''s no FK'; COMMENT ON COLUMN t.c IS NULL; "
+                + "COMMENT ON TABLE t IS 'x';");
+        assertThat(changes.get(0)).isEqualTo(new SchemaChange.CommentOnColumn(new ObjectName("s", "t"), "c", "it's no FK",
+                changes.get(0).range()));
+        assertThat(changes.get(1)).isEqualTo(new SchemaChange.CommentOnColumn(T, "c", null, changes.get(1).range()));
+        assertThat(changes).hasSize(2); // COMMENT ON TABLE changes nothing modelled
+    }
+
+    @Test
+    void mysqlTableNamesKeepTheirSpellingForDisplay() {
+        CreateTable t = (CreateTable) mysql("CREATE TABLE `ReleaseHistory` (id int)").get(0);
+        assertThat(t.table()).isEqualTo(ObjectName.of("releasehistory"));
+        assertThat(t.table().displayName()).isEqualTo("ReleaseHistory");
+        // PostgreSQL folds an unquoted name itself: the folded name is the real one
+        assertThat(((CreateTable) pg("CREATE TABLE ReleaseHistory (id int)").get(0)).table().displayName())
+                .isEqualTo("releasehistory");
+        assertThat(((CreateTable) pg("CREATE TABLE \"ReleaseHistory\" (id int)").get(0)).table().displayName())
+                .isEqualTo("ReleaseHistory");
+    }
+
+    @Test
     void rowLevelSecurity() {
         List<SchemaChange> changes = pg("ALTER TABLE t ENABLE ROW LEVEL SECURITY, DISABLE ROW LEVEL SECURITY, "
                 + "FORCE ROW LEVEL SECURITY;");

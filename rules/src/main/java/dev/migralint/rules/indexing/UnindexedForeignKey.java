@@ -71,7 +71,7 @@ public final class UnindexedForeignKey implements SchemaRule {
     private static void report(SchemaContext ctx, Table t, ForeignKey fk) {
         Dialect d = ctx.dialect();
         String columns = String.join(", ", fk.columns());
-        String indexName = ObjectLabels.sql(t.name().name() + "_" + String.join("_", fk.columns()) + "_idx", d);
+        String indexName = ObjectLabels.sql(t.name().displayName() + "_" + String.join("_", fk.columns()) + "_idx", d);
         String table = ObjectLabels.sql(t.name(), d);
         String keys = ObjectLabels.sqlList(fk.columns(), d);
         ctx.report(fk.definedAt(), "Foreign key " + ObjectLabels.columns(t.name(), fk.columns()) + " has no index whose "

@@ -72,7 +72,7 @@ public final class ForwardReference implements SchemaRule {
                             : n + " statements of this file refer to tables before they are created (" + names + ")")
                             + "; the first is created " + created + ". The database refuses "
                             + (n == 1 ? "it" : "them") + ", so replay leaves " + (n == 1 ? "it" : "them") + " out")
-                    .related(f.firstTable.definedAt(), "table " + f.firstTable.name().name() + " is created here")
+                    .related(f.firstTable.definedAt(), "table " + f.firstTable.name().displayName() + " is created here")
                     .help("If the files run in another order than their names give (a plain folder), list it in "
                             + ".migralint.yaml: migrations: [{path: " + ctx.chain().displayRoot()
                             + ", order: [...]}]; else move these statements after the CREATE TABLE");

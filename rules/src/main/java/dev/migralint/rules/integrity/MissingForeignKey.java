@@ -31,7 +31,10 @@ import java.util.regex.Pattern;
  * for a reference to that table: self-references are named for the relation ({@code parent_id}).
  * PostgreSQL partitions are skipped: they get their parent's foreign keys. History and dump tables
  * ({@code *_versions}, {@code *_history}, {@code *_dump}, ...) outlive their subject by design, and an
- * id next to a {@code *_type} column of the same stem is polymorphic: neither is reported.
+ * id next to a {@code *_type} column of the same stem is polymorphic: neither is reported. Nor is a
+ * column whose own documentation says the key is left out (a comment above it or on its line in CREATE
+ * TABLE, COMMENT ON COLUMN, MySQL's COMMENT: "no REFERENCES users (id): ..."), nor one that defaults to
+ * 0 or -1, the sentinels for "none" that a foreign key would refuse.
  */
 @RuleInfo(id = "missing-foreign-key", category = Category.INTEGRITY, severity = Severity.WARNING,
         summary = "A column named after another table's key has no foreign key to it",
@@ -63,7 +66,7 @@ public final class MissingForeignKey implements SchemaRule {
             }
             for (Column c : t.columns()) {
                 if (ignored.contains(c.name()) || ignored.contains(t.name().name() + "." + c.name())
-                        || inForeignKey(t, c.name())) {
+                        || inForeignKey(t, c.name()) || keyLeftOutOnPurpose(c) || sentinelDefault(c)) {
                     continue;
                 }
                 for (Pattern p : patterns) {
@@ -95,7 +98,7 @@ public final class MissingForeignKey implements SchemaRule {
                         + ColumnTypes.label(key.type(), ctx.dialect()) + ")";
         Dialect d = ctx.dialect();
         String table = ObjectLabels.sql(t.name(), d);
-        String constraint = ObjectLabels.sql(t.name().name() + "_" + c.name() + "_fkey", d);
+        String constraint = ObjectLabels.sql(t.name().displayName() + "_" + c.name() + "_fkey", d);
         String add = "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " FOREIGN KEY (" + ObjectLabels.sql(c.name(), d)
                 + ") REFERENCES " + ObjectLabels.sql(target.name(), d) + " (" + ObjectLabels.sql(keyName, d) + ")";
         ctx.report(c.definedAt(), "Column " + ObjectLabels.column(t.name(), c.name()) + " looks like a reference to "
@@ -113,6 +116,40 @@ public final class MissingForeignKey implements SchemaRule {
      */
     private static final Pattern HISTORY_TABLE = Pattern.compile(
             "(?i)(_versions?|_history|_histories|_archive|_archives|_dump|_snapshots?|_backup|_bak)$");
+
+    /**
+     * A negation shortly before a word for the key: "no REFERENCES", "not a foreign key", "without an FK"
+     * (but "not null, references users" is no negation of the reference).
+     */
+    private static final Pattern NO_KEY = Pattern.compile("(?i)\\b(no|not(?!\\W+null)|without|never|omit\\w*)\\b\\W+(?:\\w+\\W+){0,3}?"
+            + "(references?|foreign[\\s_-]*keys?|fks?|fkeys?|constraints?)\\b");
+    /** A stated decision in a comment that speaks of the key. */
+    private static final Pattern ON_PURPOSE = Pattern.compile("(?i)\\b(deliberately|intentionally|on purpose|by design)\\b");
+    private static final Pattern KEY_WORD = Pattern.compile("(?i)\\b(references?|foreign[\\s_-]*keys?|fks?|fkeys?)\\b");
+
+    /**
+     * The column's comment says that it has no foreign key, or that leaving it out was deliberate
+     * (crates.io's {@code -- No `REFERENCES dependencies (id)`: the version_id cascade already removes this
+     * row}): a decision made and written down, which the rule would only repeat. A comment that merely
+     * names the target ({@code -- references users.id}) documents a reference and leaves the finding.
+     */
+    private static boolean keyLeftOutOnPurpose(Column c) {
+        String comment = c.comment();
+        return comment != null && (NO_KEY.matcher(comment).find()
+                || ON_PURPOSE.matcher(comment).find() && KEY_WORD.matcher(comment).find());
+    }
+
+    /** {@code DEFAULT 0}, {@code DEFAULT '-1'}, {@code DEFAULT (0)::integer}. */
+    private static final Pattern SENTINEL = Pattern.compile("\\(*\\s*'?\\s*(0|-\\s*1)\\s*'?\\s*\\)*(::\\s*[\\w ]+)?");
+
+    /**
+     * A reference column that defaults to 0 or -1 stores "none" as a value no key row has (serial and
+     * identity keys start at 1): every row inserted without it would violate a foreign key, so the
+     * column was made without one on purpose.
+     */
+    private static boolean sentinelDefault(Column c) {
+        return c.defaultExpression() != null && SENTINEL.matcher(c.defaultExpression().strip()).matches();
+    }
 
     /**
      * {@code role_id} next to {@code role_type} (a Rails-style polymorphic association, Harbor's

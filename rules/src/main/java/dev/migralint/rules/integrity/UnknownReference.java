@@ -19,6 +19,7 @@ import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
 import dev.migralint.core.schema.Table;
 import dev.migralint.core.source.TextRange;
+import dev.migralint.rules.ObjectLabels;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,8 +78,8 @@ public final class UnknownReference implements StatementRule {
             return;
         }
         TextRange range = note.location() instanceof Location.Span span ? span.range() : ctx.statementRange();
-        ctx.report(range, "Table " + c.table().qualified() + " cannot be created: " + note.message())
-                .help("Index " + note.subject() + " belongs to table " + owner.table().qualified()
+        ctx.report(range, "Table " + ObjectLabels.qualified(c.table()) + " cannot be created: " + note.message())
+                .help("Index " + note.subject() + " belongs to table " + ObjectLabels.qualified(owner.table())
                         + " (PostgreSQL keeps index and constraint names when it renames a table, and they share one"
                         + " namespace per schema): rename it first, e.g. ALTER INDEX " + note.subject() + " RENAME TO "
                         + owner.table().name() + "_" + suffix(note.subject()) + ";");

@@ -11,6 +11,7 @@ import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.StatementRule;
 import dev.migralint.core.schema.Column;
 import dev.migralint.core.schema.Table;
+import dev.migralint.rules.ObjectLabels;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ public final class MysqlUnsafeAlter implements StatementRule {
         if (table != null && ctx.facts().createdInThisMigration(table)) {
             return;
         }
-        String name = table == null ? "the table" : table.toString();
+        String name = table == null ? "the table" : ObjectLabels.qualified(table);
         boolean mysql57 = MysqlOnlineDdl.isMysql57(ctx.targetVersion());
         if ("INSTANT".equals(options.algorithm()) && mysql57) {
             ctx.report("ALGORITHM=INSTANT does not exist before MySQL 8.0: the ALTER TABLE on " + name + " fails")

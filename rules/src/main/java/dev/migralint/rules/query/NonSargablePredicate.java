@@ -36,10 +36,10 @@ public final class NonSargablePredicate implements QueryRule {
             if (index == null || !"btree".equals(index.method()) || hasExpressionIndex(c)) {
                 continue;
             }
-            ctx.report(c.wrapperRange(), c.wrapper() + " hides " + c.table().name().name() + "." + c.column()
+            ctx.report(c.wrapperRange(), c.wrapper() + " hides " + c.table().name().displayName() + "." + c.column()
                             + " from its index " + index.name())
                     .help("Compare the column itself (move the function to the other side, or use a range), or index"
-                            + " the expression: CREATE INDEX ON " + c.table().name().name() + " (("
+                            + " the expression: CREATE INDEX ON " + c.table().name().displayName() + " (("
                             + unqualified(c.wrapper(), c.column()) + "));");
         }
     }

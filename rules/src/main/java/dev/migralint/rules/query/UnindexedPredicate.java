@@ -47,10 +47,10 @@ public final class UnindexedPredicate implements QueryRule {
             }
             List<String> columns = e.getValue().stream().map(PredicateColumn::column).distinct().toList();
             PredicateColumn first = e.getValue().get(0);
-            ctx.report(first.range(), "No index of " + table.name().name() + " leads with "
+            ctx.report(first.range(), "No index of " + table.name().displayName() + " leads with "
                             + String.join(" or ", columns) + ", which the query " + verb)
                     .help("If the table is large and this query runs often, index it: CREATE INDEX ON "
-                            + table.name().name() + " (" + first.column() + ");");
+                            + table.name().displayName() + " (" + first.column() + ");");
         }
     }
 }

@@ -64,8 +64,8 @@ public final class UnknownColumn implements QueryRule {
             boolean exists = table.columns().stream().anyMatch(k -> quoted && ctx.dialect() != Dialect.MYSQL
                     ? k.name().equals(column) : k.name().equalsIgnoreCase(column));
             if (!exists) {
-                ctx.report(c, "Column " + table.name().name() + "." + column + " does not exist")
-                        .help("Check the spelling against the columns of " + table.name().name());
+                ctx.report(c, "Column " + table.name().displayName() + "." + column + " does not exist")
+                        .help("Check the spelling against the columns of " + table.name().displayName());
             }
         }
     }
