@@ -53,7 +53,8 @@ final class PgDdlRewrites {
                 fill(out, t.start() - base, tokens.get(i + 1).end() - base);
                 changed = true;
                 i++;
-            } else if (ddl && isWordAt(source, tokens, i, "enforced") && endsAttribute(source, tokens, i + 1)) {
+            } else if (ddl && isWordAt(source, tokens, i, "enforced") && endsAttribute(source, tokens, i + 1)
+                    && !conflictingEnforced(source, tokens, i)) {
                 int from = isWordAt(source, tokens, i - 1, "not") ? i - 1 : i;
                 fill(out, tokens.get(from).start() - base, t.end() - base);
                 changed = true;
@@ -95,6 +96,13 @@ final class PgDdlRewrites {
             return op.equals(",") || op.equals(")") || op.equals(";");
         }
         return t.kind() == TokenKind.WORD && ATTRIBUTE_WORDS.contains(t.text(source).toLowerCase(Locale.ROOT));
+    }
+
+    /** ENFORCED NOT ENFORCED and the like, which PostgreSQL's parser rejects: left for JSqlParser to fail on. */
+    private static boolean conflictingEnforced(String source, List<Token> tokens, int i) {
+        int before = isWordAt(source, tokens, i - 1, "not") ? i - 2 : i - 1;
+        int after = isWordAt(source, tokens, i + 1, "not") ? i + 2 : i + 1;
+        return isWordAt(source, tokens, before, "enforced") || isWordAt(source, tokens, after, "enforced");
     }
 
     /** CREATE TABLE ... AS query WITH [NO] DATA: the last words blanked. */

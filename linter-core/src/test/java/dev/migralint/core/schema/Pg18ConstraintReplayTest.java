@@ -91,7 +91,7 @@ class Pg18ConstraintReplayTest {
                 CREATE TABLE t (id int PRIMARY KEY, r int REFERENCES t (id));
                 ALTER TABLE t ALTER CONSTRAINT t_r_fkey DEFERRABLE INITIALLY DEFERRED;
                 ALTER TABLE t ALTER CONSTRAINT t_r_fkey NOT DEFERRABLE;
-                ALTER TABLE t ALTER CONSTRAINT t_r_fkey NOT ENFORCED, ALTER CONSTRAINT t_id_not_null NO INHERIT;
+                ALTER TABLE t ALTER CONSTRAINT t_r_fkey NOT ENFORCED DEFERRABLE, ALTER CONSTRAINT t_id_not_null NO INHERIT;
                 ALTER TABLE t ALTER CONSTRAINT t_id_not_null INHERIT;
                 """);
         assertThat(r.statements().subList(1, 5)).allSatisfy(s -> {
@@ -108,6 +108,8 @@ class Pg18ConstraintReplayTest {
                 "ALTER TABLE t ALTER CONSTRAINT c DEFERRABLE LATER;",
                 "ALTER TABLE t ALTER CONSTRAINT c NOT DEFERRABLE INITIALLY DEFERRED;",
                 "ALTER TABLE t ALTER CONSTRAINT c DEFERRABLE NOT DEFERRABLE;",
+                "ALTER TABLE t ALTER CONSTRAINT c NOT VALID;",
+                "ALTER TABLE t ALTER CONSTRAINT c ENFORCED NOT ENFORCED;",
                 "ALTER TABLE t ADD CONSTRAINT c NOT NULL;",
                 "ALTER TABLE t ADD CONSTRAINT c NOT NULL a b;",
                 "CREATE TABLE t (a int, CONSTRAINT c NOT NULL);",
