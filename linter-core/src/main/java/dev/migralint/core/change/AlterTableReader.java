@@ -97,6 +97,10 @@ final class AlterTableReader {
             return false;
         }
         i += 3;
+        if (t.dialect() == Dialect.MYSQL) {
+            // MySQL 8's ALTER CONSTRAINT c [NOT] ENFORCED; the rest is PostgreSQL's
+            return t.skip(t.skip(i, "not"), "enforced") == end && t.isWord(end - 1, "enforced");
+        }
         if (t.isWord(i, "inherit")) {
             return i + 1 == end;
         }

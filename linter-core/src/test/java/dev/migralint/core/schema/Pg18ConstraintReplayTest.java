@@ -102,6 +102,18 @@ class Pg18ConstraintReplayTest {
     }
 
     @Test
+    void mysqlAltersOnlyWhetherAConstraintIsEnforced() {
+        StatementParser parser = new StatementParser(Dialect.MYSQL);
+        for (String sql : List.of("ALTER TABLE t ALTER CONSTRAINT c NOT ENFORCED;", "ALTER TABLE t ALTER CONSTRAINT c ENFORCED;",
+                "ALTER TABLE t ALTER CONSTRAINT c DEFERRABLE;")) {
+            SourceFile file = SourceFile.of("t.sql", sql);
+            ParsedStatement p = parser.parse(Splitter.split(file, Lexer.lex(sql, LexOptions.of(Dialect.MYSQL))).get(0));
+            assertThat(p).as(sql).isInstanceOf(sql.contains("ENFORCED") ? ParsedStatement.Recognized.class
+                    : ParsedStatement.Unparsed.class);
+        }
+    }
+
+    @Test
     void brokenFormsStayUnparsed() {
         for (String sql : List.of(
                 "ALTER TABLE t ALTER CONSTRAINT DEFERRABLE;",
