@@ -41,7 +41,7 @@ final class PgDdlRewrites {
             }
             if (ddl && isWordAt(source, tokens, i, "not") && isWordAt(source, tokens, i + 1, "null")
                     && isName(tokens, i + 2) && startsTableElement(source, tokens, i) && endsNotNull(source, tokens, i + 3)) {
-                // the column name stays where it was, only moved by the CHECK( before it
+                // CHECK(col) fits in the place of NOT NULL col: everything after it keeps its offset
                 Token name = tokens.get(i + 2);
                 String check = "CHECK(" + name.text(source) + ")";
                 fill(out, t.start() - base, name.end() - base);
