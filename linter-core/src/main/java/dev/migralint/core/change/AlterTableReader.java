@@ -45,36 +45,85 @@ final class AlterTableReader {
     private static final Set<String> DEFERRABILITY_WORDS = Set.of("not", "deferrable", "initially", "deferred", "immediate");
 
     /**
-     * ALTER TABLE, read leniently; recognized only in the form JSqlParser lacks, ALTER TABLE [IF EXISTS]
-     * [ONLY] t ADD [CONSTRAINT c] {UNIQUE | PRIMARY KEY} USING INDEX i [deferrability], alone or with
-     * plain DROPs.
+     * Attributes ALTER CONSTRAINT sets (PostgreSQL 18's gram.y, ConstraintAttributeElem less NOT VALID,
+     * which its parser rejects there), none of them modelled, by family: the parser also rejects two of
+     * one family, and NOT DEFERRABLE with INITIALLY DEFERRED.
+     */
+    private static final List<List<String>> CONSTRAINT_ATTRIBUTES = List.of(List.of("not", "deferrable"),
+            List.of("deferrable"), List.of("initially", "immediate"), List.of("initially", "deferred"),
+            List.of("no", "inherit"), List.of("not", "enforced"), List.of("enforced"));
+    private static final int[] ATTRIBUTE_FAMILY = {0, 0, 1, 1, 2, 3, 3};
+
+    /**
+     * ALTER TABLE, read leniently; recognized only in the forms JSqlParser lacks: ADD [CONSTRAINT c]
+     * {UNIQUE | PRIMARY KEY} USING INDEX i [deferrability], PostgreSQL 18's ADD [CONSTRAINT c] NOT NULL
+     * column and ALTER CONSTRAINT c attributes, alone or with each other and plain DROPs.
      */
     static Reading read(TokenCursor t, TextRange range) {
         List<SchemaChange> changes = alterTable(t, range);
         if (changes == null) {
             return null;
         }
-        boolean usingIndex = changes.stream().anyMatch(c -> c instanceof AddConstraint a && a.constraint().usingIndex() != null);
-        return Reading.of(changes, usingIndex && usingIndexActionsEnd(t));
+        return Reading.of(changes, recognizedActionsEnd(t));
     }
 
     /**
-     * Every action is ADD ... USING INDEX or a plain DROP [COLUMN | CONSTRAINT], read to its end: the
-     * swap crates.io does in one statement (DROP CONSTRAINT pkey, ADD CONSTRAINT pkey PRIMARY KEY USING
-     * INDEX i, DROP COLUMN id).
+     * At least one action is one JSqlParser lacks, and every action is one of those or a plain DROP
+     * [COLUMN | CONSTRAINT], each read to its end: the swap crates.io does in one statement (DROP
+     * CONSTRAINT pkey, ADD CONSTRAINT pkey PRIMARY KEY USING INDEX i, DROP COLUMN id).
      */
-    private static boolean usingIndexActionsEnd(TokenCursor t) {
+    private static boolean recognizedActionsEnd(TokenCursor t) {
         int i = t.skip(t.skip(2, "if", "exists"), "only");
-        TokenCursor.QualifiedName table = t.qualifiedName(i);
+        TokenCursor.QualifiedName table = t.isWord(1, "table") ? t.qualifiedName(i) : null;
         if (table == null) {
             return false;
         }
+        boolean lacking = false;
         for (int[] action : t.splitTopLevel(table.end(), t.size())) {
-            if (!addUsingIndexEnd(t, action[0], action[1]) && !plainDropEnd(t, action[0], action[1])) {
+            boolean lacks = addUsingIndexEnd(t, action[0], action[1]) || alterConstraintEnd(t, action[0], action[1])
+                    || t.dialect() != Dialect.MYSQL && t.isWord(action[0], "add")
+                    && ConstraintReader.notNull(t, action[0] + 1, action[1]) != null;
+            if (!lacks && !plainDropEnd(t, action[0], action[1])) {
+                return false;
+            }
+            lacking |= lacks;
+        }
+        return lacking;
+    }
+
+    /** ALTER CONSTRAINT c followed by one or more attributes, or by INHERIT alone (PostgreSQL 18). */
+    private static boolean alterConstraintEnd(TokenCursor t, int i, int end) {
+        if (!t.isWords(i, "alter", "constraint") || !t.isIdentifier(i + 2)) {
+            return false;
+        }
+        i += 3;
+        if (t.dialect() == Dialect.MYSQL) {
+            // MySQL 8's ALTER CONSTRAINT c [NOT] ENFORCED; the rest is PostgreSQL's
+            return t.skip(t.skip(i, "not"), "enforced") == end && t.isWord(end - 1, "enforced");
+        }
+        if (t.isWord(i, "inherit")) {
+            return i + 1 == end;
+        }
+        int first = i;
+        int families = 0;
+        while (i < end) {
+            int at = i;
+            for (int a = 0; a < CONSTRAINT_ATTRIBUTES.size() && i == at; a++) {
+                List<String> attribute = CONSTRAINT_ATTRIBUTES.get(a);
+                if (t.isWords(at, attribute.toArray(String[]::new))) {
+                    int family = 1 << ATTRIBUTE_FAMILY[a];
+                    if ((families & family) != 0 || a == 0 && t.findTopLevelWord(first, end, "deferred") >= 0) {
+                        return false;
+                    }
+                    families |= family;
+                    i = at + attribute.size();
+                }
+            }
+            if (i == at) {
                 return false;
             }
         }
-        return true;
+        return i == end && i > first;
     }
 
     private static boolean plainDropEnd(TokenCursor t, int i, int end) {
@@ -202,6 +251,12 @@ final class AlterTableReader {
 
         private List<SchemaChange> add() {
             int i = start + 1;
+            ConstraintReader.NotNull notNull = mysql ? null : ConstraintReader.notNull(t, i, end);
+            if (notNull != null) {
+                // Validated, it scans the table like SET NOT NULL; NOT VALID skips the scan and leaves
+                // existing rows unchecked, so the column is not taken for NOT NULL (an opaque change).
+                return notNull.notValid() ? null : single(new SetNotNull(table, notNull.column(), clause));
+            }
             if (ADD_NON_COLUMN.contains(t.word(i))) {
                 return single(nonColumn(i, end, clause));
             }

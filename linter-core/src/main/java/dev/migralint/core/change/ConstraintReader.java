@@ -36,6 +36,32 @@ final class ConstraintReader {
                 || t.isWord(i, "check") || t.isWord(i, "exclude");
     }
 
+    /** PostgreSQL 18's table-level not-null constraint: the column it makes NOT NULL, and whether NOT VALID. */
+    record NotNull(String column, boolean notValid) {
+    }
+
+    /**
+     * {@code [CONSTRAINT name] NOT NULL column [NOT VALID] [NO INHERIT]} filling tokens {@code [start, end)}
+     * exactly (PostgreSQL 18's table-level form, in CREATE TABLE and ALTER TABLE ... ADD), or null.
+     */
+    static NotNull notNull(TokenCursor t, int start, int end) {
+        int i = t.isWord(start, "constraint") && t.isIdentifier(start + 1) ? start + 2 : start;
+        if (!t.isWords(i, "not", "null") || !t.isIdentifier(i + 2) || i + 2 >= end) {
+            return null;
+        }
+        boolean notValid = false;
+        int k = i + 3;
+        while (k < end) {
+            if (t.isWords(k, "not", "valid")) {
+                notValid = true;
+            } else if (!t.isWords(k, "no", "inherit")) {
+                return null;
+            }
+            k += 2;
+        }
+        return k == end ? new NotNull(t.identifier(i + 2), notValid) : null;
+    }
+
     /**
      * A table-level constraint in tokens {@code [start, end)}, or null when they hold none. A trailing
      * NOT VALID (ALTER TABLE ... ADD) is read too.

@@ -9,8 +9,10 @@ import dev.migralint.core.change.SchemaChange.TableSource;
 import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads CREATE TABLE and DROP TABLE from tokens; ALTER TABLE is {@link AlterTableReader}'s. */
@@ -68,6 +70,8 @@ final class TableDdlReader {
                 i = source.end();
             }
         }
+        // PostgreSQL 18's table-level NOT NULL a: the column, wherever it is declared, or a parent's
+        Map<String, TextRange> notNullColumns = new LinkedHashMap<>();
         if (t.isOperator(i, "(")) {
             int close = t.closingParen(i);
             if (close < 0) {
@@ -76,7 +80,10 @@ final class TableDdlReader {
             for (int[] element : t.splitTopLevel(i + 1, close)) {
                 int s = element[0];
                 int e = element[1];
-                if (t.isWord(s, "like")) {
+                ConstraintReader.NotNull notNull = t.dialect() == Dialect.MYSQL ? null : ConstraintReader.notNull(t, s, e);
+                if (notNull != null) {
+                    notNullColumns.put(notNull.column(), t.range(s, e - 1));
+                } else if (t.isWord(s, "like")) {
                     TableSource like = like(t, s, e);
                     if (like != null) {
                         sources.add(like);
@@ -112,10 +119,35 @@ final class TableDdlReader {
         if (t.findTopLevelWord(i, t.size(), "as") >= 0 || (mysql && t.findTopLevelWord(i, t.size(), "select") >= 0)) {
             sources.add(new TableSource(SourceKind.AS_QUERY, null, Set.of()));
         }
+        List<SchemaChange> inherited = new ArrayList<>();
+        for (Map.Entry<String, TextRange> notNull : notNullColumns.entrySet()) {
+            int at = indexOf(columns, notNull.getKey());
+            if (at >= 0) {
+                columns.set(at, withNotNull(columns.get(at)));
+            } else {
+                // a column of a LIKE or INHERITS source: NOT NULL once the table has it
+                inherited.add(new SchemaChange.SetNotNull(table, notNull.getKey(), notNull.getValue()));
+            }
+        }
         List<SchemaChange> changes = new ArrayList<>();
         changes.add(new CreateTable(table, columns, constraints, ifNotExists, temporary, sources, range));
         changes.addAll(indexes);
+        changes.addAll(inherited);
         return changes;
+    }
+
+    private static int indexOf(List<ColumnDef> columns, String name) {
+        for (int k = 0; k < columns.size(); k++) {
+            if (columns.get(k).name().equals(name)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static ColumnDef withNotNull(ColumnDef c) {
+        return new ColumnDef(c.name(), c.type(), true, c.primaryKey(), c.defaultExpression(), c.range(), c.typeRange(),
+                c.identity(), c.generatedExpression(), c.generatedStored());
     }
 
     /** LIKE source [{INCLUDING | EXCLUDING} option ...] inside the column list (PostgreSQL). */

@@ -150,7 +150,8 @@ final class ParseRewrites {
         }
         if (dialect == Dialect.POSTGRESQL) {
             char[] expressions = out == null ? sql.toCharArray() : out;
-            if (PgExpressionRewrites.apply(statement.file().text(), tokens, base, expressions)) {
+            if (PgExpressionRewrites.apply(statement.file().text(), tokens, base, expressions)
+                    | PgDdlRewrites.apply(statement.file().text(), tokens, base, expressions)) {
                 out = expressions;
             }
         }

@@ -17,7 +17,7 @@ import java.util.Set;
  *       between two operands and as a unary {@code +} before one.</li>
  *   <li>A typed literal {@code box '(1,1),(2,2)'} loses its type name when the type is one
  *       JSqlParser does not take before a string.</li>
- *   <li>{@code ORDER BY x USING >} loses its {@code USING >}.</li>
+ *   <li>{@code ORDER BY x USING >} loses its {@code USING >}; {@code f(VARIADIC arr)} its VARIADIC.</li>
  * </ul>
  */
 final class PgExpressionRewrites {
@@ -142,6 +142,11 @@ final class PgExpressionRewrites {
                 changed = true;
                 i = j + 1;
                 continue;
+            } else if (isWordAt(source, tokens, i, "variadic") && i > 0 && i + 1 < tokens.size()
+                    && (tokens.get(i - 1).text(source).equals("(") || tokens.get(i - 1).text(source).equals(","))) {
+                // f(VARIADIC arr) passes the array as the variadic parameter's values: a plain argument here
+                fill(out, t.start() - base, t.end() - base);
+                changed = true;
             } else if (isWordAt(source, tokens, i, "current") && isWordAt(source, tokens, i + 1, "of")
                     && isWordAt(source, tokens, i - 1, "where") && i + 2 < tokens.size()) {
                 // WHERE CURRENT OF cursor changes the one row the cursor is on: a WHERE all the same

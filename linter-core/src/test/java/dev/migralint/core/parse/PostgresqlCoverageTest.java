@@ -2,6 +2,7 @@ package dev.migralint.core.parse;
 
 import static dev.migralint.core.parse.StatementParserTest.one;
 import static dev.migralint.core.parse.StatementParserTest.parse;
+import static dev.migralint.core.parse.StatementParserTest.position;
 import static dev.migralint.core.parse.StatementParserTest.unparsed;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +15,7 @@ import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.split.ScriptStatement;
 import dev.migralint.core.split.Splitter;
 import java.util.List;
+import java.util.function.Consumer;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +119,55 @@ class PostgresqlCoverageTest {
         assertParsed("DELETE FROM bookings FOR PORTION OF valid_at (daterange('2024-01-01', '2024-02-01'));");
     }
 
+    @Test
+    void variadicArgumentsParse() {
+        assertParsed(
+                "SELECT num_nulls(VARIADIC '{1,2,NULL,3}'::int[]), concat_ws(',', variadic NULL::int[]);",
+                "SELECT xleast(1, VARIADIC arr => array[2,3]);");
+    }
+
+    @Test
+    void onConflictDoSelectParsesAsAnInsertIntoItsTable() {
+        for (String sql : List.of("INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO SELECT RETURNING b;",
+                "INSERT INTO t VALUES (1) ON CONFLICT (a) DO SELECT FOR NO KEY UPDATE RETURNING a, b;")) {
+            assertParsedDataChange(sql, d -> assertThat(d.table().name()).isEqualTo("t"));
+        }
+        // DO SELECT outside ON CONFLICT is no statement
+        unparsed("INSERT INTO t VALUES (1) DO SELECT RETURNING a;", Dialect.POSTGRESQL);
+    }
+
+    @Test
+    void constraintAttributesAndCreateTableAsWithDataParse() {
+        assertParsed(
+                "CREATE TABLE c2 (CONSTRAINT p2chk CHECK (ff1 > 10) NO INHERIT) INHERITS (p1);",
+                "ALTER TABLE p1 ADD CONSTRAINT p1chk CHECK (ff1 > 0) NO INHERIT NOT VALID, DROP COLUMN x;",
+                "ALTER TABLE p1 ADD CONSTRAINT c9 CHECK (f1 < 10) NOT VALID ENFORCED, DROP COLUMN x;",
+                "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (i) REFERENCES p NOT ENFORCED, DROP COLUMN x;",
+                "CREATE TABLE ctas_nodata (ii, jj) AS SELECT i, j FROM ctas_base WITH NO DATA;",
+                "CREATE TABLE tbl_withdata (a) AS SELECT generate_series(1,3) WITH DATA;");
+        // ALTER TABLE ... NO INHERIT parent is a different action, which the rewrite leaves alone
+        String noInherit = "ALTER TABLE c NO INHERIT p1, ADD CONSTRAINT k CHECK (a > 0) NO INHERIT;";
+        ScriptStatement s = Splitter.split(SourceFile.of("t.sql", noInherit),
+                Lexer.lex(noInherit, LexOptions.of(Dialect.POSTGRESQL))).get(0);
+        assertThat(ParseRewrites.rewrite(s, s.sql(), Dialect.POSTGRESQL))
+                .isEqualTo("ALTER TABLE c NO INHERIT p1, ADD CONSTRAINT k CHECK (a > 0)           ");
+    }
+
+    @Test
+    void errorsAfterARewrittenNotNullConstraintKeepTheirPosition() {
+        String sql = "CREATE TABLE t (\n  a int,\n  CONSTRAINT a_nn NOT NULL a NO INHERIT,\n  b int DEFAULT (100, ));";
+        ParsedStatement.Unparsed u = unparsed(sql, Dialect.POSTGRESQL);
+        assertThat(u.errorOffset()).isEqualTo(sql.indexOf(", )"));
+        assertThat(position(u).line()).isEqualTo(4);
+    }
+
+    /** The statement parses, and its one change is a data change that {@code check} accepts. */
+    private static void assertParsedDataChange(String sql, Consumer<DataChange> check) {
+        ParsedStatement p = one(sql, Dialect.POSTGRESQL);
+        assertThat(p).as(sql).isInstanceOf(ParsedStatement.Parsed.class);
+        assertThat(p.changes()).singleElement().isInstanceOfSatisfying(DataChange.class, check);
+    }
+
     private static void assertParsed(String... statements) {
         for (String sql : statements) {
             assertThat(one(sql, Dialect.POSTGRESQL)).as(sql).isInstanceOf(ParsedStatement.Parsed.class);
@@ -127,10 +178,7 @@ class PostgresqlCoverageTest {
     void positionedUpdateAndDeleteParseWithTheirWhere() {
         for (String sql : List.of("UPDATE orders SET total = total + 1 WHERE CURRENT OF c1;",
                 "DELETE FROM orders WHERE CURRENT OF c1;")) {
-            ParsedStatement p = one(sql, Dialect.POSTGRESQL);
-            assertThat(p).as(sql).isInstanceOf(ParsedStatement.Parsed.class);
-            assertThat(p.changes()).singleElement().isInstanceOfSatisfying(DataChange.class,
-                    d -> assertThat(d.hasWhere()).as("a positioned change touches one row").isTrue());
+            assertParsedDataChange(sql, d -> assertThat(d.hasWhere()).as("a positioned change touches one row").isTrue());
         }
     }
 
