@@ -34,7 +34,6 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.parser.impl.SqlParserImpl;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
@@ -68,7 +67,7 @@ final class CalciteValidation {
      */
     static void load() throws ClassNotFoundException {
         ClassLoader loader = CalciteValidation.class.getClassLoader();
-        Class.forName(SqlParserImpl.class.getName(), true, loader);
+        Class.forName(QuietCalciteParser.class.getName(), true, loader);
         Class.forName(SqlValidatorImpl.class.getName(), true, loader);
     }
 
@@ -84,11 +83,12 @@ final class CalciteValidation {
                 .withUnquotedCasing(Casing.UNCHANGED)
                 .withQuotedCasing(Casing.UNCHANGED)
                 .withCaseSensitive(false)
-                .withConformance(SqlConformanceEnum.LENIENT);
+                .withConformance(SqlConformanceEnum.LENIENT)
+                .withParserFactory(QuietCalciteParser.FACTORY);
         SqlNode parsed;
         try {
             parsed = SqlParser.create(sql.text(), parserConfig).parseStmt();
-        } catch (SqlParseException e) {
+        } catch (SqlParseException | RuntimeException e) {
             return QueryFacts.skipped("Calcite cannot parse it");
         }
         SqlTypeFactoryImpl types = new SqlTypeFactoryImpl(RelDataTypeSystem.DEFAULT);
