@@ -110,7 +110,7 @@ public final class ChangeReader {
             case "vacuum", "cluster":
                 return SessionStatementReader.rewriteTable(t, range);
             case "comment":
-                return partial(single(ColumnComments.commentOn(t, range)));
+                return complete(single(ColumnComments.commentOn(t, range)));
             default:
                 return SessionStatementReader.transaction(t, range);
         }
@@ -130,6 +130,10 @@ public final class ChangeReader {
 
     private static Reading partial(List<? extends SchemaChange> changes) {
         return changes == null ? null : Reading.partial(changes);
+    }
+
+    private static Reading complete(List<? extends SchemaChange> changes) {
+        return changes == null ? null : Reading.of(changes, true);
     }
 
     private static List<? extends SchemaChange> single(SchemaChange change) {

@@ -19,7 +19,10 @@ final class ColumnComments {
     private ColumnComments() {
     }
 
-    /** {@code COMMENT ON COLUMN [schema.]table.column IS 'text' | NULL}; null for any other statement. */
+    /**
+     * {@code COMMENT ON COLUMN [schema.]table.column IS 'text' | NULL}, read to its end (so JSqlParser need not
+     * see it); null for any other statement.
+     */
     static CommentOnColumn commentOn(TokenCursor t, TextRange range) {
         if (!t.isWords(0, "comment", "on", "column")) {
             return null;
@@ -37,7 +40,7 @@ final class ColumnComments {
             return null;
         }
         String text = t.isKind(i + 2, TokenKind.STRING) ? TokenCursor.unquote(t.text(i + 2)) : null;
-        if (text == null && !t.isWord(i + 2, "null")) {
+        if (text == null && !t.isWord(i + 2, "null") || !t.atEnd(i + 3)) {
             return null;
         }
         int n = parts.size();

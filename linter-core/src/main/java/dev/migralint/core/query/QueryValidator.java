@@ -61,12 +61,6 @@ public final class QueryValidator {
         if (!isQuery(ast)) {
             return QueryFacts.NOT_A_QUERY;
         }
-        if (readsTableNotInView(ast, dialect, timeline)) {
-            // What Calcite would conclude, without its parse: on the PostgreSQL regression suite most
-            // queries read catalogs and tables of other files, and a failed Calcite parse is dear
-            // (its generated parser re-scans every lookahead to word the error).
-            return QueryFacts.skipped("a relation or schema not in view");
-        }
         CalciteSql.Result respelled = CalciteSql.of(statement.sql(), statement.range().start(),
                 statement.significantTokens(), dialect);
         if (respelled.sql() == null) {
@@ -92,27 +86,6 @@ public final class QueryValidator {
             kept.add(known);
         }
         return new QueryFacts(true, null, kept, facts.predicateColumns(), facts.typeMismatches());
-    }
-
-    /**
-     * Whether the query names a relation that neither the schema has nor the history shows going:
-     * Calcite would report it unknown and {@link #validate} would skip the query for it. False when the
-     * names cannot be listed: Calcite then decides.
-     */
-    private static boolean readsTableNotInView(Statement ast, Dialect dialect, SchemaTimeline timeline) {
-        Set<String> names;
-        try {
-            names = new TablesNamesFinder<Void>().getTables(ast);
-        } catch (RuntimeException e) {
-            return false;
-        }
-        for (String t : names) {
-            ObjectName name = ObjectName.parse(t, dialect);
-            if (timeline.current().relation(name).isEmpty() && timeline.table(name).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static UnknownName withHistory(UnknownName u, Statement ast, Dialect dialect, SchemaTimeline timeline) {

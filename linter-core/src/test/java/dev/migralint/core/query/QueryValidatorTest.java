@@ -91,20 +91,7 @@ class QueryValidatorTest {
     void whatCalciteCannotReadIsSkippedWithAReason() {
         QueryFacts f = pg("SELECT DISTINCT ON (email) id FROM users ORDER BY email, id;");
         assertThat(f.validated()).isFalse();
-        assertThat(f.skipReason()).isNotBlank();
-    }
-
-    @Test
-    void aQueryCalciteCannotParseIsSkipped() {
-        QueryFacts f = pg("SELECT DISTINCT ON (email) id FROM users ORDER BY email, id;");
-        assertThat(f.validated()).isFalse();
+        // Calcite's own parser fails on it; QuietCalciteParser words no expected tokens, and nothing throws.
         assertThat(f.skipReason()).isEqualTo("Calcite cannot parse it");
-    }
-
-    @Test
-    void aQueryOnATableNotInViewIsSkippedWithoutCalcite() {
-        QueryFacts f = pg("SELECT u.nope FROM users u JOIN invoices i ON i.user_id = u.id;");
-        assertThat(f.validated()).isFalse();
-        assertThat(f.skipReason()).isEqualTo("a relation or schema not in view");
     }
 }
