@@ -34,6 +34,14 @@ public final class DiskCache implements LintCache {
     /** The default bound on the entries' total size. */
     public static final long DEFAULT_MAX_BYTES = 256L << 20;
     private static final Duration TOUCH_AFTER = Duration.ofHours(1);
+    /**
+     * How often a run that stored something looks at the cache's size: listing every entry cost a
+     * second or more per run once the cache held 100,000 of them, and a run writes little. Between
+     * looks the cache may pass its bound by what those runs wrote.
+     */
+    static final Duration EVICT_EVERY = Duration.ofMinutes(10);
+    /** Beside the entries (not among them): its modification time is the last look at the size. */
+    static final String EVICTION_STAMP = "last-eviction";
 
     /**
      * What the runs did with the cache, for {@code --debug} and tests: units whose findings came from it,
@@ -156,10 +164,25 @@ public final class DiskCache implements LintCache {
         public void close(int foundUnits, int lintedUnits) {
             found.addAndGet(foundUnits);
             linted.addAndGet(lintedUnits);
-            if (wrote.get()) {
+            if (wrote.get() && evictionDue()) {
                 evict();
             }
         }
+    }
+
+    /** Whether the last look at the size is older than {@link #EVICT_EVERY}; if so, marks this one. */
+    private boolean evictionDue() {
+        Path stamp = entries.resolveSibling(EVICTION_STAMP);
+        try {
+            Instant now = Instant.now();
+            if (Files.exists(stamp) && Files.getLastModifiedTime(stamp).toInstant().plus(EVICT_EVERY).isAfter(now)) {
+                return false;
+            }
+            Files.write(stamp, new byte[0]);
+        } catch (IOException e) {
+            // no stamp to be had (a read-only folder): look every time, as before
+        }
+        return true;
     }
 
     private static void touch(Path file) {

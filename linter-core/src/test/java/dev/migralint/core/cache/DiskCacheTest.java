@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +185,27 @@ class DiskCacheTest {
         // the newest are kept
         assertThat(left).contains(dir.resolve("results").resolve(run.key("chain 5", Dialect.POSTGRESQL, List.of(),
                 List.of())));
+    }
+
+    @Test
+    void theSizeIsLookedAtOnceInAWhile() throws IOException {
+        DiskCache cache = new DiskCache(dir, "tool-1", 4000);
+        LintCache.Run first = cache.open(Config.defaults(), dir);
+        first.store(first.key("chain 0", Dialect.POSTGRESQL, List.of(), List.of()), unit(), FILES);
+        first.close(0, 1);
+        LintCache.Run second = cache.open(Config.defaults(), dir);
+        for (int i = 1; i < 6; i++) {
+            second.store(second.key("chain " + i, Dialect.POSTGRESQL, List.of(), List.of()), unit(), FILES);
+        }
+        second.close(0, 5);
+        assertThat(entries()).as("within the interval, over the bound but not looked at").hasSize(6);
+
+        Files.setLastModifiedTime(dir.resolve(DiskCache.EVICTION_STAMP),
+                FileTime.from(Instant.now().minus(DiskCache.EVICT_EVERY).minusSeconds(1)));
+        LintCache.Run third = cache.open(Config.defaults(), dir);
+        third.store(third.key("chain 6", Dialect.POSTGRESQL, List.of(), List.of()), unit(), FILES);
+        third.close(0, 1);
+        assertThat(entries().stream().mapToLong(p -> p.toFile().length()).sum()).isLessThanOrEqualTo(3000);
     }
 
     private List<Path> entries() throws IOException {
