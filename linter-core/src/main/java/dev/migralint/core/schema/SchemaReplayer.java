@@ -97,15 +97,12 @@ public final class SchemaReplayer {
         List<Constraint> constraints;
         if (change instanceof CreateTable c) {
             table = before.keyForNew(c.table(), c.temporary());
-            if (before.relation(c.table()).isEmpty()) {
-                // The database stops at the refused CREATE TABLE (the migration fails there); what
-                // follows about that table is not worth a finding of its own.
-                return before.withHistoryOutOfView(table);
-            }
-            if (before.relationNameTaken(table)) {
-                // The table is defined anew: a second full schema replayed after the first (two
-                // versions side by side in one plain folder), or a drop replay did not see. What
-                // follows was written against the new definition, which replay does not have.
+            // A table that does not exist: the database stops at the refused CREATE TABLE (the
+            // migration fails there), and what follows about it is not worth a finding of its own.
+            // One that exists is defined anew: a second full schema replayed after the first (two
+            // versions side by side in one plain folder), or a drop replay did not see; what follows
+            // was written against the new definition, which replay does not have.
+            if (before.relation(c.table()).isEmpty() || before.relationNameTaken(table)) {
                 return before.withHistoryOutOfView(table);
             }
             constraints = c.constraints();
