@@ -3,6 +3,7 @@ package dev.migralint.core.change;
 import dev.migralint.core.change.SchemaChange.CommentOnColumn;
 import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.lex.TokenKind;
+import dev.migralint.core.source.LineIndex;
 import dev.migralint.core.source.TextRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,16 +60,11 @@ final class ColumnComments {
         if (newline >= 0) {
             collect(before.substring(newline + 1), found);
         }
-        collect(firstLine(t.gapBefore(end)), found);
+        collect(LineIndex.firstLine(t.gapBefore(end)), found);
         if (t.isOperator(end, ",")) {
-            collect(firstLine(t.gapBefore(end + 1)), found);
+            collect(LineIndex.firstLine(t.gapBefore(end + 1)), found);
         }
         return found.isEmpty() ? null : String.join("\n", found);
-    }
-
-    private static String firstLine(String gap) {
-        int newline = gap.indexOf('\n');
-        return newline < 0 ? gap : gap.substring(0, newline);
     }
 
     private static void collect(String gap, List<String> into) {

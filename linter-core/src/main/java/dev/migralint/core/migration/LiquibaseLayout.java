@@ -1,6 +1,7 @@
 package dev.migralint.core.migration;
 
 import dev.migralint.core.Dialect;
+import dev.migralint.core.source.LineIndex;
 import dev.migralint.core.source.SourceFile;
 import dev.migralint.core.source.TextRange;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class LiquibaseLayout {
     }
 
     static boolean isFormattedSql(SourceFile file) {
-        return !file.text().isEmpty() && FIRST_LINE.matcher(ScriptText.firstLine(file.text())).matches();
+        return !file.text().isEmpty() && FIRST_LINE.matcher(LineIndex.firstLine(file.text())).matches();
     }
 
     /** One changeset while it is read. */

@@ -56,15 +56,6 @@ final class ScriptText {
         return false;
     }
 
-    /** The first line of {@code text}, without its line break. */
-    static String firstLine(String text) {
-        int end = 0;
-        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-            end++;
-        }
-        return text.substring(0, end);
-    }
-
     /** {@code text} with only {@code kept} left; everything else but line breaks is a space. */
     static String keep(String text, List<TextRange> kept) {
         char[] out = new char[text.length()];

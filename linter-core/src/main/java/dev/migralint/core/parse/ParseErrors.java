@@ -1,5 +1,6 @@
 package dev.migralint.core.parse;
 
+import dev.migralint.core.source.LineIndex;
 import dev.migralint.core.split.ScriptStatement;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -78,7 +79,7 @@ final class ParseErrors {
             return "statement is nested too deeply to parse";
         }
         String msg = error == null ? null : error.getMessage();
-        return msg == null || msg.isBlank() ? "statement could not be parsed" : shorten(firstLine(msg), 120);
+        return msg == null || msg.isBlank() ? "statement could not be parsed" : shorten(LineIndex.firstLine(msg), 120);
     }
 
     /** The token as written in the file, so a masked placeholder shows as the user wrote it. */
@@ -86,12 +87,12 @@ final class ParseErrors {
         String text = statement.file().text();
         for (dev.migralint.core.lex.Token token : statement.tokens()) {
             if (token.start() == absolute) {
-                return shorten(firstLine(token.text(text)), MAX_TOKEN_TEXT);
+                return shorten(LineIndex.firstLine(token.text(text)), MAX_TOKEN_TEXT);
             }
         }
         int end = Math.min(Math.min(text.length(), statement.range().end()), absolute + (image == null ? 0 : image.length()));
         String written = absolute < end ? text.substring(absolute, end) : String.valueOf(image);
-        return shorten(firstLine(written), MAX_TOKEN_TEXT);
+        return shorten(LineIndex.firstLine(written), MAX_TOKEN_TEXT);
     }
 
     private static String expected(ParseException pe) {
@@ -133,13 +134,6 @@ final class ParseErrors {
                 yield image;
             }
         };
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        int cr = s.indexOf('\r');
-        int end = nl < 0 ? cr : cr < 0 ? nl : Math.min(nl, cr);
-        return end < 0 ? s : s.substring(0, end);
     }
 
     private static String shorten(String s, int max) {

@@ -19,6 +19,15 @@ public final class LineIndex {
         this.numbers = numbers;
     }
 
+    /** The first line of {@code text}, without its line break (either of CR and LF ends it). */
+    public static String firstLine(String text) {
+        int end = 0;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        return text.substring(0, end);
+    }
+
     /** The index of {@code text}, some lines of a file joined by line breaks, whose line i is line {@code numbers[i]}. */
     public static LineIndex excerpt(CharSequence text, int[] numbers) {
         LineIndex whole = of(text);

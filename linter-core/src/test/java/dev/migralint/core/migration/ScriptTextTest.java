@@ -12,12 +12,4 @@ class ScriptTextTest {
         assertThat(ScriptText.containsIgnoreCase("-- migrate:u", "migrate:up")).isFalse();
         assertThat(ScriptText.containsIgnoreCase("", "+goose")).isFalse();
     }
-
-    @Test
-    void firstLineStopsAtEitherLineBreak() {
-        assertThat(ScriptText.firstLine("-- liquibase formatted sql\r\nSELECT 1;")).isEqualTo("-- liquibase formatted sql");
-        assertThat(ScriptText.firstLine("a\nb")).isEqualTo("a");
-        assertThat(ScriptText.firstLine("\nb")).isEmpty();
-        assertThat(ScriptText.firstLine("only")).isEqualTo("only");
-    }
 }

@@ -47,4 +47,12 @@ class LineIndexTest {
         assertThat(text.substring(idx.lineStart(1), idx.lineEnd(1, text))).isEqualTo("select 1;");
         assertThat(text.substring(idx.lineStart(2), idx.lineEnd(2, text))).isEqualTo("select 2;");
     }
+
+    @Test
+    void firstLineStopsAtEitherLineBreak() {
+        assertThat(LineIndex.firstLine("-- liquibase formatted sql\r\nSELECT 1;")).isEqualTo("-- liquibase formatted sql");
+        assertThat(LineIndex.firstLine("a\nb")).isEqualTo("a");
+        assertThat(LineIndex.firstLine("\nb")).isEmpty();
+        assertThat(LineIndex.firstLine("only")).isEqualTo("only");
+    }
 }
