@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A data model shipped as ddl, keys and constraints files: name order is wrong, and order: fixes it. */
+/**
+ * A data model shipped as ddl, keys and constraints files: name order is wrong; the files' contents or
+ * order: fix it.
+ */
 class PlainFolderOrderTest {
     @TempDir
     Path dir;
@@ -39,12 +42,24 @@ class PlainFolderOrderTest {
     }
 
     @Test
-    void inNameOrderTheRefusedConstraintsAreReportedOnceAndTheirKeysAreMissing() {
+    void withoutAnOrderUnnumberedFilesReplayAfterTheFilesThatCreateAndKeyTheirTables() {
         CliRun run = CliRun.in(dir, "check", "--fail-on", "never", "cdm");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).doesNotContain("forward-reference").doesNotContain("foreign-key-target-not-unique")
+                .contains("warning[unindexed-foreign-key] Foreign key visit");
+    }
+
+    @Test
+    void numberedFilesKeepTheirOrderAndTheRefusedStatementsAreReportedOnce() throws IOException {
+        write("numbered/1_constraints.sql", Files.readString(dir.resolve("cdm/cdm_constraints.sql")));
+        write("numbered/2_ddl.sql", Files.readString(dir.resolve("cdm/cdm_ddl.sql")));
+
+        CliRun run = CliRun.in(dir, "check", "--fail-on", "never", "numbered");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).containsOnlyOnce("info[forward-reference]")
-                .contains("cdm/cdm_constraints.sql:1:19: info[forward-reference] 2 statements of this file refer to"
+                .contains("numbered/1_constraints.sql:1:19: info[forward-reference] 2 statements of this file refer to"
                         + " tables before they are created (visit)")
                 .doesNotContain("unindexed-foreign-key");
     }

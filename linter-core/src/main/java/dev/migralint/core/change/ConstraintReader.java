@@ -277,8 +277,10 @@ final class ConstraintReader {
     static List<String> identifiers(TokenCursor t, int from, int to) {
         List<String> names = new ArrayList<>();
         for (int[] part : t.splitTopLevel(from, to)) {
-            if (t.isIdentifier(part[0])) {
-                names.add(t.identifier(part[0]));
+            // PostgreSQL 18's temporal foreign key: FOREIGN KEY (id, PERIOD valid_at)
+            int at = part[1] - part[0] == 2 && t.isWord(part[0], "period") ? part[0] + 1 : part[0];
+            if (t.isIdentifier(at)) {
+                names.add(t.identifier(at));
             }
         }
         return names;

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * same way, so a project tree with PostgreSQL and MySQL folders gives one chain per folder. Sibling
  * version folders of plain scripts ({@code upgrade/3.0.0_schema/postgresql},
  * {@code versioned/v1.2}) form one chain per sub-path, in natural order of the version folders, since
- * each continues the one before. A file named on the command line is a chain of its own, read with
+ * each continues the one before, unless they re-create the same tables ({@code ddl/5.3} and
+ * {@code ddl/5.4}, a whole schema each). A file named on the command line is a chain of its own, read with
  * the layout its name or content shows.
  */
 public final class MigrationDiscovery {
@@ -161,7 +162,7 @@ public final class MigrationDiscovery {
             List<Path> files = new ArrayList<>();
             collectTree(folder, files);
             Dialect dialect = run.folderDialect(dir, run.readAll(files));
-            FolderResult r = PlainLayout.readTree(dir, files, order, run);
+            FolderResult r = PlainLayout.readTree(dir, files, order, run, dialect);
             r.unchained().forEach(f -> addUnchained(f, dialect));
             return r.chains().stream().map(c -> new Found(dir, c.withDialect(dialect))).toList();
         }
@@ -224,7 +225,7 @@ public final class MigrationDiscovery {
         keys.sort(NaturalOrder.INSTANCE);
         for (String key : keys) {
             List<Found> group = byKey.get(key);
-            if (group.size() < 2) {
+            if (group.size() < 2 || wholeSchemas(group)) {
                 out.addAll(group);
                 continue;
             }
@@ -235,6 +236,24 @@ public final class MigrationDiscovery {
                     FolderResult.expectDownsWhenAnyHasOne(migrations), group.get(0).chain().dialect())));
         }
         return out;
+    }
+
+    /**
+     * Whether a version folder creates again most of the tables an earlier one creates: each holds the
+     * whole schema of its version (OHDSI's {@code ddl/5.3} and {@code ddl/5.4}), so replaying one after
+     * the other would apply 5.4's constraints to 5.3's tables. Upgrade folders create only what their
+     * version adds.
+     */
+    private static boolean wholeSchemas(List<Found> group) {
+        List<Set<String>> created = group.stream().map(f -> CreatedTables.createdBy(f.chain())).toList();
+        for (int later = 1; later < created.size(); later++) {
+            for (int earlier = 0; earlier < later; earlier++) {
+                if (CreatedTables.recreates(created.get(earlier), created.get(later))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether no folder with the same real path was listed before (symbolic links resolved). */
@@ -293,7 +312,7 @@ public final class MigrationDiscovery {
             case SQITCH -> folder.file(SqitchLayout.PLAN)
                     .map(plan -> SqitchLayout.read(folder, plan, run))
                     .orElseGet(() -> new FolderResult(List.of(), run.readAll(folder.sqlFiles()), Set.of()));
-            case PLAIN -> PlainLayout.read(folder, run);
+            case PLAIN -> PlainLayout.read(folder, run, dialect);
         };
     }
 

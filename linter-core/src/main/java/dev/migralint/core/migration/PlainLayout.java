@@ -1,5 +1,6 @@
 package dev.migralint.core.migration;
 
+import dev.migralint.core.Dialect;
 import dev.migralint.core.source.NaturalOrder;
 import dev.migralint.core.source.SourceFile;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * A folder no tool's naming fits: each file is a migration, in natural order of names
- * ({@code 2_x.sql} before {@code 10_x.sql}). {@code <stem>.up.sql} and {@code <stem>.down.sql} are
+ * ({@code 2_x.sql} before {@code 10_x.sql}); when no name is numbered, a file that needs a table a
+ * later file creates goes after that file ({@link DependencyOrder}). {@code <stem>.up.sql} and {@code <stem>.down.sql} are
  * paired as one migration and its down, whatever the stem looks like; a down without its up is
  * linted on its own. No tool wraps these files in a transaction (config {@code assume-in-transaction}
  * tells the engine otherwise).
@@ -58,12 +60,12 @@ final class PlainLayout {
         return FolderResult.expectDownsWhenAnyHasOne(migrations);
     }
 
-    static FolderResult read(Folder folder, DiscoveryRun run) {
+    static FolderResult read(Folder folder, DiscoveryRun run, Dialect dialect) {
         List<SourceFile> files = run.readAll(folder.sqlFiles());
         List<String> keys = files.stream().map(f -> Folder.name(f.path())).toList();
         List<SourceFile> unchained = new ArrayList<>();
-        return FolderResult.of(run.displayPath(folder.dir()), Layout.PLAIN, migrations(files, keys, unchained),
-                unchained);
+        return FolderResult.of(run.displayPath(folder.dir()), Layout.PLAIN,
+                DependencyOrder.of(migrations(files, keys, unchained), dialect), unchained);
     }
 
     /**
@@ -71,7 +73,7 @@ final class PlainLayout {
      * that {@code order}'s patterns match first, in the order of the first pattern each matches, then
      * the rest; within each group in natural order of relative paths.
      */
-    static FolderResult readTree(Path root, List<Path> sqlFiles, List<String> order, DiscoveryRun run) {
+    static FolderResult readTree(Path root, List<Path> sqlFiles, List<String> order, DiscoveryRun run, Dialect dialect) {
         List<SourceFile> files = run.readAll(sqlFiles);
         List<String> keys = files.stream().map(f -> root.relativize(f.path()).toString().replace('\\', '/')).toList();
         List<SourceFile> unchained = new ArrayList<>();
@@ -81,6 +83,8 @@ final class PlainLayout {
             migrations = migrations.stream()
                     .sorted(Comparator.comparingInt(m -> rank.of(root.relativize(m.up().file().path()))))
                     .toList();
+        } else {
+            migrations = DependencyOrder.of(migrations, dialect);
         }
         return FolderResult.of(run.displayPath(root), Layout.PLAIN, migrations, unchained);
     }

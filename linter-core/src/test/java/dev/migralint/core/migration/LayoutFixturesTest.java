@@ -9,8 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migralint.core.Dialect;
 import dev.migralint.core.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One fixture folder per layout: detection, order, up/down pairs and transaction modes. */
 class LayoutFixturesTest {
@@ -234,14 +238,34 @@ class LayoutFixturesTest {
         assertThat(d.chains()).extracting(MigrationChain::displayRoot, MigrationChain::layout).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("project/db/mysql", Layout.GOLANG_MIGRATE),
                 org.assertj.core.groups.Tuple.tuple("project/db/postgres", Layout.FLYWAY),
+                // each version folder re-creates the other's tables: two whole schemas, not an upgrade
+                org.assertj.core.groups.Tuple.tuple("project/ddl/5.3/postgresql", Layout.PLAIN),
+                org.assertj.core.groups.Tuple.tuple("project/ddl/5.4/postgresql", Layout.PLAIN),
                 org.assertj.core.groups.Tuple.tuple("project/mixed", Layout.PLAIN),
                 org.assertj.core.groups.Tuple.tuple("project/upgrade/*/mysql", Layout.PLAIN),
                 org.assertj.core.groups.Tuple.tuple("project/upgrade/*/postgresql", Layout.PLAIN));
-        MigrationChain pg = d.chains().get(4);
+        MigrationChain pg = d.chains().get(6);
         assertThat(pg.migrations()).extracting(m -> m.up().file().displayPath()).containsExactly(
                 "project/upgrade/1.0.0_schema/postgresql/ddl.sql",
                 "project/upgrade/1.2.0_schema/postgresql/ddl.sql",
                 "project/upgrade/1.2.0_schema/postgresql/dml.sql",
                 "project/upgrade/1.10.0_schema/postgresql/ddl.sql");
+    }
+
+    @Test
+    void unnumberedPlainFilesReplayAfterTheFilesThatCreateAndKeyTheirTables() {
+        MigrationChain c = onlyChain(discover("plain-unnumbered"));
+        // natural order would be constraints, ddl, indices, primary_keys: the foreign key needs the
+        // tables (ddl) and the key it points at (primary_keys)
+        assertThat(c.migrations()).extracting(m -> fileName(m.up())).containsExactly(
+                "cdm_ddl.sql", "cdm_primary_keys.sql", "cdm_constraints.sql", "cdm_indices.sql");
+    }
+
+    @Test
+    void numberedPlainFilesKeepTheirOrderEvenWhenAFileRefersAhead(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("1_index.sql"), "CREATE INDEX i ON t (x);\n");
+        Files.writeString(dir.resolve("2_table.sql"), "CREATE TABLE t (x int);\n");
+        MigrationChain c = onlyChain(MigrationDiscovery.discover(List.of(dir), dir, Dialect.POSTGRESQL, Map.of()));
+        assertThat(c.migrations()).extracting(m -> fileName(m.up())).containsExactly("1_index.sql", "2_table.sql");
     }
 }

@@ -1,0 +1,2 @@
+CREATE TABLE @cdm.person (person_id integer NOT NULL);
+CREATE TABLE @cdm.visit (visit_id integer NOT NULL, person_id integer NOT NULL);

@@ -1,0 +1,1 @@
+CREATE INDEX idx_visit_person ON @cdm.visit (person_id);

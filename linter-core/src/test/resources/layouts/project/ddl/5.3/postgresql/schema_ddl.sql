@@ -1,0 +1,3 @@
+-- version 5.3 of a whole schema
+CREATE TABLE @cdm.person (person_id integer NOT NULL);
+CREATE TABLE @cdm.visit (visit_id integer NOT NULL, person_id integer NOT NULL);
