@@ -2,6 +2,7 @@ package dev.migralint.cli;
 
 import dev.migralint.core.config.FailOn;
 import dev.migralint.core.diag.Finding;
+import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.engine.Report;
 
 /** The process exit codes of every command, in one place. */
@@ -20,9 +21,12 @@ public final class ExitCodes {
 
     /**
      * Input problems win over findings: a file that could not be read may hide findings, so the run
-     * cannot be called clean or merely failing.
+     * cannot be called clean or merely failing. A rule that failed (a bug) wins over both.
      */
     public static int of(Report report, FailOn failOn) {
+        if (report.problems().stream().anyMatch(InputProblem::internal)) {
+            return INTERNAL;
+        }
         if (!report.problems().isEmpty()) {
             return USAGE;
         }

@@ -2,6 +2,7 @@ package dev.migralint.core.engine;
 
 import dev.migralint.core.config.Config;
 import dev.migralint.core.diag.Finding;
+import dev.migralint.core.diag.Location;
 import dev.migralint.core.migration.Layout;
 import dev.migralint.core.migration.Migration;
 import dev.migralint.core.migration.MigrationChain;
@@ -210,21 +211,28 @@ final class ChainLinter {
                                          Schema afterDown, List<ReplayNote> downNotes) {
         WholeRuleContext ctx = WholeRuleContext.forMigration(config, chain, migration, before, after, afterDown,
                 downNotes);
+        Location where = new Location.WholeFile(migration.up().file());
         for (ActiveRule active : rules) {
             if (active.rule() instanceof MigrationRule rule && active.appliesTo(config.dialect())) {
                 ctx.use(active);
-                rule.check(ctx);
+                scripts.failures().guard(active, where, () -> rule.check(ctx));
             }
         }
         return ctx.findings();
     }
 
     private List<Finding> schemaRules(MigrationChain chain, Schema schema, List<ReplayNote> notes) {
+        List<Migration> migrations = chain.migrations();
+        if (migrations.isEmpty()) {
+            return List.of();
+        }
         WholeRuleContext ctx = WholeRuleContext.forSchema(config, chain, schema, notes);
+        // a schema rule judges the chain's end: its failure is shown on the chain's last migration
+        Location where = new Location.WholeFile(migrations.get(migrations.size() - 1).up().file());
         for (ActiveRule active : rules) {
             if (active.rule() instanceof SchemaRule rule && active.appliesTo(config.dialect())) {
                 ctx.use(active);
-                rule.check(ctx);
+                scripts.failures().guard(active, where, () -> rule.check(ctx));
             }
         }
         return ctx.findings();

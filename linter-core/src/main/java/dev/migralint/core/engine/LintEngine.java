@@ -169,12 +169,13 @@ public final class LintEngine {
                         List<InputProblem> problems, Config config, Path baseDir, CachedUnits cached) {
         List<ActiveRule> active = activeRules(config);
         Set<String> known = registry.all().stream().map(r -> r.meta().id()).collect(Collectors.toSet());
-        ThreadLocal<ChainLinters> linters = ThreadLocal.withInitial(() -> new ChainLinters(config, active));
+        RuleFailures failures = new RuleFailures();
+        ThreadLocal<ChainLinters> linters = ThreadLocal.withInitial(() -> new ChainLinters(config, active, failures));
         List<ChainLinter.Result> results = new ArrayList<>(IntStream.range(0, chains.size()).parallel()
                 .mapToObj(i -> cached.skip(i) ? CachedUnits.SKIPPED : linters.get().lint(chains.get(i))).toList());
         List<SourceFile> mappers = cached.mappersToLint(allMappers);
         List<MigrationScript> queries = cached.queriesToLint(allQueries);
-        List<MapperLinter.Result> mapperResults = lintMappers(mappers, results, config, active);
+        List<MapperLinter.Result> mapperResults = lintMappers(mappers, results, config, active, failures);
         if (!queries.isEmpty()) {
             List<SchemaTimeline.Step> history = queryHistory(chains, results, config);
             Schema end = history.isEmpty() ? Schema.empty(config.dialect()) : history.get(history.size() - 1).after();
@@ -226,7 +227,13 @@ public final class LintEngine {
                         lexOptions(config, dialects.getOrDefault(f, config.dialect())),
                         findingsByFile.getOrDefault(f, List.of()), statementsByFile.getOrDefault(f, List.of()))));
         finished.putAll(fresh);
-        cached.store(finished);
+        List<InputProblem> failed = failures.problems();
+        if (failed.isEmpty()) {
+            // a rule that failed left its files' findings incomplete: they are linted again next run
+            cached.store(finished);
+        }
+        List<InputProblem> allProblems = new ArrayList<>(problems);
+        allProblems.addAll(failed);
         List<Finding> findings = new ArrayList<>();
         files.forEach(f -> findings.addAll(finished.get(f)));
         // Files in the order the chains apply them (V1 before V1.1 before V2), then by offset.
@@ -240,10 +247,10 @@ public final class LintEngine {
         // A file with an input problem may also have been linted, or have several problems: count it once.
         Set<String> counted = new HashSet<>();
         files.forEach(f -> counted.add(f.displayPath()));
-        problems.forEach(p -> counted.add(p.location().file().displayPath()));
+        allProblems.forEach(p -> counted.add(p.location().file().displayPath()));
         stats = stats.plus(new RunStats(counted.size(), 0, 0, 0, 0, 0));
         List<RuleMeta> metas = active.stream().map(ActiveRule::effectiveMeta).toList();
-        return new Report(findings, problems, metas, baseDir, stats);
+        return new Report(findings, allProblems, metas, baseDir, stats);
     }
 
     /**
@@ -261,7 +268,7 @@ public final class LintEngine {
             return List.of();
         }
         MigrationChain joined = new MigrationChain("queries", Layout.PLAIN, all);
-        return ChainLinter.history(joined, chainLinter(config, List.of()).lint(joined, all.size(), false).schemas());
+        return ChainLinter.history(joined, chainLinter(config, List.of(), new RuleFailures()).lint(joined, all.size(), false).schemas());
     }
 
     /**
@@ -269,7 +276,8 @@ public final class LintEngine {
      * chains, the one whose final schema has the most tables (a project's main migration history).
      */
     private static List<MapperLinter.Result> lintMappers(List<SourceFile> mappers, List<ChainLinter.Result> chains,
-                                                         Config runConfig, List<ActiveRule> rules) {
+                                                         Config runConfig, List<ActiveRule> rules,
+                                                         RuleFailures failures) {
         if (mappers.isEmpty()) {
             return List.of();
         }
@@ -285,7 +293,7 @@ public final class LintEngine {
         LexOptions lexOptions = new LexOptions(config.dialect(), config.placeholders(), config.atPlaceholders());
         ThreadLocal<MapperLinter> linters = ThreadLocal.withInitial(() -> {
             StatementParser parser = new StatementParser(config.dialect());
-            return new MapperLinter(queryRules, new ScriptLinter(config, queryRules, parser, lexOptions), parser,
+            return new MapperLinter(queryRules, new ScriptLinter(config, queryRules, parser, lexOptions, failures), parser,
                     config.dialect());
         });
         MapperFragments fragments = MapperFragments.of(mappers);
@@ -293,9 +301,9 @@ public final class LintEngine {
     }
 
     /** A linter for one thread: the parser it holds is not thread-safe. */
-    static ChainLinter chainLinter(Config config, List<ActiveRule> rules) {
+    static ChainLinter chainLinter(Config config, List<ActiveRule> rules, RuleFailures failures) {
         return new ChainLinter(config, rules, new ScriptLinter(config, rules, new StatementParser(config.dialect()),
-                lexOptions(config, config.dialect())));
+                lexOptions(config, config.dialect()), failures));
     }
 
     private static LexOptions lexOptions(Config config, Dialect dialect) {
@@ -309,11 +317,13 @@ public final class LintEngine {
     static final class ChainLinters {
         private final Config config;
         private final List<ActiveRule> rules;
+        private final RuleFailures failures;
         private final Map<Dialect, ChainLinter> byDialect = new java.util.EnumMap<>(Dialect.class);
 
-        ChainLinters(Config config, List<ActiveRule> rules) {
+        ChainLinters(Config config, List<ActiveRule> rules, RuleFailures failures) {
             this.config = config;
             this.rules = rules;
+            this.failures = failures;
         }
 
         ChainLinter of(MigrationChain chain) {
@@ -322,7 +332,7 @@ public final class LintEngine {
 
         ChainLinter of(Dialect d) {
             return byDialect.computeIfAbsent(d, x -> chainLinter(x == config.dialect() ? config : config.withDialect(x),
-                    rules));
+                    rules, failures));
         }
 
         ChainLinter.Result lint(MigrationChain chain) {

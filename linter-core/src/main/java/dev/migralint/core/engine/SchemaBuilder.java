@@ -34,7 +34,7 @@ public final class SchemaBuilder {
 
     public SchemaBuilder(Config config) {
         this.config = config;
-        this.linters = new LintEngine.ChainLinters(config, List.of());
+        this.linters = new LintEngine.ChainLinters(config, List.of(), new RuleFailures());
     }
 
     /**

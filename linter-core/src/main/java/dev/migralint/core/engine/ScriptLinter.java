@@ -57,12 +57,15 @@ final class ScriptLinter {
     private final StatementParser parser;
     private final SchemaReplayer replayer = new SchemaReplayer();
     private final LexOptions lexOptions;
+    private final RuleFailures failures;
 
-    ScriptLinter(Config config, List<ActiveRule> rules, StatementParser parser, LexOptions lexOptions) {
+    ScriptLinter(Config config, List<ActiveRule> rules, StatementParser parser, LexOptions lexOptions,
+                 RuleFailures failures) {
         this.config = config;
         this.rules = rules;
         this.parser = parser;
         this.lexOptions = lexOptions;
+        this.failures = failures;
     }
 
     /**
@@ -179,29 +182,42 @@ final class ScriptLinter {
             if (!active.appliesTo(ctx.dialect())) {
                 continue;
             }
+            if (active.rule() instanceof ColumnRule && columns == null) {
+                // a down script restores the columns its up changed: their types were chosen before
+                columns = ctx.facts().inDownScript() ? List.of()
+                        : newTypes(TableColumn.definedBy(changes), ctx.schemaBefore());
+            }
             ctx.use(active);
-            if (active.rule() instanceof StatementRule sr) {
-                sr.check(ctx);
-            }
-            if (active.rule() instanceof QueryRule qr && ctx.parsed() instanceof ParsedStatement.Parsed) {
-                qr.check(ctx);
-            }
-            if (active.rule() instanceof ChangeRule<?> cr) {
-                for (SchemaChange c : changes) {
-                    dispatch(cr, c, ctx);
-                }
-            }
-            if (active.rule() instanceof ColumnRule colr) {
-                if (columns == null) {
-                    // a down script restores the columns its up changed: their types were chosen before
-                    columns = ctx.facts().inDownScript() ? List.of()
-                            : newTypes(TableColumn.definedBy(changes), ctx.schemaBefore());
-                }
-                for (TableColumn c : columns) {
-                    colr.check(c, ctx);
-                }
+            try {
+                runRule(active, ctx, changes, columns);
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                // a try per rule rather than RuleFailures.guard: no lambda for every rule and statement
+                failures.record(active, new Location.Span(ctx.statement().file(), ctx.statement().range()), e);
             }
         }
+    }
+
+    private void runRule(ActiveRule active, StatementContext ctx, List<SchemaChange> changes, List<TableColumn> columns) {
+        if (active.rule() instanceof StatementRule sr) {
+            sr.check(ctx);
+        }
+        if (active.rule() instanceof QueryRule qr && ctx.parsed() instanceof ParsedStatement.Parsed) {
+            qr.check(ctx);
+        }
+        if (active.rule() instanceof ChangeRule<?> cr) {
+            for (SchemaChange c : changes) {
+                dispatch(cr, c, ctx);
+            }
+        }
+        if (active.rule() instanceof ColumnRule colr) {
+            for (TableColumn c : columns) {
+                colr.check(c, ctx);
+            }
+        }
+    }
+
+    RuleFailures failures() {
+        return failures;
     }
 
     /**
