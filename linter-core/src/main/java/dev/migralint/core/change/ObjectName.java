@@ -100,7 +100,8 @@ public record ObjectName(String schema, String name, String spelling) {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(schema, name);
+        // as Objects.hash(schema, name) would give, without its array
+        return 31 * (31 + (schema == null ? 0 : schema.hashCode())) + name.hashCode();
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.migralint.core.schema.TableConstraint.CheckConstraint;
 import dev.migralint.core.schema.TableConstraint.ForeignKey;
 import dev.migralint.core.schema.TableConstraint.PrimaryKey;
 import dev.migralint.core.schema.TableConstraint.UniqueKey;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Column changes: add, drop, rename, retype, nullability and defaults. */
@@ -32,9 +33,39 @@ final class ColumnReplay {
             throw s.refuse(Kind.ALREADY_EXISTS, t.name().name() + "." + a.column().name(),
                     "column " + a.column().name() + " of relation " + t.name().qualified() + " already exists");
         }
-        b.columns.add(SchemaReplayer.column(s, t.name(), a.column()));
+        Column added = SchemaReplayer.column(s, t.name(), a.column());
+        b.columns.add(added);
         SchemaReplayer.inlineConstraints(s, b, a.column(), a.constraints(), true);
         s.put(t.name(), b);
+        for (Table child : children(t.name())) {
+            Table.Builder cb = child.toBuilder();
+            // a child that has the column already keeps it: PostgreSQL merges the two definitions
+            if (cb.columnIndex(added.name()) < 0) {
+                cb.columns.add(added);
+                s.put(child.name(), cb);
+            }
+        }
+    }
+
+    /**
+     * The partitions and inheritance children of {@code parent}, their own children included: ADD
+     * COLUMN, RENAME COLUMN and ALTER COLUMN TYPE on a parent change them too (PostgreSQL refuses ONLY
+     * for those when the parent has children). Only a child's first parent is recorded
+     * ({@link Table#partitionOf()}), so a second parent's changes do not reach it.
+     */
+    private List<Table> children(ObjectName parent) {
+        List<Table> found = new ArrayList<>();
+        List<ObjectName> parents = new ArrayList<>(List.of(parent));
+        for (int i = 0; i < parents.size(); i++) {
+            ObjectName p = parents.get(i);
+            for (Table t : s.schema.allRelations()) {
+                if (p.equals(t.partitionOf()) && !parents.contains(t.name())) {
+                    found.add(t);
+                    parents.add(t.name());
+                }
+            }
+        }
+        return found;
     }
 
     void drop(DropColumn d) {
@@ -67,6 +98,18 @@ final class ColumnReplay {
         }
         String from = b.columns.get(at).name();
         String to = s.id(r.newName());
+        List<Table> children = children(t.name());
+        renameIn(t, b, at, from, to);
+        for (Table child : children) {
+            Table.Builder cb = s.schema.table(child.name()).orElse(child).toBuilder();
+            int childAt = cb.columnIndex(from);
+            if (childAt >= 0 && cb.columnIndex(to) < 0) {
+                renameIn(child, cb, childAt, from, to);
+            }
+        }
+    }
+
+    private void renameIn(Table t, Table.Builder b, int at, String from, String to) {
         b.columns.set(at, b.columns.get(at).withName(to));
         b.indexes.replaceAll(i -> i.withKeys(i.keys().stream().map(k -> renameKey(k, from, to)).toList(),
                 rename(i.include(), from, to), GeneratedNames.renameIdentifier(i.predicate(), from, to)));
@@ -134,6 +177,16 @@ final class ColumnReplay {
         }
         b.columns.set(at, replaced);
         s.put(t.name(), b);
+        if (def == null) {
+            for (Table child : children(t.name())) {
+                Table.Builder cb = child.toBuilder();
+                int childAt = cb.columnIndex(old.name());
+                if (childAt >= 0) {
+                    cb.columns.set(childAt, cb.columns.get(childAt).withType(a.type()));
+                    s.put(child.name(), cb);
+                }
+            }
+        }
     }
 
     void setNotNull(ObjectName table, String column, boolean notNull) {

@@ -67,13 +67,19 @@ final class DropReplay {
         List<String> dependents = new ArrayList<>();
         List<Table> referencing = new ArrayList<>();
         for (Table t : s.schema.allRelations()) {
-            if (keys.contains(t.name())) {
+            if (t.foreignKeys().isEmpty() || keys.contains(t.name())) {
                 continue;
             }
-            List<ForeignKey> refs = t.foreignKeys().stream().filter(fk -> keys.contains(fk.refTable())).toList();
-            if (!refs.isEmpty()) {
+            boolean refers = false;
+            // plain loops: this runs over every relation for every DROP TABLE
+            for (ForeignKey fk : t.foreignKeys()) {
+                if (keys.contains(fk.refTable())) {
+                    refers = true;
+                    dependents.add("constraint " + fk.name() + " on table " + t.name().qualified());
+                }
+            }
+            if (refers) {
                 referencing.add(t);
-                refs.forEach(fk -> dependents.add("constraint " + fk.name() + " on table " + t.name().qualified()));
             }
         }
         Set<ObjectName> views = dependentViews(keys);

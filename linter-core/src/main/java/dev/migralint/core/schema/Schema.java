@@ -24,9 +24,24 @@ import java.util.Set;
  * normalizes them.
  */
 public final class Schema {
-    static final Comparator<ObjectName> NAME_ORDER = Comparator
-            .comparing(ObjectName::schema, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(ObjectName::name);
+    /** Schema (none first), then name: written out, since every look-up of a relation runs it. */
+    static final Comparator<ObjectName> NAME_ORDER = (a, b) -> {
+        String sa = a.schema();
+        String sb = b.schema();
+        if (sa != sb) {
+            if (sa == null) {
+                return -1;
+            }
+            if (sb == null) {
+                return 1;
+            }
+            int c = sa.compareTo(sb);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return a.name().compareTo(b.name());
+    };
 
     /** PostgreSQL's schema for temporary tables, searched before the search_path. */
     static final String TEMP_SCHEMA = "pg_temp";
