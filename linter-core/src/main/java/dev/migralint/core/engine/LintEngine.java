@@ -293,8 +293,8 @@ public final class LintEngine {
         LexOptions lexOptions = new LexOptions(config.dialect(), config.placeholders(), config.atPlaceholders());
         ThreadLocal<MapperLinter> linters = ThreadLocal.withInitial(() -> {
             StatementParser parser = new StatementParser(config.dialect());
-            return new MapperLinter(queryRules, new ScriptLinter(config, queryRules, parser, lexOptions, failures), parser,
-                    config.dialect());
+            return new MapperLinter(queryRules, new ScriptLinter(config, queryRules, parser, lexOptions, new RuleFailures()),
+                    parser, config.dialect(), failures);
         });
         MapperFragments fragments = MapperFragments.of(mappers);
         return mappers.parallelStream().map(f -> linters.get().lint(f, schema, fragments)).toList();

@@ -3,6 +3,7 @@ package dev.migralint.core.engine;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.analysis.SingleRow;
 import dev.migralint.core.diag.Finding;
+import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.RelatedLocation;
 import dev.migralint.core.input.mybatis.Mapper;
@@ -41,12 +42,19 @@ final class MapperLinter {
     private final ScriptLinter scripts;
     private final StatementParser parser;
     private final Dialect dialect;
+    private final RuleFailures failures;
 
-    MapperLinter(List<ActiveRule> rules, ScriptLinter scripts, StatementParser parser, Dialect dialect) {
+    /**
+     * {@code scripts} lints the mapper's statements with a {@link RuleFailures} of its own, which this
+     * linter moves to the XML and passes on to {@code failures}, the run's.
+     */
+    MapperLinter(List<ActiveRule> rules, ScriptLinter scripts, StatementParser parser, Dialect dialect,
+                 RuleFailures failures) {
         this.rules = rules;
         this.scripts = scripts;
         this.parser = parser;
         this.dialect = dialect;
+        this.failures = failures;
     }
 
     /** Findings on the mapper file (in any order) and counts. */
@@ -79,13 +87,18 @@ final class MapperLinter {
             for (Finding f : r.findings()) {
                 findings.add(onXml(f, file, expanded, mapper.statements(), starts));
             }
+            for (InputProblem p : scripts.failures().drain()) {
+                failures.add(new InputProblem(move(p.location(), file, expanded, mapper.statements(), starts),
+                        p.message(), p.internal()));
+            }
             stats = r.stats();
         }
         Context ctx = new Context(mapper, schema);
+        Location whole = new Location.WholeFile(file);
         for (ActiveRule active : rules) {
             if (active.rule() instanceof MapperRule mr && active.appliesTo(dialect)) {
                 ctx.rule = active;
-                mr.check(ctx);
+                failures.guard(active, whole, () -> mr.check(ctx));
             }
         }
         ctx.pending.forEach(p -> findings.add(p.build()));

@@ -26,11 +26,23 @@ final class RuleFailures {
     /** Records that {@code rule} threw {@code e} at {@code where}. */
     void record(ActiveRule rule, Location where, Throwable e) {
         String detail = e.getMessage() == null ? e.getClass().getName() : e.getClass().getName() + ": " + e.getMessage();
-        InputProblem problem = InputProblem.internal(where, "rule " + rule.meta().id() + " failed here and was"
+        add(InputProblem.internal(where, "rule " + rule.meta().id() + " failed here and was"
                 + " skipped for it (" + detail + "); the other rules ran. This is a bug in migralint:"
-                + " please report it with this SQL");
+                + " please report it with this SQL"));
+    }
+
+    void add(InputProblem problem) {
         synchronized (problems) {
             problems.add(problem);
+        }
+    }
+
+    /** The failures recorded so far, which are then forgotten here. */
+    List<InputProblem> drain() {
+        synchronized (problems) {
+            List<InputProblem> out = List.copyOf(problems);
+            problems.clear();
+            return out;
         }
     }
 

@@ -10,14 +10,20 @@ import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.ChangeRule;
+import dev.migralint.core.rule.QueryContext;
+import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.RuleRegistry;
 import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import net.sf.jsqlparser.statement.delete.Delete;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A rule that throws is skipped where it failed and reported as a bug; the run and the other rules go on. */
 class RuleFailureTest {
@@ -55,14 +61,32 @@ class RuleFailureTest {
         }
     }
 
-    private final LintEngine engine = new LintEngine(new RuleRegistry(List.of(new Brittle(), new BrokenSchemaRule())));
+    /** A query rule that throws on every DELETE. */
+    static final class NoDeletes implements QueryRule {
+        @Override
+        public RuleMeta meta() {
+            return RuleMeta.of("no-deletes", Category.QUERY, Severity.WARNING, "Throws on DELETE");
+        }
+
+        @Override
+        public void check(QueryContext ctx) {
+            if (ctx.ast() instanceof Delete) {
+                throw new IllegalArgumentException("no");
+            }
+            ctx.report(ctx.statementRange(), "read");
+        }
+    }
+
+    private final LintEngine engine = new LintEngine(new RuleRegistry(List.of(new Brittle(), new BrokenSchemaRule(),
+            new NoDeletes())));
 
     @Test
     void aRuleThatThrowsIsSkippedThereAndReportedWhereItFailed() {
         String sql = "DROP TABLE a;\nDROP TABLE boom;\nDROP TABLE c;\n";
         Report report = engine.lintSources(List.of(SourceFile.of("m.sql", sql)), Config.defaults());
 
-        assertThat(report.findings()).extracting(Finding::message).containsExactly("drop a", "drop c");
+        assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("brittle")).extracting(Finding::message)
+                .containsExactly("drop a", "drop c");
         assertThat(report.problems()).hasSize(2).allMatch(InputProblem::internal);
         InputProblem statement = report.problems().stream()
                 .filter(p -> p.message().startsWith("rule brittle")).findFirst().orElseThrow();
@@ -72,5 +96,32 @@ class RuleFailureTest {
         assertThat(statement.location().startOffset()).isEqualTo(sql.indexOf("DROP TABLE boom"));
         assertThat(report.problems()).anyMatch(p -> p.message().startsWith("rule broken-schema failed here")
                 && p.message().contains("java.lang.StackOverflowError") && p.location() instanceof Location.WholeFile);
+    }
+
+    @Test
+    void aRuleThatFailsOnAMapperStatementIsReportedInTheMapper(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__t.sql"), "CREATE TABLE t (id int);\n");
+        Path mapper = dir.resolve("TMapper.xml");
+        String xml = """
+                <mapper namespace="t.T">
+                  <select id="all" resultType="long">SELECT id FROM t</select>
+                  <delete id="clear">DELETE FROM t WHERE id = #{id}</delete>
+                </mapper>
+                """;
+        Files.writeString(mapper, xml);
+
+        Report report = engine.run(new LintRequest(List.of(dir.resolve("V1__t.sql")), List.of(mapper), dir,
+                Config.defaults()));
+
+        // the mapper's other statement was still read by the rule
+        assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("no-deletes")
+                        && f.location().file().displayPath().endsWith("TMapper.xml"))
+                .extracting(f -> f.location().startOffset()).containsExactly(xml.indexOf("SELECT id"));
+        assertThat(report.problems()).filteredOn(p -> p.message().startsWith("rule no-deletes")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.location().file().displayPath()).endsWith("TMapper.xml");
+                    assertThat(p.location().file().text()).isEqualTo(xml);
+                    assertThat(p.location().startOffset()).isEqualTo(xml.indexOf("DELETE FROM t"));
+                });
     }
 }
