@@ -22,6 +22,7 @@ import java.util.Set;
  */
 final class CreatedTables {
     private final Set<String> created = new HashSet<>();
+    private final Set<String> existingAfter = new HashSet<>();
     private final Set<String> referenced = new HashSet<>();
     private final Set<String> keyed = new HashSet<>();
     private final Set<String> keyTargets = new HashSet<>();
@@ -30,8 +31,14 @@ final class CreatedTables {
     private CreatedTables() {
     }
 
+    /** Tables created outright: a second CREATE of one fails. */
     Set<String> created() {
         return created;
+    }
+
+    /** Tables created outright or with IF NOT EXISTS: after this script they exist either way. */
+    Set<String> existingAfter() {
+        return existingAfter;
     }
 
     Set<String> referenced() {
@@ -91,9 +98,13 @@ final class CreatedTables {
             while (k < 3 && !c.isWord(k, "table") && !c.isWord(k, "index") && !c.word(k).isEmpty()) {
                 k++;
             }
-            if (c.isWord(k, "table") && !c.isWords(k + 1, "if", "not", "exists")) {
-                table = name(c, k + 1);
-                add(created, table);
+            if (c.isWord(k, "table")) {
+                boolean ifNotExists = c.isWords(k + 1, "if", "not", "exists");
+                table = name(c, ifNotExists ? k + 4 : k + 1);
+                if (!ifNotExists) {
+                    add(created, table);
+                }
+                add(existingAfter, table);
                 tableKeys = table != null;
             } else if (c.isWord(k, "index")) {
                 table = indexedTable(c, k + 1);

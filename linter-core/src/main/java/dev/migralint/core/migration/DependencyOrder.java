@@ -74,12 +74,12 @@ final class DependencyOrder {
                 return;
             }
             CreatedTables own = tables.get(i);
-            placeProviders(i, own.referenced(), existing, own.created(), CreatedTables::created);
+            placeProviders(i, own.referenced(), existing, own.existingAfter(), CreatedTables::existingAfter);
             placeProviders(i, own.keyTargets(), keyed, own.keyed(), CreatedTables::keyed);
             visiting.remove(i);
             done.add(i);
             placed.add(natural.get(i));
-            existing.addAll(own.created());
+            existing.addAll(own.existingAfter());
             keyed.addAll(own.keyed());
         }
 

@@ -255,10 +255,11 @@ class LayoutFixturesTest {
     @Test
     void unnumberedPlainFilesReplayAfterTheFilesThatCreateAndKeyTheirTables() {
         MigrationChain c = onlyChain(discover("plain-unnumbered"));
-        // natural order would be constraints, ddl, indices, primary_keys: the foreign key needs the
-        // tables (ddl) and the key it points at (primary_keys)
+        // natural order would be aaa_comments, constraints, ddl, indices, primary_keys: the comment
+        // needs a table ddl creates IF NOT EXISTS, the foreign key the tables (ddl) and the key it
+        // points at (primary_keys)
         assertThat(c.migrations()).extracting(m -> fileName(m.up())).containsExactly(
-                "cdm_ddl.sql", "cdm_primary_keys.sql", "cdm_constraints.sql", "cdm_indices.sql");
+                "cdm_ddl.sql", "aaa_comments.sql", "cdm_primary_keys.sql", "cdm_constraints.sql", "cdm_indices.sql");
     }
 
     @Test
