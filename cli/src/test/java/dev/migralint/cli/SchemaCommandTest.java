@@ -178,6 +178,23 @@ class SchemaCommandTest {
     }
 
     @Test
+    void mysqlTablesKeepTheirSpellingEvenWhereAReferenceWritesThemOtherwise(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("V1__t.sql"), """
+                CREATE TABLE `Release` (`Id` bigint PRIMARY KEY) ENGINE=InnoDB;
+                CREATE TABLE ReleaseHistory (Id bigint PRIMARY KEY, ReleaseId bigint,
+                  FOREIGN KEY (ReleaseId) REFERENCES `release` (Id)) ENGINE=InnoDB;
+                """);
+
+        CliRun mermaid = CliRun.in(dir, "schema", "--dialect", "mysql", "--format", "mermaid", ".");
+        CliRun json = CliRun.in(dir, "schema", "--dialect", "mysql", ".");
+
+        assertThat(mermaid.exitCode()).as(mermaid.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(mermaid.out()).contains("    Release {").contains("    ReleaseHistory {")
+                .contains("ReleaseHistory }o..o| Release").doesNotContain("release {");
+        assertThat(json.out()).contains("\"name\": \"ReleaseHistory\"").doesNotContain("\"name\": \"release\"");
+    }
+
+    @Test
     void unparsedStatementsAndRefusedChangesAreWarnings(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("V1__t.sql"), """
                 CREATE TABLE t (id bigint PRIMARY KEY);

@@ -35,10 +35,19 @@ final class SchemaDisplay {
      * other schema is kept ({@code billing.invoices}).
      */
     static String tableName(Schema schema, ObjectName name) {
-        if (schema.dialect() != Dialect.MYSQL && "public".equals(name.schema())) {
-            return name.name();
+        String spelled = spelled(schema, name).displayName();
+        if (schema.dialect() != Dialect.MYSQL && "public".equals(name.schema()) || name.schema() == null) {
+            return spelled;
         }
-        return name.qualified();
+        return name.schema() + "." + spelled;
+    }
+
+    /**
+     * {@code name} spelled as the relation's own definition wrote it (MySQL keeps a table's case, and a
+     * REFERENCES elsewhere may write it otherwise), or as given when no relation has it.
+     */
+    static ObjectName spelled(Schema schema, ObjectName name) {
+        return schema.relation(name).map(t -> t.name()).orElse(name);
     }
 
     /** The column's type, canonical and with its arguments: {@code varchar(255)}, {@code numeric(12,2)}, {@code text[]}. */

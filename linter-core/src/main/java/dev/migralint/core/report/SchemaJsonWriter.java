@@ -73,9 +73,9 @@ final class SchemaJsonWriter implements SchemaWriter {
         ArrayNode schemas = node.putArray("schemas");
         schema.schemaNames().stream().sorted().forEach(schemas::add);
         ArrayNode tables = node.putArray("tables");
-        schema.tables().forEach(t -> tables.add(table(t)));
+        schema.tables().forEach(t -> tables.add(table(schema, t)));
         ArrayNode matViews = node.putArray("materializedViews");
-        schema.materializedViews().forEach(t -> matViews.add(table(t)));
+        schema.materializedViews().forEach(t -> matViews.add(table(schema, t)));
         ArrayNode views = node.putArray("views");
         for (View v : schema.views()) {
             ObjectNode vn = views.addObject();
@@ -96,7 +96,7 @@ final class SchemaJsonWriter implements SchemaWriter {
         return node;
     }
 
-    private static ObjectNode table(Table t) {
+    private static ObjectNode table(Schema schema, Table t) {
         ObjectNode node = JsonOutput.MAPPER.createObjectNode();
         name(node, t.name());
         node.put("temporary", t.temporary());
@@ -126,7 +126,7 @@ final class SchemaJsonWriter implements SchemaWriter {
             fn.put("name", fk.name());
             strings(fn.putArray("columns"), fk.columns());
             ObjectNode ref = fn.putObject("references");
-            name(ref, fk.refTable());
+            name(ref, SchemaDisplay.spelled(schema, fk.refTable()));
             strings(ref.putArray("columns"), fk.refColumns());
             fn.put("onDelete", fk.onDelete());
             fn.put("onUpdate", fk.onUpdate());
@@ -183,7 +183,8 @@ final class SchemaJsonWriter implements SchemaWriter {
     /** {@code schema} (null in MySQL) and {@code name}. */
     private static void name(ObjectNode node, ObjectName name) {
         node.put("schema", name.schema());
-        node.put("name", name.name());
+        // as written: MySQL keeps a table's case (ReleaseHistory), and on Linux servers it matters
+        node.put("name", name.displayName());
     }
 
     private static void strings(ArrayNode array, List<String> values) {
