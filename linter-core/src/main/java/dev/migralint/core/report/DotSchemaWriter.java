@@ -61,7 +61,7 @@ final class DotSchemaWriter implements SchemaWriter {
             for (int c = 0; c < columns.size(); c++) {
                 Column col = columns.get(c);
                 s.append(indent).append("    <tr><td port=\"c").append(c).append("w\" align=\"left\">")
-                        .append(html(col.name())).append("</td><td align=\"left\">")
+                        .append(html(SchemaDisplay.columnName(schema, col))).append("</td><td align=\"left\">")
                         .append(html(SchemaDisplay.type(schema, col.type()) + (col.notNull() ? " not null" : "")))
                         .append("</td><td port=\"c").append(c).append("e\" align=\"left\">")
                         .append(html(String.join(" ", SchemaDisplay.keys(t, col)))).append("</td></tr>\n");
@@ -110,7 +110,7 @@ final class DotSchemaWriter implements SchemaWriter {
             s.append(", style=dashed");
         }
         if (fk.columns().size() > 1) {
-            s.append(", label=").append(quote(String.join(", ", fk.columns())));
+            s.append(", label=").append(quote(String.join(", ", SchemaDisplay.columnNames(schema, child, fk.columns()))));
         }
         s.append("];\n");
     }

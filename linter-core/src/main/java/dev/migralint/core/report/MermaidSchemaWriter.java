@@ -61,7 +61,7 @@ final class MermaidSchemaWriter implements SchemaWriter {
             }
             s.append(" {\n");
             for (Column c : t.columns()) {
-                attribute(t, c, s);
+                attribute(schema, t, c, s);
             }
             s.append(INDENT).append("}\n");
         }
@@ -72,13 +72,14 @@ final class MermaidSchemaWriter implements SchemaWriter {
         }
     }
 
-    private static void attribute(Table t, Column c, StringBuilder s) {
+    private static void attribute(Schema schema, Table t, Column c, StringBuilder s) {
         String fullType = SchemaDisplay.type(c.type());
         String type = typeWord(c.type().name(), c.type().array());
-        String name = attributeName(c.name());
+        String written = SchemaDisplay.columnName(schema, c);
+        String name = attributeName(written);
         List<String> notes = new ArrayList<>();
-        if (!name.equals(c.name())) {
-            notes.add(c.name());
+        if (!name.equals(written)) {
+            notes.add(written);
         }
         if (!c.type().args().isEmpty()) {
             notes.add(fullType);
@@ -107,7 +108,8 @@ final class MermaidSchemaWriter implements SchemaWriter {
                 .append(r.identifying() ? "--" : "..")
                 .append(r.required() ? "||" : "o|").append(' ')
                 .append(entity(SchemaDisplay.tableName(schema, fk.refTable())))
-                .append(" : \"").append(comment(String.join(", ", fk.columns()))).append("\"\n");
+                .append(" : \"").append(comment(String.join(", ", SchemaDisplay.columnNames(schema, child, fk.columns()))))
+                .append("\"\n");
     }
 
     private static String entity(String name) {

@@ -1,5 +1,6 @@
 package dev.migralint.core.report;
 
+import dev.migralint.core.diag.Location;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.DataType;
 import dev.migralint.core.change.ObjectName;
@@ -40,6 +41,43 @@ final class SchemaDisplay {
             return spelled;
         }
         return name.schema() + "." + spelled;
+    }
+
+    /**
+     * A column's name as its definition wrote it, in MySQL, which keeps the case (information_schema
+     * shows {@code AppId}) where the model folds it to match names as MySQL does; the model's name
+     * elsewhere, or when the definition does not start with the name (a column renamed since).
+     */
+    static String columnName(Schema schema, Column c) {
+        if (schema.dialect() != Dialect.MYSQL || !(c.definedAt() instanceof Location.Span span)) {
+            return c.name();
+        }
+        String text = span.file().text();
+        int i = span.range().start();
+        int end = Math.min(span.range().end(), text.length());
+        while (i < end && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        int start = i;
+        String written;
+        if (i < end && text.charAt(i) == '`') {
+            int close = text.indexOf('`', i + 1);
+            written = close < 0 || close >= end ? "" : text.substring(i + 1, close);
+        } else {
+            while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '$')) {
+                i++;
+            }
+            written = text.substring(start, i);
+        }
+        return written.equalsIgnoreCase(c.name()) ? written : c.name();
+    }
+
+    /** {@code names}, columns of {@code table}, as written ({@link #columnName}); a name it lacks as given. */
+    static List<String> columnNames(Schema schema, Table table, List<String> names) {
+        if (schema.dialect() != Dialect.MYSQL || table == null) {
+            return names;
+        }
+        return names.stream().map(n -> table.column(n).map(c -> columnName(schema, c)).orElse(n)).toList();
     }
 
     /**

@@ -104,7 +104,7 @@ final class SchemaJsonWriter implements SchemaWriter {
         ArrayNode columns = node.putArray("columns");
         for (Column c : t.columns()) {
             ObjectNode cn = columns.addObject();
-            cn.put("name", c.name());
+            cn.put("name", SchemaDisplay.columnName(schema, c));
             cn.put("type", SchemaDisplay.type(c.type()));
             cn.put("typeAsWritten", c.type().text());
             cn.put("nullable", !c.notNull());
@@ -116,18 +116,21 @@ final class SchemaJsonWriter implements SchemaWriter {
         if (t.primaryKey() == null) {
             node.putNull("primaryKey");
         } else {
-            node.set("primaryKey", key(t.primaryKey().name(), t.primaryKey().columns(), t.primaryKey().definedAt()));
+            node.set("primaryKey", key(t.primaryKey().name(),
+                    SchemaDisplay.columnNames(schema, t, t.primaryKey().columns()), t.primaryKey().definedAt()));
         }
         ArrayNode uniques = node.putArray("uniques");
-        t.uniques().forEach(u -> uniques.add(key(u.name(), u.columns(), u.definedAt())));
+        t.uniques().forEach(u -> uniques.add(key(u.name(), SchemaDisplay.columnNames(schema, t, u.columns()),
+                u.definedAt())));
         ArrayNode fks = node.putArray("foreignKeys");
         for (TableConstraint.ForeignKey fk : t.foreignKeys()) {
             ObjectNode fn = fks.addObject();
             fn.put("name", fk.name());
-            strings(fn.putArray("columns"), fk.columns());
+            strings(fn.putArray("columns"), SchemaDisplay.columnNames(schema, t, fk.columns()));
             ObjectNode ref = fn.putObject("references");
             name(ref, SchemaDisplay.spelled(schema, fk.refTable()));
-            strings(ref.putArray("columns"), fk.refColumns());
+            strings(ref.putArray("columns"), SchemaDisplay.columnNames(schema,
+                    schema.relation(fk.refTable()).orElse(null), fk.refColumns()));
             fn.put("onDelete", fk.onDelete());
             fn.put("onUpdate", fk.onUpdate());
             fn.put("validated", fk.validated());
@@ -148,12 +151,12 @@ final class SchemaJsonWriter implements SchemaWriter {
             definedAt(xn, x.definedAt());
         }
         ArrayNode indexes = node.putArray("indexes");
-        t.indexes().forEach(i -> indexes.add(index(i)));
+        t.indexes().forEach(i -> indexes.add(index(schema, t, i)));
         definedAt(node, t.definedAt());
         return node;
     }
 
-    private static ObjectNode index(Index i) {
+    private static ObjectNode index(Schema schema, Table t, Index i) {
         ObjectNode node = JsonOutput.MAPPER.createObjectNode();
         node.put("name", i.name());
         node.put("unique", i.unique());
@@ -161,11 +164,11 @@ final class SchemaJsonWriter implements SchemaWriter {
         ArrayNode keys = node.putArray("columns");
         for (IndexColumn k : i.keys()) {
             ObjectNode kn = keys.addObject();
-            kn.put("column", k.column());
+            kn.put("column", k.column() == null ? null : SchemaDisplay.columnNames(schema, t, List.of(k.column())).get(0));
             kn.put("expression", k.expression());
             kn.put("descending", k.descending());
         }
-        strings(node.putArray("include"), i.include());
+        strings(node.putArray("include"), SchemaDisplay.columnNames(schema, t, i.include()));
         node.put("predicate", i.predicate());
         node.put("origin", i.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         definedAt(node, i.definedAt());
