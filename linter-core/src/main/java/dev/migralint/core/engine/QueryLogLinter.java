@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,9 @@ final class QueryLogLinter {
                 continue;
             }
             try {
-                findings.addAll(lint(log, display));
+                RuleFailures failures = new RuleFailures();
+                findings.addAll(lint(log, display, failures));
+                problems.addAll(failures.drain());
             } catch (IOException | UncheckedIOException e) {
                 problems.add(new InputProblem(new Location.WholeFile(new SourceFile(log, display, "")),
                         "cannot read query log: " + e.getMessage()));
@@ -65,24 +68,38 @@ final class QueryLogLinter {
         return new Result(findings, problems, logs.size());
     }
 
-    private List<Finding> lint(Path log, String display) throws IOException {
+    /** A rule's check of one log, and its rule: a check that throws is stopped for the rest of the log. */
+    private record Running(ActiveRule rule, QueryLogRule.LogCheck check) {
+    }
+
+    private List<Finding> lint(Path log, String display, RuleFailures failures) throws IOException {
         List<Pending> pending = new ArrayList<>();
+        Location whole = new Location.WholeFile(new SourceFile(log, display, ""));
         try (QueryLogReader reader = LogFormat.open(log, prefix)) {
             LogFormat format = reader.format();
-            List<QueryLogRule.LogCheck> checks = new ArrayList<>();
+            List<Running> checks = new ArrayList<>();
             for (ActiveRule r : rules) {
-                checks.add(((QueryLogRule) r.rule()).start(new Context(r, format, pending)));
+                failures.guard(r, whole, () -> checks.add(new Running(r,
+                        ((QueryLogRule) r.rule()).start(new Context(r, format, pending)))));
             }
             if (checks.isEmpty()) {
                 return List.of();
             }
             LogStatement s;
             while ((s = reader.next()) != null) {
-                for (QueryLogRule.LogCheck c : checks) {
-                    c.accept(s);
+                for (Iterator<Running> it = checks.iterator(); it.hasNext(); ) {
+                    Running c = it.next();
+                    try {
+                        c.check().accept(s);
+                    } catch (RuntimeException | StackOverflowError | AssertionError e) {
+                        failures.record(c.rule(), whole, e);
+                        it.remove();
+                    }
                 }
             }
-            checks.forEach(QueryLogRule.LogCheck::finish);
+            for (Running c : checks) {
+                failures.guard(c.rule(), whole, c.check()::finish);
+            }
         }
         return findings(log, display, pending);
     }

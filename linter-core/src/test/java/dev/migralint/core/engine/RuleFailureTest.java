@@ -11,6 +11,8 @@ import dev.migralint.core.diag.Severity;
 import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.ChangeRule;
 import dev.migralint.core.rule.QueryContext;
+import dev.migralint.core.rule.QueryLogContext;
+import dev.migralint.core.rule.QueryLogRule;
 import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleMeta;
@@ -77,8 +79,26 @@ class RuleFailureTest {
         }
     }
 
+    /** A query-log rule that throws on the second statement of a log and counts the rest. */
+    static final class CountsToOne implements QueryLogRule {
+        @Override
+        public RuleMeta meta() {
+            return RuleMeta.of("counts-to-one", Category.N_PLUS_ONE, Severity.INFO, "Throws on the second statement");
+        }
+
+        @Override
+        public LogCheck start(QueryLogContext ctx) {
+            int[] seen = new int[1];
+            return statement -> {
+                if (++seen[0] == 2) {
+                    throw new IllegalStateException("two");
+                }
+            };
+        }
+    }
+
     private final LintEngine engine = new LintEngine(new RuleRegistry(List.of(new Brittle(), new BrokenSchemaRule(),
-            new NoDeletes())));
+            new NoDeletes(), new CountsToOne())));
 
     @Test
     void aRuleThatThrowsIsSkippedThereAndReportedWhereItFailed() {
@@ -122,6 +142,27 @@ class RuleFailureTest {
                     assertThat(p.location().file().displayPath()).endsWith("TMapper.xml");
                     assertThat(p.location().file().text()).isEqualTo(xml);
                     assertThat(p.location().startOffset()).isEqualTo(xml.indexOf("DELETE FROM t"));
+                });
+    }
+
+    @Test
+    void aQueryLogRuleThatThrowsIsStoppedForThatLog(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V1__t.sql"), "CREATE TABLE t (id int);\n");
+        Path log = dir.resolve("app.log");
+        Files.writeString(log, """
+                2026-11-22 06:18:24.240 UTC [6596] a@b LOG:  statement: SELECT 1;
+                2026-11-22 06:18:24.241 UTC [6596] a@b LOG:  statement: SELECT 2;
+                2026-11-22 06:18:24.242 UTC [6596] a@b LOG:  statement: SELECT 3;
+                """);
+
+        Report report = engine.run(new LintRequest(List.of(dir.resolve("V1__t.sql")), dir,
+                Config.defaults().withQueryLogs(List.of(log.toString()))));
+
+        assertThat(report.problems()).filteredOn(p -> p.message().startsWith("rule counts-to-one")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.internal()).isTrue();
+                    assertThat(p.location().file().displayPath()).isEqualTo("app.log");
+                    assertThat(p.message()).contains("java.lang.IllegalStateException: two");
                 });
     }
 }
