@@ -27,12 +27,16 @@ final class DependencyOrder {
         if (natural.size() < 2 || numbered(natural)) {
             return natural;
         }
-        List<CreatedTables> tables = natural.stream().map(m -> CreatedTables.of(m.up(), dialect)).toList();
-        if (tables.stream().anyMatch(CreatedTables::removesAnything)) {
-            // a folder of scripts to build, fill and tear down (sakila's schema, insert-data, drop-objects):
-            // they are run one at a time, not as a chain, and moving a builder before a teardown script
-            // would replay the teardown over what was built
-            return natural;
+        List<CreatedTables> tables = new ArrayList<>(natural.size());
+        for (Migration m : natural) {
+            CreatedTables t = CreatedTables.of(m.up(), dialect);
+            if (t.removesAnything()) {
+                // a folder of scripts to build, fill and tear down (sakila's schema, insert-data,
+                // drop-objects): they are run one at a time, not as a chain, and moving a builder before
+                // a teardown script would replay the teardown over what was built
+                return natural;
+            }
+            tables.add(t);
         }
         Placement p = new Placement(natural, tables);
         for (int i = 0; i < natural.size(); i++) {

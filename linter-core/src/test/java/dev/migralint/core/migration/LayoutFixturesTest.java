@@ -269,4 +269,15 @@ class LayoutFixturesTest {
         MigrationChain c = onlyChain(MigrationDiscovery.discover(List.of(dir), dir, Dialect.POSTGRESQL, Map.of()));
         assertThat(c.migrations()).extracting(m -> fileName(m.up())).containsExactly("1_index.sql", "2_table.sql");
     }
+
+    @Test
+    void aPlainFolderWithATeardownScriptKeepsNameOrder(@TempDir Path dir) throws Exception {
+        // sakila's shape: scripts run one at a time, so the schema must not move before the teardown
+        Files.writeString(dir.resolve("db-data.sql"), "INSERT INTO t VALUES (1);\n");
+        Files.writeString(dir.resolve("db-drop.sql"), "DROP TABLE t;\n");
+        Files.writeString(dir.resolve("db-schema.sql"), "CREATE TABLE t (x int);\n");
+        MigrationChain c = onlyChain(MigrationDiscovery.discover(List.of(dir), dir, Dialect.POSTGRESQL, Map.of()));
+        assertThat(c.migrations()).extracting(m -> fileName(m.up()))
+                .containsExactly("db-data.sql", "db-drop.sql", "db-schema.sql");
+    }
 }
