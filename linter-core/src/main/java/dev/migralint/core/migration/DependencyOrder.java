@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class DependencyOrder {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** How many files one file's needs may pull ahead of it, one inside the other: a bound on the stack. */
+    private static final int MAX_DEPTH = 500;
 
     private DependencyOrder() {
     }
@@ -78,8 +80,11 @@ final class DependencyOrder {
                 return;
             }
             CreatedTables own = tables.get(i);
-            placeProviders(i, own.referenced(), existing, own.existingAfter(), CreatedTables::existingAfter);
-            placeProviders(i, own.keyTargets(), keyed, own.keyed(), CreatedTables::keyed);
+            // a chain of files each needing the next is placed this deep by recursion, then in name order
+            if (visiting.size() < MAX_DEPTH) {
+                placeProviders(i, own.referenced(), existing, own.existingAfter(), CreatedTables::existingAfter);
+                placeProviders(i, own.keyTargets(), keyed, own.keyed(), CreatedTables::keyed);
+            }
             visiting.remove(i);
             done.add(i);
             placed.add(natural.get(i));

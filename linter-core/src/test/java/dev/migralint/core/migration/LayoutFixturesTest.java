@@ -280,4 +280,23 @@ class LayoutFixturesTest {
         assertThat(c.migrations()).extracting(m -> fileName(m.up()))
                 .containsExactly("db-data.sql", "db-drop.sql", "db-schema.sql");
     }
+
+    @Test
+    void aLongChainOfFilesEachNeedingTheNextDoesNotExhaustTheStack(@TempDir Path dir) throws Exception {
+        // file_a needs a table file_b creates, which needs one file_c creates, and so on: 3,000 deep
+        int n = 3000;
+        for (int i = 0; i < n; i++) {
+            String refers = i + 1 < n ? "ALTER TABLE t" + (i + 1) + " ADD COLUMN c int;\n" : "";
+            Files.writeString(dir.resolve("file_" + letters(i) + ".sql"), "CREATE TABLE t" + i + " (id int);\n" + refers);
+        }
+        MigrationChain c = onlyChain(MigrationDiscovery.discover(List.of(dir), dir, Dialect.POSTGRESQL, Map.of()));
+        assertThat(c.migrations()).hasSize(n);
+        // the first file still goes after the one that creates what it alters
+        assertThat(fileName(c.migrations().get(0).up())).isNotEqualTo("file_" + letters(0) + ".sql");
+    }
+
+    /** A name with no digit, in natural order for i: aaa, aab, ... */
+    private static String letters(int i) {
+        return "" + (char) ('a' + i / 676) + (char) ('a' + i / 26 % 26) + (char) ('a' + i % 26);
+    }
 }
