@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.config.ConfigLoader;
 import dev.migralint.core.diag.Finding;
+import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.LintRequest;
 import dev.migralint.core.engine.Report;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -150,6 +152,11 @@ class PeerConformanceTest {
             report = engine.run(new LintRequest(List.of(dir), dir, config));
         } catch (RuntimeException e) {
             return new Result(c, Outcome.DISAGREE, false, "migralint failed: " + e.getMessage());
+        }
+        // a rule that threw is reported, not raised: it counts as the same failure
+        Optional<InputProblem> failed = report.problems().stream().filter(InputProblem::internal).findFirst();
+        if (failed.isPresent()) {
+            return new Result(c, Outcome.DISAGREE, false, "migralint failed: " + failed.get().message());
         }
         boolean fires = false;
         String note = "";

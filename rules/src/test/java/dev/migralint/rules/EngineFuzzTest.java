@@ -3,8 +3,10 @@ package dev.migralint.rules;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.config.Config;
+import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.LintRequest;
+import dev.migralint.core.engine.Report;
 import dev.migralint.core.rule.RuleRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +32,13 @@ class EngineFuzzTest {
         String sql = new String(input, StandardCharsets.UTF_8);
         for (Dialect dialect : Dialect.values()) {
             Config config = Config.defaults().withDialect(dialect);
-            new LintEngine(RULES).run(new LintRequest(List.of(FILE), BASE, config).withText(FILE, sql));
+            Report report = new LintEngine(RULES).run(new LintRequest(List.of(FILE), BASE, config).withText(FILE, sql));
+            // the engine goes on from a rule that throws and reports it: for the fuzzer that is the crash
+            for (InputProblem p : report.problems()) {
+                if (p.internal()) {
+                    throw new IllegalStateException(dialect + ": " + p.message());
+                }
+            }
         }
     }
 }

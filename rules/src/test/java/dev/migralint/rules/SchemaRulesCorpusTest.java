@@ -6,6 +6,7 @@ import dev.migralint.core.Dialect;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.config.FailOn;
 import dev.migralint.core.diag.Finding;
+import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.Report;
 import dev.migralint.core.rule.RuleRegistry;
@@ -137,6 +138,9 @@ class SchemaRulesCorpusTest {
         }
         Config config = new Config(Dialect.POSTGRESQL, Config.DEFAULT_TARGET_VERSION, List.of(), List.of(), List.of(),
                 Map.of("cdmDatabaseSchema", "cdm"), false, false, FailOn.NEVER, null, Map.of(), null);
-        return new LintEngine(RuleRegistry.load()).lintSources(sources, config);
+        Report report = new LintEngine(RuleRegistry.load()).lintSources(sources, config);
+        // a rule that threw is reported, not raised: here it is a failure
+        assertThat(report.problems()).noneMatch(InputProblem::internal);
+        return report;
     }
 }

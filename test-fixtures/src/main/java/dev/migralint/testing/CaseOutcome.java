@@ -7,19 +7,22 @@ import java.util.List;
 /**
  * The comparison of one case's markers with its findings: markers no finding hit, and findings no
  * marker announced. {@code compared} are all findings of the rules the case checks;
- * {@code fixProblems} says how applying the rule's fixes missed the case's {@code .fixed.sql}.
+ * {@code fixProblems} says how applying the rule's fixes missed the case's {@code .fixed.sql};
+ * {@code ruleFailures} are rules that threw on the case, which the engine reports and goes on from,
+ * so a case without a marker where one threw would pass unless they are counted.
  */
 public record CaseOutcome(FixtureCase fixture, List<Expectation> missing, List<Finding> unexpected,
-                          List<Finding> compared, List<String> fixProblems) {
+                          List<Finding> compared, List<String> fixProblems, List<String> ruleFailures) {
     public CaseOutcome {
         missing = List.copyOf(missing);
         unexpected = List.copyOf(unexpected);
         compared = List.copyOf(compared);
         fixProblems = List.copyOf(fixProblems);
+        ruleFailures = List.copyOf(ruleFailures);
     }
 
     public boolean passed() {
-        return missing.isEmpty() && unexpected.isEmpty() && fixProblems.isEmpty();
+        return missing.isEmpty() && unexpected.isEmpty() && fixProblems.isEmpty() && ruleFailures.isEmpty();
     }
 
     static int line(Finding f) {
@@ -33,6 +36,7 @@ public record CaseOutcome(FixtureCase fixture, List<Expectation> missing, List<F
     /** A failure message listing expected and actual findings with their lines. */
     public String describe() {
         StringBuilder sb = new StringBuilder("fixture " + fixture.id() + " does not match its markers\n");
+        ruleFailures.forEach(p -> sb.append("  rule failed: ").append(p).append('\n'));
         fixProblems.forEach(p -> sb.append("  fix: ").append(p).append('\n'));
         if (!missing.isEmpty()) {
             sb.append("  expected but not reported:\n");

@@ -9,6 +9,7 @@ import dev.migralint.core.config.RuleSetting;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.engine.LintEngine;
 import dev.migralint.core.engine.LintRequest;
+import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.engine.Report;
 import dev.migralint.core.rule.RuleRegistry;
 import dev.migralint.core.source.NaturalOrder;
@@ -202,7 +203,9 @@ public final class FixtureRunner {
             }
         }
         List<String> fixProblems = fixture.fixed() == null ? List.of() : checkFix(fixture, compared);
-        return new CaseOutcome(fixture, missing, unmatched, compared, fixProblems);
+        List<String> ruleFailures = report.problems().stream().filter(InputProblem::internal)
+                .map(p -> p.location().file().displayPath() + ": " + p.message()).toList();
+        return new CaseOutcome(fixture, missing, unmatched, compared, fixProblems, ruleFailures);
     }
 
     /**

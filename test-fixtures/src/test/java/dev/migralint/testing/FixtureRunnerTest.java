@@ -7,6 +7,7 @@ import dev.migralint.core.Dialect;
 import dev.migralint.core.config.Config;
 import dev.migralint.core.diag.Finding;
 import dev.migralint.core.diag.Fix;
+import dev.migralint.core.diag.InputProblem;
 import dev.migralint.core.diag.Location;
 import dev.migralint.core.diag.Severity;
 import dev.migralint.core.diag.Suppression;
@@ -84,6 +85,18 @@ class FixtureRunnerTest {
         CaseOutcome outcome = runner.run(runner.discover().get(0));
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.compared()).hasSize(1);
+    }
+
+    @Test
+    void aRuleThatThrewFailsACaseEvenWithoutMarkers() throws IOException {
+        write("rule-a/ok.sql", "Y;\n");
+        FixtureRunner runner = new FixtureRunner(root, (files, config) -> new Report(List.of(),
+                List.of(InputProblem.internal(new Location.WholeFile(files.get(0)), "rule rule-a failed here")),
+                List.of(), root, RunStats.EMPTY));
+        FixtureCase c = runner.discover().get(0);
+
+        assertThat(runner.run(c).passed()).isFalse();
+        assertThatThrownBy(() -> runner.verify(c)).hasMessageContaining("rule failed: rule-a/ok.sql: rule rule-a failed here");
     }
 
     @Test
