@@ -2,13 +2,12 @@ package dev.migralint.core.migration;
 
 import dev.migralint.core.Dialect;
 import dev.migralint.core.lex.LexOptions;
+import dev.migralint.core.lex.LexResult;
 import dev.migralint.core.lex.Lexer;
-import dev.migralint.core.lex.Token;
 import dev.migralint.core.lex.TokenCursor;
-import dev.migralint.core.lex.TokenKind;
-import java.util.ArrayList;
+import dev.migralint.core.split.ScriptStatement;
+import dev.migralint.core.split.Splitter;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,18 +55,11 @@ final class CreatedTables {
     static CreatedTables of(MigrationScript script, Dialect dialect) {
         CreatedTables t = new CreatedTables();
         // @name placeholders masked: a qualified name such as @cdmDatabaseSchema.person still reads as one
-        LexOptions options = new LexOptions(dialect, Map.of(), true);
-        String text = script.text();
-        List<Token> statement = new ArrayList<>();
-        for (Token token : Lexer.lex(text, options).tokens()) {
-            if (token.kind() == TokenKind.DELIMITER) {
-                t.read(new TokenCursor(text, statement, dialect));
-                statement = new ArrayList<>();
-            } else if (!token.isComment()) {
-                statement.add(token);
-            }
+        LexResult lexed = Lexer.lex(script.text(), new LexOptions(dialect, Map.of(), true));
+        for (ScriptStatement s : Splitter.split(script.file(), lexed, script.options().splitStatements(),
+                script.options().unsplitBlocks())) {
+            t.read(new TokenCursor(script.text(), s.significantTokens(), dialect));
         }
-        t.read(new TokenCursor(text, statement, dialect));
         return t;
     }
 
@@ -150,16 +142,8 @@ final class CreatedTables {
 
     /** The last part of the qualified name at {@code i}, or null when no name stands there. */
     private static String name(TokenCursor c, int i) {
-        String last = null;
-        int k = i;
-        while (c.isIdentifier(k)) {
-            last = TokenCursor.normalize(c.text(k), c.dialect());
-            if (!c.text(k + 1).equals(".")) {
-                break;
-            }
-            k += 2;
-        }
-        return last;
+        TokenCursor.QualifiedName q = c.qualifiedName(i);
+        return q == null ? null : q.name();
     }
 
     /**

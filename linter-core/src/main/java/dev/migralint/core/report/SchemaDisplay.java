@@ -1,10 +1,13 @@
 package dev.migralint.core.report;
 
-import dev.migralint.core.diag.Location;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.DataType;
 import dev.migralint.core.change.ObjectName;
+import dev.migralint.core.diag.Location;
 import dev.migralint.core.engine.SchemaHistory;
+import dev.migralint.core.lex.LexOptions;
+import dev.migralint.core.lex.Lexer;
+import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.migration.Migration;
 import dev.migralint.core.schema.Column;
 import dev.migralint.core.schema.Index;
@@ -52,23 +55,10 @@ final class SchemaDisplay {
         if (schema.dialect() != Dialect.MYSQL || !(c.definedAt() instanceof Location.Span span)) {
             return c.name();
         }
-        String text = span.file().text();
-        int i = span.range().start();
-        int end = Math.min(span.range().end(), text.length());
-        while (i < end && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        int start = i;
-        String written;
-        if (i < end && text.charAt(i) == '`') {
-            int close = text.indexOf('`', i + 1);
-            written = close < 0 || close >= end ? "" : text.substring(i + 1, close);
-        } else {
-            while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '$')) {
-                i++;
-            }
-            written = text.substring(start, i);
-        }
+        String definition = span.file().text(span.range());
+        String written = Lexer.lex(definition, LexOptions.of(Dialect.MYSQL)).tokens().stream()
+                .filter(t -> !t.isComment()).findFirst()
+                .map(t -> TokenCursor.spelling(t.text(definition), Dialect.MYSQL)).orElse("");
         return written.equalsIgnoreCase(c.name()) ? written : c.name();
     }
 
