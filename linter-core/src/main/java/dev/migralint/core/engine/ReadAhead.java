@@ -64,14 +64,7 @@ final class ReadAhead {
             Thread.currentThread().interrupt();
             return inline.read(script);
         } catch (ExecutionException e) {
-            // The same failure a read in this thread would have had.
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Futures.unwrap(e); // the same failure as in this thread
         }
     }
 

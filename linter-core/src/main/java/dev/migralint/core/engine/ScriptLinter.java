@@ -20,6 +20,7 @@ import dev.migralint.core.rule.ChangeRule;
 import dev.migralint.core.rule.ColumnRule;
 import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.StatementRule;
+import dev.migralint.core.query.QueryFacts;
 import dev.migralint.core.query.SchemaTimeline;
 import dev.migralint.core.schema.Replay;
 import dev.migralint.core.schema.ReplayContext;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Future;
 
 /**
  * Lints one script of a migration: lex, split, parse and translate its statements, then replay them
@@ -58,6 +60,8 @@ final class ScriptLinter {
     private final SchemaReplayer replayer = new SchemaReplayer();
     private final LexOptions lexOptions;
     private final RuleFailures failures;
+    /** Whether a rule reads query facts, so that the script's queries are validated on another thread. */
+    private final boolean validateAhead;
 
     ScriptLinter(Config config, List<ActiveRule> rules, StatementParser parser, LexOptions lexOptions,
                  RuleFailures failures) {
@@ -66,6 +70,8 @@ final class ScriptLinter {
         this.parser = parser;
         this.lexOptions = lexOptions;
         this.failures = failures;
+        this.validateAhead = ValidateAhead.enabled() && rules.stream().anyMatch(a -> a.rule() instanceof QueryRule q
+                && q.readsQueryFacts() && a.appliesTo(config.dialect()));
     }
 
     /**
@@ -141,11 +147,16 @@ final class ScriptLinter {
         List<ReplayNote> allNotes = new ArrayList<>();
         List<SchemaTimeline.Step> earlier = new ArrayList<>();
         DynamicSql dynamicSql = new DynamicSql(statements, config.dialect());
-        for (int i = 0; i < statements.size(); i++) {
-            List<SchemaChange> statementChanges = changes.get(i);
-            Schema statementBefore = schema;
+        // The replay first: it needs no rule, and gives each query the schemas it is validated against.
+        int n = statements.size();
+        Schema[] befores = new Schema[n + 1];
+        List<List<ReplayNote>> notesOf = new ArrayList<>(n);
+        int[] earlierCount = new int[n];
+        for (int i = 0; i < n; i++) {
+            befores[i] = schema;
+            earlierCount[i] = earlier.size();
             List<ReplayNote> notes = new ArrayList<>();
-            for (SchemaChange c : statementChanges) {
+            for (SchemaChange c : changes.get(i)) {
                 Replay r = replayer.apply(schema, c, replayContext);
                 schema = r.schema();
                 notes.addAll(r.notes());
@@ -154,6 +165,20 @@ final class ScriptLinter {
             if (!unseen.isEmpty()) {
                 schema = replayer.dynamicallyChanged(schema, unseen);
             }
+            notesOf.add(notes);
+            if (schema != befores[i] && scope.migration() != null) {
+                earlier.add(new SchemaTimeline.Step(scope.migration(), schema));
+            }
+        }
+        befores[n] = schema;
+        List<Future<QueryFacts>> ahead = validateAhead && !front.treesDropped() ? new ArrayList<>(n) : null;
+        for (int i = 0; ahead != null && i < n; i++) {
+            ahead.add(ValidateAhead.submit(parsed.get(i), config.dialect(),
+                    scope.timeline(befores[i], earlier.subList(0, earlierCount[i]))));
+        }
+        for (int i = 0; i < n; i++) {
+            List<SchemaChange> statementChanges = changes.get(i);
+            Schema statementBefore = befores[i];
             List<SchemaChange> ruleChanges = RuleChanges.of(statementChanges);
             StatementFacts facts = scriptFacts.before(i, statementChanges, ruleChanges);
             ParsedStatement current = parsed.get(i);
@@ -161,15 +186,13 @@ final class ScriptLinter {
                 current = parser.parse(current.statement());
             }
             StatementContext ctx = new StatementContext(current, ruleChanges, config.dialect(),
-                    config.targetVersion(), facts, statementBefore, schema, notes, scope, earlier);
-            allNotes.addAll(notes);
+                    config.targetVersion(), facts, statementBefore, befores[i + 1], notesOf.get(i), scope,
+                    earlier.subList(0, earlierCount[i]), ahead == null ? null : ahead.get(i));
+            allNotes.addAll(notesOf.get(i));
             runRules(ctx, ruleChanges);
             ctx.queryFactsIfValidated().ifPresent(q -> counts[q.validated() ? 4 : 5]++);
             findings.addAll(ctx.findings());
             scriptFacts.after(ruleChanges, statementBefore, facts);
-            if (schema != statementBefore && scope.migration() != null) {
-                earlier.add(new SchemaTimeline.Step(scope.migration(), schema));
-            }
         }
         RunStats stats = new RunStats(0, statements.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
                 counts[5]);

@@ -23,6 +23,7 @@ import dev.migralint.core.split.ScriptStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.parser.ASTNodeAccess;
 import net.sf.jsqlparser.statement.Statement;
@@ -44,6 +45,8 @@ final class StatementContext implements RuleContext, QueryContext {
     /** The schema after each earlier statement of the script that changed it (read only while this statement runs). */
     private final List<SchemaTimeline.Step> earlierInScript;
     private QueryFacts queryFacts;
+    /** This statement's facts being worked out on another thread ({@link ValidateAhead}), or null. */
+    private final Future<QueryFacts> validating;
     private ActiveRule rule;
     private final List<PendingFinding> pending = new ArrayList<>();
     private AstNodes nodes;
@@ -51,8 +54,9 @@ final class StatementContext implements RuleContext, QueryContext {
 
     StatementContext(ParsedStatement parsed, List<SchemaChange> changes, Dialect dialect, int targetVersion,
                      StatementFacts facts, Schema schemaBefore, Schema schemaAfter, List<ReplayNote> replayNotes,
-                     QueryScope scope, List<SchemaTimeline.Step> earlierInScript) {
+                     QueryScope scope, List<SchemaTimeline.Step> earlierInScript, Future<QueryFacts> validating) {
         this.parsed = parsed;
+        this.validating = validating;
         this.scope = scope;
         this.earlierInScript = earlierInScript;
         this.schemaBefore = schemaBefore;
@@ -186,7 +190,9 @@ final class StatementContext implements RuleContext, QueryContext {
 
     @Override
     public QueryFacts queryFacts() {
-        if (queryFacts == null) {
+        if (queryFacts == null && validating != null) {
+            queryFacts = ValidateAhead.get(validating);
+        } else if (queryFacts == null) {
             queryFacts = parsed instanceof ParsedStatement.Parsed p && QueryValidator.isQuery(p.ast())
                     ? QueryValidator.validate(statement(), p.ast(), dialect, scope.timeline(schemaBefore, earlierInScript))
                     : QueryFacts.NOT_A_QUERY;
