@@ -176,6 +176,7 @@ final class AlterTableReader {
         }
         int afterIf = t.skip(i + 1, "if", "exists");
         boolean ifExists = afterIf > i + 1;
+        boolean only = t.isWord(afterIf, "only");
         TokenCursor.QualifiedName name = t.qualifiedName(t.skip(afterIf, "only"));
         if (name == null) {
             return null;
@@ -187,7 +188,7 @@ final class AlterTableReader {
         List<SchemaChange> changes = new ArrayList<>();
         List<SchemaChange> renames = new ArrayList<>();
         for (int[] action : t.splitTopLevel(i, t.size())) {
-            Action a = new Action(t, ObjectName.of(name), ifExists, action[0], action[1]);
+            Action a = new Action(t, ObjectName.of(name), ifExists, only, action[0], action[1]);
             for (SchemaChange c : a.read()) {
                 (c instanceof RenameTable ? renames : changes).add(c);
             }
@@ -202,15 +203,17 @@ final class AlterTableReader {
         private final TokenCursor t;
         private final ObjectName table;
         private final boolean ifExists;
+        private final boolean only;
         private final int start;
         private final int end;
         private final TextRange clause;
         private final boolean mysql;
 
-        Action(TokenCursor t, ObjectName table, boolean ifExists, int start, int end) {
+        Action(TokenCursor t, ObjectName table, boolean ifExists, boolean only, int start, int end) {
             this.t = t;
             this.table = table;
             this.ifExists = ifExists;
+            this.only = only;
             this.start = start;
             this.end = end;
             this.clause = t.range(start, end - 1);
@@ -356,7 +359,7 @@ final class AlterTableReader {
             if (!t.isIdentifier(afterIf) || afterIf >= end) {
                 return null;
             }
-            return new DropColumn(table, t.identifier(afterIf), afterIf > i, cascade, clause);
+            return new DropColumn(table, t.identifier(afterIf), afterIf > i, cascade, only, clause);
         }
 
         /** ALTER [COLUMN] c {TYPE | SET DATA TYPE | SET DEFAULT | DROP DEFAULT | SET NOT NULL | DROP NOT NULL}. */

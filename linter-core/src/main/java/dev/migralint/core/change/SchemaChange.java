@@ -182,15 +182,16 @@ public sealed interface SchemaChange {
         }
     }
 
-    record DropColumn(ObjectName table, String column, boolean ifExists, boolean cascade, TextRange range)
-            implements SchemaChange {
+    /** {@code only}: ALTER TABLE ONLY, which leaves inheritance children their column. */
+    record DropColumn(ObjectName table, String column, boolean ifExists, boolean cascade, boolean only,
+                      TextRange range) implements SchemaChange {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);
         }
 
         public DropColumn(ObjectName table, String column, boolean ifExists, TextRange range) {
-            this(table, column, ifExists, false, range);
+            this(table, column, ifExists, false, false, range);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.migralint.core.change.SchemaChange.AddColumn;
 import dev.migralint.core.change.SchemaChange.AlterColumnType;
 import dev.migralint.core.change.SchemaChange.DropColumn;
 import dev.migralint.core.change.SchemaChange.RenameColumn;
+import dev.migralint.core.diag.Location;
 import dev.migralint.core.schema.ReplayNote.Kind;
 import dev.migralint.core.schema.TableConstraint.CheckConstraint;
 import dev.migralint.core.schema.TableConstraint.ForeignKey;
@@ -50,7 +51,7 @@ final class ColumnReplay {
     /**
      * The partitions and inheritance children of {@code parent}, their own children included: ADD
      * COLUMN, RENAME COLUMN and ALTER COLUMN TYPE on a parent change them too (PostgreSQL refuses ONLY
-     * for those when the parent has children). Only a child's first parent is recorded
+     * for those when the parent has children), and so does DROP COLUMN without ONLY. Only a child's first parent is recorded
      * ({@link Table#partitionOf()}), so a second parent's changes do not reach it.
      */
     private List<Table> children(ObjectName parent) {
@@ -77,8 +78,24 @@ final class ColumnReplay {
             }
             s.column(b, d.column());
         }
-        new DropReplay(s).dropColumn(b, s.id(d.column()), d.cascade());
+        String column = s.id(d.column());
+        int at = b.columnIndex(column);
+        Location definedAt = at >= 0 ? b.columns.get(at).definedAt() : null;
+        new DropReplay(s).dropColumn(b, column, d.cascade());
         s.put(t.name(), b);
+        if (d.only() || definedAt == null) {
+            return;
+        }
+        for (Table child : children(t.name())) {
+            // Only a column the child inherited goes (its definition is the parent's); one the child
+            // defined itself stays, as PostgreSQL keeps a column that is local to the child.
+            Table.Builder cb = s.schema.table(child.name()).orElse(child).toBuilder();
+            int childAt = cb.columnIndex(column);
+            if (childAt >= 0 && definedAt.equals(cb.columns.get(childAt).definedAt())) {
+                new DropReplay(s).dropColumn(cb, column, d.cascade());
+                s.put(child.name(), cb);
+            }
+        }
     }
 
     /**
