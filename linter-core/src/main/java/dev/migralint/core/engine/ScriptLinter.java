@@ -62,6 +62,8 @@ final class ScriptLinter {
     private final RuleFailures failures;
     /** Whether a rule reads query facts, so that the script's queries are validated on another thread. */
     private final boolean validateAhead;
+    /** The rules for the config's dialect, every statement's context has: chosen once, not per statement. */
+    private final List<ActiveRule> dialectRules;
 
     ScriptLinter(Config config, List<ActiveRule> rules, StatementParser parser, LexOptions lexOptions,
                  RuleFailures failures) {
@@ -70,6 +72,7 @@ final class ScriptLinter {
         this.parser = parser;
         this.lexOptions = lexOptions;
         this.failures = failures;
+        this.dialectRules = rules.stream().filter(a -> a.appliesTo(config.dialect())).toList();
         this.validateAhead = ValidateAhead.enabled() && rules.stream().anyMatch(a -> a.rule() instanceof QueryRule q
                 && q.readsQueryFacts() && a.appliesTo(config.dialect()));
     }
@@ -201,10 +204,7 @@ final class ScriptLinter {
 
     private void runRules(StatementContext ctx, List<SchemaChange> changes) {
         List<TableColumn> columns = null;
-        for (ActiveRule active : rules) {
-            if (!active.appliesTo(ctx.dialect())) {
-                continue;
-            }
+        for (ActiveRule active : dialectRules) {
             if (active.rule() instanceof ColumnRule && columns == null) {
                 // a down script restores the columns its up changed: their types were chosen before
                 columns = ctx.facts().inDownScript() ? List.of()
