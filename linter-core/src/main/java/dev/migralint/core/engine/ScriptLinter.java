@@ -21,8 +21,6 @@ import dev.migralint.core.rule.ColumnRule;
 import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.StatementRule;
 import dev.migralint.core.query.QueryFacts;
-import dev.migralint.core.query.SchemaTimeline;
-import dev.migralint.core.schema.Replay;
 import dev.migralint.core.schema.ReplayContext;
 import dev.migralint.core.schema.ReplayNote;
 import dev.migralint.core.schema.Schema;
@@ -33,7 +31,6 @@ import dev.migralint.core.split.Splitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Future;
 
 /**
@@ -144,44 +141,19 @@ final class ScriptLinter {
             count(p, counts).ifPresent(findings::add);
         }
         boolean wrapped = TransactionModes.wrapsInTransaction(mode, changes, parsed, config);
-        ReplayContext replayContext = new ReplayContext(front.script().file());
-        Schema schema = before;
         ScriptFacts scriptFacts = new ScriptFacts(changes, wrapped, down, createdByUp, addedByUp);
         List<ReplayNote> allNotes = new ArrayList<>();
-        List<SchemaTimeline.Step> earlier = new ArrayList<>();
-        DynamicSql dynamicSql = new DynamicSql(statements, config.dialect());
-        // The replay first: it needs no rule, and gives each query the schemas it is validated against.
+        ScriptReplay replay = new ScriptReplay(replayer, before, changes, new ReplayContext(front.script().file()),
+                new DynamicSql(statements, config.dialect()), scope.migration());
         int n = statements.size();
-        Schema[] befores = new Schema[n + 1];
-        List<List<ReplayNote>> notesOf = new ArrayList<>(n);
-        int[] earlierCount = new int[n];
-        for (int i = 0; i < n; i++) {
-            befores[i] = schema;
-            earlierCount[i] = earlier.size();
-            List<ReplayNote> notes = new ArrayList<>();
-            for (SchemaChange c : changes.get(i)) {
-                Replay r = replayer.apply(schema, c, replayContext);
-                schema = r.schema();
-                notes.addAll(r.notes());
-            }
-            Set<String> unseen = dynamicSql.namedBy(i);
-            if (!unseen.isEmpty()) {
-                schema = replayer.dynamicallyChanged(schema, unseen);
-            }
-            notesOf.add(notes);
-            if (schema != befores[i] && scope.migration() != null) {
-                earlier.add(new SchemaTimeline.Step(scope.migration(), schema));
-            }
-        }
-        befores[n] = schema;
         List<Future<QueryFacts>> ahead = validateAhead && !front.treesDropped() ? new ArrayList<>(n) : null;
         for (int i = 0; ahead != null && i < n; i++) {
             ahead.add(ValidateAhead.submit(parsed.get(i), config.dialect(),
-                    scope.timeline(befores[i], earlier.subList(0, earlierCount[i]))));
+                    scope.timeline(replay.before(i), replay.stepsBefore(i))));
         }
         for (int i = 0; i < n; i++) {
             List<SchemaChange> statementChanges = changes.get(i);
-            Schema statementBefore = befores[i];
+            Schema statementBefore = replay.before(i);
             List<SchemaChange> ruleChanges = RuleChanges.of(statementChanges);
             StatementFacts facts = scriptFacts.before(i, statementChanges, ruleChanges);
             ParsedStatement current = parsed.get(i);
@@ -189,9 +161,9 @@ final class ScriptLinter {
                 current = parser.parse(current.statement());
             }
             StatementContext ctx = new StatementContext(current, ruleChanges, config.dialect(),
-                    config.targetVersion(), facts, statementBefore, befores[i + 1], notesOf.get(i), scope,
-                    earlier.subList(0, earlierCount[i]), ahead == null ? null : ahead.get(i));
-            allNotes.addAll(notesOf.get(i));
+                    config.targetVersion(), facts, statementBefore, replay.after(i), replay.notes(i), scope,
+                    replay.stepsBefore(i), ahead == null ? null : ahead.get(i));
+            allNotes.addAll(replay.notes(i));
             runRules(ctx, ruleChanges);
             ctx.queryFactsIfValidated().ifPresent(q -> counts[q.validated() ? 4 : 5]++);
             findings.addAll(ctx.findings());
@@ -199,7 +171,7 @@ final class ScriptLinter {
         }
         RunStats stats = new RunStats(0, statements.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
                 counts[5]);
-        return new Result(findings, statements, schema, scriptFacts.created(), scriptFacts.added(), allNotes, stats);
+        return new Result(findings, statements, replay.end(), scriptFacts.created(), scriptFacts.added(), allNotes, stats);
     }
 
     private void runRules(StatementContext ctx, List<SchemaChange> changes) {
