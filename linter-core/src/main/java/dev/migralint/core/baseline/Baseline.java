@@ -54,8 +54,14 @@ public record Baseline(@JsonProperty("version") int version, @JsonProperty("entr
     public static final String DEFAULT_FILE_NAME = ".migralint-baseline.json";
     static final String JUSTIFICATION = "recorded in the migralint baseline";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /**
+     * Made on first use: building a mapper loads some 360 Jackson classes, which a check without a
+     * baseline file (the common case) never needs.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
     /** Null-tolerant, so that a malformed file reaches {@link #read}'s checks instead of failing here. */
     private static final Comparator<Entry> ORDER = Comparator.nullsFirst(
             Comparator.comparing(Entry::file, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
@@ -128,14 +134,14 @@ public record Baseline(@JsonProperty("version") int version, @JsonProperty("entr
         }
         Baseline baseline;
         try {
-            JsonNode tree = MAPPER.readTree(text);
+            JsonNode tree = Json.MAPPER.readTree(text);
             if (tree == null || tree.isMissingNode() || !tree.isObject()) {
                 throw new InputException(file + ": not a migralint baseline: expected a JSON object");
             }
             if (!tree.path("version").isInt()) {
                 throw new InputException(file + ": not a migralint baseline: no \"version\" number");
             }
-            baseline = MAPPER.treeToValue(tree, Baseline.class);
+            baseline = Json.MAPPER.treeToValue(tree, Baseline.class);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? file.toString()
                     : file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
@@ -174,7 +180,7 @@ public record Baseline(@JsonProperty("version") int version, @JsonProperty("entr
                 .withArrayEmptySeparator(""));
         printer.indentObjectsWith(indenter);
         printer.indentArraysWith(indenter);
-        out.write(MAPPER.writer(printer).writeValueAsString(this));
+        out.write(Json.MAPPER.writer(printer).writeValueAsString(this));
         out.write('\n');
         out.flush();
     }
