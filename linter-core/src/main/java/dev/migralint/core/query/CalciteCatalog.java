@@ -5,7 +5,9 @@ import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.schema.Column;
 import dev.migralint.core.schema.Schema;
 import dev.migralint.core.schema.Table;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.rel.type.DynamicRecordTypeImpl;
@@ -31,6 +33,11 @@ final class CalciteCatalog extends AbstractSchema {
     private final Schema schema;
     /** Null at the root (unqualified names resolve as the database resolves them); else the schema named. */
     private final String schemaName;
+    /**
+     * The tables handed out, each with its row type: a catalog serves one thread's queries for as
+     * long as they stand on the same schema (CalciteValidation), so a table is not described again.
+     */
+    private final Map<Table, KnownTable> known = new IdentityHashMap<>();
 
     CalciteCatalog(Schema schema) {
         this(schema, null);
@@ -49,14 +56,21 @@ final class CalciteCatalog extends AbstractSchema {
             this.table = table;
         }
 
+        private RelDataTypeFactory madeBy;
+        private RelDataType rowType;
+
         @Override
         public RelDataType getRowType(RelDataTypeFactory factory) {
-            RelDataTypeFactory.Builder b = factory.builder();
-            RelDataType any = factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.ANY), true);
-            for (Column c : table.columns()) {
-                b.add(c.name(), any);
+            if (factory != madeBy) {
+                RelDataTypeFactory.Builder b = factory.builder();
+                RelDataType any = factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.ANY), true);
+                for (Column c : table.columns()) {
+                    b.add(c.name(), any);
+                }
+                rowType = b.build();
+                madeBy = factory;
             }
-            return b.build();
+            return rowType;
         }
     }
 
@@ -132,7 +146,7 @@ final class CalciteCatalog extends AbstractSchema {
                     ? ObjectName.of(name) : new ObjectName(spellings(schemaName)[0], name);
             Optional<Table> t = schema.relation(key);
             if (t.isPresent()) {
-                return schema.columnsCertain(t.get()) ? new KnownTable(t.get()) : new OpenTable();
+                return schema.columnsCertain(t.get()) ? known.computeIfAbsent(t.get(), KnownTable::new) : new OpenTable();
             }
             if (schema.view(key).isPresent()) {
                 return new OpenTable();
