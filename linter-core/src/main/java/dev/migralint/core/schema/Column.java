@@ -28,6 +28,11 @@ public record Column(String name, DataType type, boolean notNull, String default
         return new Column(name, newType, notNull, defaultExpression, identity, generated, definedAt, comment);
     }
 
+    /** This column as a child's copy of {@code parent}'s: defined where the parent's is. */
+    Column inheritedFrom(Column parent) {
+        return new Column(name, type, notNull, defaultExpression, identity, generated, parent.definedAt, comment);
+    }
+
     Column withNotNull(boolean value) {
         return new Column(name, type, value, defaultExpression, identity, generated, definedAt, comment);
     }

@@ -252,6 +252,11 @@ public final class SchemaReplayer {
             Table parent = s.table(a.table());
             Table.Builder b = s.table(a.partition()).toBuilder();
             b.partitionOf = a.attached() ? parent.name() : null;
+            if (a.attached()) {
+                // PostgreSQL marks an attached partition's columns inherited, as if made PARTITION OF:
+                // the parent's DROP COLUMN then reaches them (ColumnReplay.drop).
+                b.columns.replaceAll(c -> parent.column(c.name()).map(pc -> c.inheritedFrom(pc)).orElse(c));
+            }
             s.put(b.name, b);
             return null;
         }
