@@ -151,23 +151,27 @@ final class ScriptLinter {
             ahead.add(ValidateAhead.submit(parsed.get(i), config.dialect(),
                     scope.timeline(replay.before(i), replay.stepsBefore(i))));
         }
-        for (int i = 0; i < n; i++) {
-            List<SchemaChange> statementChanges = changes.get(i);
-            Schema statementBefore = replay.before(i);
-            List<SchemaChange> ruleChanges = RuleChanges.of(statementChanges);
-            StatementFacts facts = scriptFacts.before(i, statementChanges, ruleChanges);
-            ParsedStatement current = parsed.get(i);
-            if (front.treesDropped() && current instanceof ParsedStatement.Parsed) {
-                current = parser.parse(current.statement());
+        try {
+            for (int i = 0; i < n; i++) {
+                List<SchemaChange> statementChanges = changes.get(i);
+                Schema statementBefore = replay.before(i);
+                List<SchemaChange> ruleChanges = RuleChanges.of(statementChanges);
+                StatementFacts facts = scriptFacts.before(i, statementChanges, ruleChanges);
+                ParsedStatement current = parsed.get(i);
+                if (front.treesDropped() && current instanceof ParsedStatement.Parsed) {
+                    current = parser.parse(current.statement());
+                }
+                StatementContext ctx = new StatementContext(current, ruleChanges, config.dialect(),
+                        config.targetVersion(), facts, statementBefore, replay.after(i), replay.notes(i), scope,
+                        replay.stepsBefore(i), ahead == null ? null : ahead.get(i));
+                allNotes.addAll(replay.notes(i));
+                runRules(ctx, ruleChanges);
+                ctx.queryFactsIfValidated().ifPresent(q -> counts[q.validated() ? 4 : 5]++);
+                findings.addAll(ctx.findings());
+                scriptFacts.after(ruleChanges, statementBefore, facts);
             }
-            StatementContext ctx = new StatementContext(current, ruleChanges, config.dialect(),
-                    config.targetVersion(), facts, statementBefore, replay.after(i), replay.notes(i), scope,
-                    replay.stepsBefore(i), ahead == null ? null : ahead.get(i));
-            allNotes.addAll(replay.notes(i));
-            runRules(ctx, ruleChanges);
-            ctx.queryFactsIfValidated().ifPresent(q -> counts[q.validated() ? 4 : 5]++);
-            findings.addAll(ctx.findings());
-            scriptFacts.after(ruleChanges, statementBefore, facts);
+        } finally {
+            ValidateAhead.cancel(ahead); // a script whose linting died leaves no validation queued
         }
         RunStats stats = new RunStats(0, statements.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
                 counts[5]);

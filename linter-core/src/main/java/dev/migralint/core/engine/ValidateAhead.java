@@ -5,6 +5,7 @@ import dev.migralint.core.parse.ParsedStatement;
 import dev.migralint.core.query.QueryFacts;
 import dev.migralint.core.query.QueryValidator;
 import dev.migralint.core.query.SchemaTimeline;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +37,17 @@ final class ValidateAhead {
             return null;
         }
         return pool().submit(() -> QueryValidator.validate(p.statement(), p.ast(), dialect, timeline));
+    }
+
+    /** Drops the validations of {@code facts} not started yet; null entries and a null list are fine. */
+    static void cancel(List<Future<QueryFacts>> facts) {
+        if (facts != null) {
+            for (Future<QueryFacts> f : facts) {
+                if (f != null) {
+                    f.cancel(false);
+                }
+            }
+        }
     }
 
     /** The result of {@link #submit}; a validation that threw throws the same here, in the rule that asked. */

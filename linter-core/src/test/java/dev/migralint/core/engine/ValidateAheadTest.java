@@ -13,7 +13,9 @@ import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.RuleMeta;
 import dev.migralint.core.rule.RuleRegistry;
 import dev.migralint.core.source.SourceFile;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,5 +87,16 @@ class ValidateAheadTest {
     @Test
     void theFindingsAreTheSameAsWhenRulesValidateOnFirstUse() {
         assertThat(lint(true)).isEqualTo(lint(false)).isNotEmpty();
+    }
+
+    @Test
+    void validationsNotStartedAreDroppedWhenTheScriptIsDone() {
+        FutureTask<QueryFacts> queued = new FutureTask<>(() -> QueryFacts.NOT_A_QUERY);
+        FutureTask<QueryFacts> done = new FutureTask<>(() -> QueryFacts.NOT_A_QUERY);
+        done.run();
+        ValidateAhead.cancel(Arrays.asList(null, queued, done));
+        ValidateAhead.cancel(null);
+        assertThat(queued.isCancelled()).isTrue();
+        assertThat(done.isCancelled()).isFalse();
     }
 }
