@@ -9,7 +9,6 @@ import dev.migralint.core.migration.MigrationChain;
 import dev.migralint.core.migration.MigrationScript;
 import dev.migralint.core.migration.TransactionMode;
 import dev.migralint.core.rule.MigrationRule;
-import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.query.SchemaTimeline;
 import dev.migralint.core.schema.ReplayNote;
@@ -63,8 +62,7 @@ final class ChainLinter {
         List<Migration> migrations = chain.migrations().subList(0, count);
         List<Step> group = new ArrayList<>();
         ReadAhead reading = new ReadAhead(scripts, config.dialect(), readingOrder(migrations, downs),
-                rules.stream().anyMatch(a -> a.rule() instanceof QueryRule q && q.readsQueryFacts()
-                        && a.appliesTo(config.dialect())));
+                scripts.readsQueryFacts());
         for (int i = 0; i < migrations.size(); i++) {
             Migration m = migrations.get(i);
             TransactionMode mode = mode(m);

@@ -57,8 +57,8 @@ final class ScriptLinter {
     private final SchemaReplayer replayer = new SchemaReplayer();
     private final LexOptions lexOptions;
     private final RuleFailures failures;
-    /** Whether a rule reads query facts, so that the script's queries are validated on another thread. */
-    private final boolean validateAhead;
+    /** Whether a rule for the dialect reads query facts: then queries are validated, on another thread if allowed. */
+    private final boolean readsQueryFacts;
     /** The rules for the config's dialect, every statement's context has: chosen once, not per statement. */
     private final List<ActiveRule> dialectRules;
 
@@ -70,8 +70,7 @@ final class ScriptLinter {
         this.lexOptions = lexOptions;
         this.failures = failures;
         this.dialectRules = rules.stream().filter(a -> a.appliesTo(config.dialect())).toList();
-        this.validateAhead = ValidateAhead.enabled() && rules.stream().anyMatch(a -> a.rule() instanceof QueryRule q
-                && q.readsQueryFacts() && a.appliesTo(config.dialect()));
+        this.readsQueryFacts = dialectRules.stream().anyMatch(a -> a.rule() instanceof QueryRule q && q.readsQueryFacts());
     }
 
     /**
@@ -124,6 +123,11 @@ final class ScriptLinter {
         return read(script, parser, lexOptions);
     }
 
+    /** True when a rule of this linter asks for query facts, so the query validator will be needed. */
+    boolean readsQueryFacts() {
+        return readsQueryFacts;
+    }
+
     LexOptions lexOptions() {
         return lexOptions;
     }
@@ -146,7 +150,7 @@ final class ScriptLinter {
         ScriptReplay replay = new ScriptReplay(replayer, before, changes, new ReplayContext(front.script().file()),
                 new DynamicSql(statements, config.dialect()), scope.migration());
         int n = statements.size();
-        List<Future<QueryFacts>> ahead = validateAhead && !front.treesDropped() ? new ArrayList<>(n) : null;
+        List<Future<QueryFacts>> ahead = readsQueryFacts && ValidateAhead.enabled() && !front.treesDropped() ? new ArrayList<>(n) : null;
         for (int i = 0; ahead != null && i < n; i++) {
             ahead.add(ValidateAhead.submit(parsed.get(i), config.dialect(),
                     scope.timeline(replay.before(i), replay.stepsBefore(i))));
