@@ -1,6 +1,7 @@
 package dev.migralint.rules.integrity;
 
 import dev.migralint.core.analysis.ColumnTypes;
+import dev.migralint.core.analysis.UnusedTables;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.diag.Severity;
@@ -10,9 +11,11 @@ import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.rule.SchemaContext;
 import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.schema.Column;
+import dev.migralint.core.schema.Index;
 import dev.migralint.core.schema.Schema;
 import dev.migralint.core.schema.Table;
 import dev.migralint.core.schema.TableConstraint.ForeignKey;
+import dev.migralint.core.schema.TableConstraint.UniqueKey;
 import dev.migralint.rules.ObjectLabels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,7 +37,9 @@ import java.util.regex.Pattern;
  * id next to a {@code *_type} column of the same stem is polymorphic: neither is reported. Nor is a
  * column whose own documentation says the key is left out (a comment above it or on its line in CREATE
  * TABLE, COMMENT ON COLUMN, MySQL's COMMENT: "no REFERENCES users (id): ..."), nor one that defaults to
- * 0 or -1, the sentinels for "none" that a foreign key would refuse.
+ * 0 or -1, the sentinels for "none" that a foreign key would refuse, nor a nullable one in a unique key
+ * (see {@link #sentinelForUniqueness}), nor a reference to a table that a comment in the history calls
+ * unused on purpose ({@link UnusedTables}).
  */
 @RuleInfo(id = "missing-foreign-key", category = Category.INTEGRITY, severity = Severity.WARNING,
         summary = "A column named after another table's key has no foreign key to it",
@@ -54,6 +59,8 @@ public final class MissingForeignKey implements SchemaRule {
 
     @Override
     public void check(SchemaContext ctx) {
+        UnusedTables unused = new UnusedTables(
+                ctx.chain().migrations().stream().map(m -> m.up().text()).toList(), ctx.dialect());
         List<Pattern> patterns = ctx.options(Options.class).patterns().stream().map(MissingForeignKey::compile).toList();
         Set<String> ignored = new LinkedHashSet<>(ctx.options(Options.class).ignoreColumns());
         Schema schema = ctx.schema();
@@ -66,12 +73,13 @@ public final class MissingForeignKey implements SchemaRule {
             }
             for (Column c : t.columns()) {
                 if (ignored.contains(c.name()) || ignored.contains(t.name().name() + "." + c.name())
-                        || inForeignKey(t, c.name()) || keyLeftOutOnPurpose(c) || sentinelDefault(c)) {
+                        || inForeignKey(t, c.name()) || keyLeftOutOnPurpose(c) || sentinelDefault(c)
+                        || sentinelForUniqueness(t, c)) {
                     continue;
                 }
                 for (Pattern p : patterns) {
                     Matcher m = p.matcher(c.name());
-                    if (m.matches() && !polymorphic(t, m.group(1)) && report(ctx, t, c, m.group(1))) {
+                    if (m.matches() && !polymorphic(t, m.group(1)) && report(ctx, t, c, m.group(1), unused)) {
                         break;
                     }
                 }
@@ -80,10 +88,13 @@ public final class MissingForeignKey implements SchemaRule {
     }
 
     /** Reports {@code c} when a table named after {@code stem} has a single-column key of its type. */
-    private static boolean report(SchemaContext ctx, Table t, Column c, String stem) {
+    private static boolean report(SchemaContext ctx, Table t, Column c, String stem, UnusedTables unused) {
         Table target = referenced(ctx.schema(), t, stem).orElse(null);
         if (target == null || target.primaryKey() == null || target.primaryKey().columns().size() != 1) {
             return false;
+        }
+        if (unused.unusedOnPurpose(target.name())) {
+            return true; // the column does refer to it, but the project wrote down that the table is not used
         }
         String keyName = target.primaryKey().columns().get(0);
         Column key = target.column(keyName).orElse(null);
@@ -149,6 +160,31 @@ public final class MissingForeignKey implements SchemaRule {
      */
     private static boolean sentinelDefault(Column c) {
         return c.defaultExpression() != null && SENTINEL.matcher(c.defaultExpression().strip()).matches();
+    }
+
+    /**
+     * A nullable column in a UNIQUE constraint or a unique index that is not partial (Harbor's
+     * {@code robot UNIQUE (name, project_id)}, {@code cve_allowlist UNIQUE (project_id)}): NULLs never
+     * collide, so rows that refer to nothing would escape the uniqueness the key was made for. Schemas
+     * shaped like this store a sentinel (0) for "none" instead, which a foreign key would refuse: Harbor's
+     * system-level robots, allowlist and labels. (PostgreSQL 15's NULLS NOT DISTINCT is not told apart: a
+     * key declared so is skipped as well.)
+     */
+    private static boolean sentinelForUniqueness(Table t, Column c) {
+        if (c.notNull()) {
+            return false;
+        }
+        for (UniqueKey u : t.uniques()) {
+            if (u.columns().contains(c.name())) {
+                return true;
+            }
+        }
+        for (Index i : t.indexes()) {
+            if (i.unique() && i.predicate() == null && i.columnNames().contains(c.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
