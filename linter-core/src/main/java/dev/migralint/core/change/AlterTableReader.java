@@ -298,7 +298,7 @@ final class AlterTableReader {
                 int body = symbol != null ? i + 2 : t.isWord(i, "constraint") ? i + 1 : i;
                 CreateIndex index = IndexDdlReader.addIndexClause(t, table, body, to, range);
                 return index != null && index.name() == null && symbol != null
-                        ? TableDdlReader.withName(index, symbol) : index;
+                        ? TableDdlReader.withName(index, new ObjectName(null, symbol, t.spelling(i + 1))) : index;
             }
             Constraint c = ConstraintReader.tableConstraint(t, i, to);
             return c == null ? null : new AddConstraint(table, c, range);
@@ -413,12 +413,13 @@ final class AlterTableReader {
             }
             if (mysql && (t.isWord(i, "index") || t.isWord(i, "key"))) {
                 return t.isIdentifier(i + 1) && t.isWord(i + 2, "to") && t.isIdentifier(i + 3)
-                        ? new RenameIndex(ObjectName.of(t.identifier(i + 1)), table, t.identifier(i + 3), false, clause)
+                        ? new RenameIndex(new ObjectName(null, t.identifier(i + 1), t.spelling(i + 1)), table,
+                                t.identifier(i + 3), false, clause, t.spelling(i + 3))
                         : null;
             }
             i = t.skip(i, "column");
             return t.isIdentifier(i) && t.isWord(i + 1, "to") && t.isIdentifier(i + 2)
-                    ? new RenameColumn(table, t.identifier(i), t.identifier(i + 2), clause) : null;
+                    ? new RenameColumn(table, t.identifier(i), t.identifier(i + 2), clause, t.spelling(i + 2)) : null;
         }
 
         /** MySQL: CHANGE [COLUMN] old new_definition: a rename (when the name changes) and a redefinition. */
@@ -434,13 +435,17 @@ final class AlterTableReader {
             }
             List<SchemaChange> changes = new ArrayList<>();
             if (!def.name().equals(old)) {
-                changes.add(new RenameColumn(table, old, def.name(), clause));
+                changes.add(new RenameColumn(table, old, def.name(), clause, def.spelling()));
             }
+            // the definition's spelling is the column's new one, also when only its case changes (no rename)
             changes.add(new AlterColumnType(table, def.name(), def.type(), null, def, clause));
             return changes;
         }
 
-        /** MySQL: MODIFY [COLUMN] definition replaces the column's whole definition. */
+        /**
+         * MySQL: MODIFY [COLUMN] definition replaces the column's whole definition, its name's case
+         * included: MySQL takes the field name as MODIFY writes it, as for CHANGE.
+         */
         private SchemaChange modify() {
             ColumnDef def = ColumnDefReader.read(t, t.skip(start + 1, "column"), end);
             return def == null ? null : new AlterColumnType(table, def.name(), def.type(), null, def, clause);

@@ -64,7 +64,8 @@ final class ColumnDefReader {
             i = a.readAt(i, end);
         }
         ColumnDef column = new ColumnDef(name, type.type(), a.notNull, a.primaryKey, a.defaultExpression,
-                t.range(start, end - 1), type.range(), a.identity, a.generatedExpression, a.generatedStored, a.comment);
+                t.range(start, end - 1), type.range(), a.identity, a.generatedExpression, a.generatedStored, a.comment,
+                t.spelling(start));
         return new Read(column, a.constraints);
     }
 

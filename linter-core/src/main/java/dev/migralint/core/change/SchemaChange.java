@@ -195,13 +195,29 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** RENAME COLUMN a TO b, and the renaming part of MySQL's CHANGE COLUMN a b .... */
-    record RenameColumn(ObjectName table, String column, String newName, TextRange range) implements SchemaChange {
+    /**
+     * RENAME COLUMN a TO b, and the renaming part of MySQL's CHANGE COLUMN a b ....; {@code newSpelling}
+     * is b as written where {@code newName} folded its case (MySQL, see {@link ColumnDef#spelling()}), or null.
+     */
+    record RenameColumn(ObjectName table, String column, String newName, TextRange range, String newSpelling)
+            implements SchemaChange {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);
         }
 
+        public RenameColumn {
+            newSpelling = newSpelling != null && newSpelling.equals(newName) ? null : newSpelling;
+        }
+
+        public RenameColumn(ObjectName table, String column, String newName, TextRange range) {
+            this(table, column, newName, range, null);
+        }
+
+        /** The new name as messages print it: as written. */
+        public String newDisplayName() {
+            return newSpelling == null ? newName : newSpelling;
+        }
     }
 
     /**
@@ -397,14 +413,29 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** ALTER INDEX [IF EXISTS] a RENAME TO b, or MySQL's ALTER TABLE t RENAME {INDEX|KEY} a TO b ({@code table} set). */
-    record RenameIndex(ObjectName index, ObjectName table, String newName, boolean ifExists, TextRange range)
-            implements SchemaChange {
+    /**
+     * ALTER INDEX [IF EXISTS] a RENAME TO b, or MySQL's ALTER TABLE t RENAME {INDEX|KEY} a TO b ({@code table} set);
+     * {@code newSpelling} is b as MySQL keeps it, or null (see {@link ObjectName#spelling()}).
+     */
+    record RenameIndex(ObjectName index, ObjectName table, String newName, boolean ifExists, TextRange range,
+                       String newSpelling) implements SchemaChange {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);
         }
 
+        public RenameIndex {
+            newSpelling = newSpelling != null && newSpelling.equals(newName) ? null : newSpelling;
+        }
+
+        public RenameIndex(ObjectName index, ObjectName table, String newName, boolean ifExists, TextRange range) {
+            this(index, table, newName, ifExists, range, null);
+        }
+
+        /** The new name as messages print it: as written. */
+        public String newDisplayName() {
+            return newSpelling == null ? newName : newSpelling;
+        }
     }
 
     /** CREATE TYPE name AS ENUM (labels); labels unquoted. */

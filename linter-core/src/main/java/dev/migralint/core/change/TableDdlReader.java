@@ -147,7 +147,7 @@ final class TableDdlReader {
 
     private static ColumnDef withNotNull(ColumnDef c) {
         return new ColumnDef(c.name(), c.type(), true, c.primaryKey(), c.defaultExpression(), c.range(), c.typeRange(),
-                c.identity(), c.generatedExpression(), c.generatedStored());
+                c.identity(), c.generatedExpression(), c.generatedStored(), null, c.spelling());
     }
 
     /** LIKE source [{INCLUDING | EXCLUDING} option ...] inside the column list (PostgreSQL). */
@@ -178,7 +178,8 @@ final class TableDdlReader {
                     || t.isWord(body, "fulltext") || t.isWord(body, "spatial")) {
                 CreateIndex index = IndexDdlReader.addIndexClause(t, table, body, e, clause);
                 if (index != null) {
-                    indexes.add(index.name() == null && symbol != null ? withName(index, symbol) : index);
+                    indexes.add(index.name() == null && symbol != null
+                            ? withName(index, new ObjectName(null, symbol, t.spelling(s + 1))) : index);
                 }
                 return;
             }
@@ -189,8 +190,8 @@ final class TableDdlReader {
         }
     }
 
-    static CreateIndex withName(CreateIndex index, String name) {
-        return new CreateIndex(ObjectName.of(name), index.table(), index.columns(), index.unique(), index.concurrently(),
+    static CreateIndex withName(CreateIndex index, ObjectName name) {
+        return new CreateIndex(name, index.table(), index.columns(), index.unique(), index.concurrently(),
                 index.ifNotExists(), index.method(), index.where(), index.include(), index.range());
     }
 

@@ -241,6 +241,11 @@ public final class TokenCursor {
         return isKind(i, TokenKind.PLACEHOLDER) ? text(i) : normalize(text(i), dialect);
     }
 
+    /** The identifier at {@code i} as written (see {@link #spelling(String, Dialect)}): null but in MySQL. */
+    public String spelling(int i) {
+        return isKind(i, TokenKind.PLACEHOLDER) ? null : spelling(text(i), dialect);
+    }
+
     /**
      * A name read from tokens {@code [start, end)}: {@code schema} null when not given; parts normalized;
      * {@code spelling} the last part as written where normalizing folded its case (see {@link #spelling}).

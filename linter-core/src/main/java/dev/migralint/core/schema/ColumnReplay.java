@@ -116,18 +116,18 @@ final class ColumnReplay {
         String from = b.columns.get(at).name();
         String to = s.id(r.newName());
         List<Table> children = children(t.name());
-        renameIn(t, b, at, from, to);
+        renameIn(t, b, at, from, to, r.newSpelling());
         for (Table child : children) {
             Table.Builder cb = s.schema.table(child.name()).orElse(child).toBuilder();
             int childAt = cb.columnIndex(from);
             if (childAt >= 0 && cb.columnIndex(to) < 0) {
-                renameIn(child, cb, childAt, from, to);
+                renameIn(child, cb, childAt, from, to, r.newSpelling());
             }
         }
     }
 
-    private void renameIn(Table t, Table.Builder b, int at, String from, String to) {
-        b.columns.set(at, b.columns.get(at).withName(to));
+    private void renameIn(Table t, Table.Builder b, int at, String from, String to, String spelling) {
+        b.columns.set(at, b.columns.get(at).withName(to, spelling));
         b.indexes.replaceAll(i -> i.withKeys(i.keys().stream().map(k -> renameKey(k, from, to)).toList(),
                 rename(i.include(), from, to), GeneratedNames.renameIdentifier(i.predicate(), from, to)));
         if (b.primaryKey != null) {
@@ -188,7 +188,7 @@ final class ColumnReplay {
             Column fresh = SchemaReplayer.column(s, t.name(), def);
             boolean keyColumn = b.primaryKey != null && b.primaryKey.columns().contains(old.name());
             replaced = new Column(old.name(), fresh.type(), fresh.notNull() || keyColumn, fresh.defaultExpression(),
-                    fresh.identity(), fresh.generated(), old.definedAt(), fresh.comment());
+                    fresh.identity(), fresh.generated(), old.definedAt(), fresh.comment(), fresh.spelling());
         } else {
             replaced = old.withType(a.type());
         }

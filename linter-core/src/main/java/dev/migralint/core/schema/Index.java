@@ -4,6 +4,7 @@ import dev.migralint.core.change.IndexColumn;
 import dev.migralint.core.change.ObjectName;
 import dev.migralint.core.diag.Location;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An index on a table (or materialized view). {@code name} is unique per schema in PostgreSQL and per
@@ -11,13 +12,30 @@ import java.util.List;
  * expressions in order, {@code include} the INCLUDE columns, {@code predicate} a partial index's WHERE
  * text or null, {@code method} lower-case ("btree", "gin", "fulltext", ...). {@code kind} tells an
  * index someone created from one the database made for a constraint.
+ *
+ * <p>{@code spelling} is the name as MySQL keeps it where that differs from the folded {@code name}
+ * ({@code IX_AppId} for {@code ix_appid}), or null; for display only, it takes no part in equality (see
+ * {@link ObjectName#spelling()}).
  */
 public record Index(String name, ObjectName table, List<IndexColumn> keys, boolean unique, String method,
-                    String predicate, List<String> include, IndexKind kind, Location definedAt) {
+                    String predicate, List<String> include, IndexKind kind, Location definedAt, String spelling) {
 
     public Index {
         keys = List.copyOf(keys);
         include = List.copyOf(include);
+        if (spelling != null && spelling.equals(name)) {
+            spelling = null;
+        }
+    }
+
+    public Index(String name, ObjectName table, List<IndexColumn> keys, boolean unique, String method,
+                 String predicate, List<String> include, IndexKind kind, Location definedAt) {
+        this(name, table, keys, unique, method, predicate, include, kind, definedAt, null);
+    }
+
+    /** The name as messages and advice print it: as the source spelled it. */
+    public String displayName() {
+        return spelling == null ? name : spelling;
     }
 
     public enum IndexKind {
@@ -48,19 +66,33 @@ public record Index(String name, ObjectName table, List<IndexColumn> keys, boole
         return new ObjectName(table.schema(), name);
     }
 
-    Index withName(String newName) {
-        return new Index(newName, table, keys, unique, method, predicate, include, kind, definedAt);
+    /** Renamed: the new name's spelling replaces the old one. */
+    Index withName(String newName, String newSpelling) {
+        return new Index(newName, table, keys, unique, method, predicate, include, kind, definedAt, newSpelling);
     }
 
     Index withTable(ObjectName newTable) {
-        return new Index(name, newTable, keys, unique, method, predicate, include, kind, definedAt);
+        return new Index(name, newTable, keys, unique, method, predicate, include, kind, definedAt, spelling);
     }
 
     Index withKind(IndexKind newKind) {
-        return new Index(name, table, keys, unique, method, predicate, include, newKind, definedAt);
+        return new Index(name, table, keys, unique, method, predicate, include, newKind, definedAt, spelling);
     }
 
     Index withKeys(List<IndexColumn> newKeys, List<String> newInclude, String newPredicate) {
-        return new Index(name, table, newKeys, unique, method, newPredicate, newInclude, kind, definedAt);
+        return new Index(name, table, newKeys, unique, method, newPredicate, newInclude, kind, definedAt, spelling);
+    }
+
+    /** Equal when all but {@code spelling} are: the spelling is for display only. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Index i && name.equals(i.name) && table.equals(i.table) && keys.equals(i.keys)
+                && unique == i.unique && Objects.equals(method, i.method) && Objects.equals(predicate, i.predicate)
+                && include.equals(i.include) && kind == i.kind && Objects.equals(definedAt, i.definedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, table, keys, unique, method, predicate, include, kind, definedAt);
     }
 }

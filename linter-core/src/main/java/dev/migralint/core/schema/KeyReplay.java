@@ -108,7 +108,7 @@ final class KeyReplay {
         }
         String name = constraintName == null || s.id(constraintName).equals(index.name()) ? index.name()
                 : fresh(b, s.id(constraintName));
-        Index adopted = index.withName(name).withKind(kind);
+        Index adopted = (name.equals(index.name()) ? index : index.withName(name, null)).withKind(kind);
         b.replaceIndex(index.name(), adopted);
         return adopted;
     }
@@ -212,7 +212,7 @@ final class KeyReplay {
                     : fk.indexName() != null && b.index(fk.indexName()) == null ? fk.indexName()
                     : GeneratedNames.mysqlIndexName(keys(fk.columns()), n -> b.index(n) != null);
             b.indexes.add(new Index(indexName, b.name, keys(fk.columns()), false, "btree", null, List.of(),
-                    IndexKind.FOREIGN_KEY_AUTO, s.at(fk.range())));
+                    IndexKind.FOREIGN_KEY_AUTO, s.at(fk.range()), spelledAfterColumn(b, indexName, keys(fk.columns()))));
         }
     }
 
@@ -262,8 +262,10 @@ final class KeyReplay {
             s.column(b, c);
         }
         String name;
+        String spelling = null;
         if (ci.name() != null) {
             name = s.id(ci.name().name());
+            spelling = ci.name().spelling();
             if (s.relationTaken(b).test(name) || (s.mysql() && name.equalsIgnoreCase("primary"))) {
                 if (ci.ifNotExists()) {
                     return null;
@@ -273,13 +275,14 @@ final class KeyReplay {
             }
         } else if (s.mysql()) {
             name = GeneratedNames.mysqlIndexName(ci.columns(), n -> b.index(n) != null);
+            spelling = spelledAfterColumn(b, name, ci.columns());
         } else {
             name = GeneratedNames.choose(b.name.name(),
                     GeneratedNames.nameAddition(GeneratedNames.indexColumnNames(ci.columns(), ci.include())), "idx",
                     s.relationTaken(b));
         }
         Index index = new Index(name, b.name, ci.columns(), ci.unique(), ci.method() == null ? "btree" : ci.method(),
-                ci.where(), ci.include(), IndexKind.EXPLICIT, s.at(ci.range()));
+                ci.where(), ci.include(), IndexKind.EXPLICIT, s.at(ci.range()), spelling);
         if (s.mysql()) {
             // InnoDB drops the index it made for a foreign key once another index can serve the key.
             for (ForeignKey fk : b.foreignKeys) {
@@ -292,6 +295,16 @@ final class KeyReplay {
         }
         b.indexes.add(index);
         return index;
+    }
+
+    /**
+     * The spelling of a MySQL index named after its first column ({@code AppId}, {@code AppId_2}): MySQL
+     * takes the column's name as the column has it. Null when the name is not the column's.
+     */
+    private static String spelledAfterColumn(Table.Builder b, String name, List<IndexColumn> keys) {
+        String first = keys.isEmpty() ? null : keys.get(0).column();
+        int at = first == null || !name.startsWith(first) ? -1 : b.columnIndex(first);
+        return at < 0 ? null : b.columns.get(at).displayName() + name.substring(first.length());
     }
 
     /** Keeps only the first of index constraints with equal definitions, as CREATE TABLE does (primary key first). */

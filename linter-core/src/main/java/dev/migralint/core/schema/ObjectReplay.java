@@ -188,7 +188,7 @@ final class ObjectReplay {
             b.checks.replaceAll(x -> x == ch ? new CheckConstraint(to, ch.expression(), ch.validated(),
                     ch.definedAt()) : x);
         } else {
-            renameBackedIndex(b, from, to);
+            renameBackedIndex(b, from, to, null);
         }
         s.put(t.name(), b);
         if (!(c instanceof ForeignKey) && !(c instanceof CheckConstraint)) {
@@ -197,7 +197,7 @@ final class ObjectReplay {
     }
 
     /** Renames an index and, when it backs one, its constraint. */
-    private void renameBackedIndex(Table.Builder b, String from, String to) {
+    private void renameBackedIndex(Table.Builder b, String from, String to, String spelling) {
         Index index = b.index(from);
         if (index == null) {
             return;
@@ -205,7 +205,7 @@ final class ObjectReplay {
         if (s.relationTaken(b).test(to)) {
             throw s.refuse(Kind.ALREADY_EXISTS, to, "relation " + to + " already exists");
         }
-        b.replaceIndex(from, index.withName(to));
+        b.replaceIndex(from, index.withName(to, spelling));
         if (b.primaryKey != null && b.primaryKey.name().equals(from)) {
             b.primaryKey = new TableConstraint.PrimaryKey(to, b.primaryKey.columns(), b.primaryKey.definedAt());
         }
@@ -283,7 +283,7 @@ final class ObjectReplay {
         }
         Table t = s.schema.tableByKey(index.table());
         Table.Builder b = t.toBuilder();
-        renameBackedIndex(b, index.name(), s.id(r.newName()));
+        renameBackedIndex(b, index.name(), s.id(r.newName()), r.newSpelling());
         s.put(t.name(), b);
         retargetReferencedIndex(t.name(), index.name(), s.id(r.newName()));
     }

@@ -467,7 +467,7 @@ public final class SchemaReplayer {
             }
         }
         return new Column(s.id(def.name()), type, notNull, defaultExpression, def.identity() || (serialBase != null && s.mysql()),
-                def.generatedExpression(), s.at(def.range()), def.comment());
+                def.generatedExpression(), s.at(def.range()), def.comment(), def.spelling());
     }
 
     /** Adds a column's inline constraints (a MySQL SERIAL's unique key included) after the column itself. */

@@ -132,7 +132,7 @@ final class TableCreation {
             boolean keepDefault = !like || all || including.contains("defaults") || s.mysql();
             boolean keepIdentity = !like || all || including.contains("identity") || s.mysql();
             b.columns.add(new Column(col.name(), col.type(), col.notNull(), keepDefault ? col.defaultExpression() : null,
-                    keepIdentity && col.identity(), col.generated(), col.definedAt(), col.comment()));
+                    keepIdentity && col.identity(), col.generated(), col.definedAt(), col.comment(), col.spelling()));
         }
         boolean checks = !like || all || including.contains("constraints") || s.mysql();
         if (checks) {

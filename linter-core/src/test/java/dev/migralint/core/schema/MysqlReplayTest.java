@@ -125,4 +125,66 @@ class MysqlReplayTest {
         Replayed r = Replayed.mysql("START TRANSACTION; CREATE TABLE t (a int); ROLLBACK;");
         assertThat(r.schema().table(ObjectName.of("t"))).isPresent();
     }
+    @Test
+    void columnsAndIndexesKeepTheirSpellingForDisplayAndMatchFolded() {
+        Replayed r = Replayed.mysql("""
+                CREATE TABLE `App` (
+                  `Id` int unsigned NOT NULL AUTO_INCREMENT,
+                  `AppId` varchar(500) NOT NULL,
+                  `DataChange_CreatedBy` varchar(32),
+                  PRIMARY KEY (`Id`),
+                  KEY `IX_AppId` (`AppId`),
+                  KEY (`DataChange_CreatedBy`)
+                );""");
+        Table app = r.table("app");
+        // matched by the folded name, whatever case a later statement writes
+        Column appId = app.column("appid").orElseThrow();
+        assertThat(appId.displayName()).isEqualTo("AppId");
+        assertThat(app.column("id").orElseThrow().displayName()).isEqualTo("Id");
+        assertThat(app.indexes()).extracting(Index::name, Index::displayName).containsExactly(
+                tuple("PRIMARY", "PRIMARY"), tuple("ix_appid", "IX_AppId"),
+                // an unnamed index is named after its first column, as that column is spelled
+                tuple("datachange_createdby", "DataChange_CreatedBy"));
+        // the spelling takes no part in equality
+        assertThat(appId).isEqualTo(new Column("appid", appId.type(), true, null, false, null, appId.definedAt(),
+                appId.comment()));
+
+        // MODIFY keeps the spelling when it is written the same, in another statement's case or not
+        r = r.then("ALTER TABLE app MODIFY `AppId` varchar(64) NOT NULL, MODIFY datachange_createdby varchar(64);");
+        assertThat(r.notes()).isEmpty();
+        app = r.table("app");
+        assertThat(app.column("appid").orElseThrow().displayName()).isEqualTo("AppId");
+        assertThat(app.column("appid").orElseThrow().type().args()).containsExactly("64");
+        // MySQL takes the field name as MODIFY writes it
+        assertThat(app.column("datachange_createdby").orElseThrow().displayName()).isEqualTo("datachange_createdby");
+
+        // CHANGE and RENAME COLUMN give the new spelling; the old name no longer matches
+        r = r.then("""
+                ALTER TABLE APP CHANGE COLUMN appid `ApplicationId` varchar(64) NOT NULL;
+                ALTER TABLE app RENAME COLUMN `id` TO `Key_Id`;
+                ALTER TABLE app CHANGE `DataChange_CreatedBy` `DATACHANGE_CreatedBy` varchar(64);
+                ALTER TABLE app RENAME INDEX ix_appid TO `IX_ApplicationId`;""");
+        assertThat(r.notes()).isEmpty();
+        app = r.table("app");
+        assertThat(app.column("appid")).isEmpty();
+        assertThat(app.column("applicationid").orElseThrow().displayName()).isEqualTo("ApplicationId");
+        assertThat(app.column("key_id").orElseThrow().displayName()).isEqualTo("Key_Id");
+        // a CHANGE that changes only the case is no rename, but MySQL keeps the new case
+        assertThat(app.column("datachange_createdby").orElseThrow().displayName()).isEqualTo("DATACHANGE_CreatedBy");
+        assertThat(app.primaryKey().columns()).containsExactly("key_id");
+        assertThat(app.index("ix_applicationid").orElseThrow().displayName()).isEqualTo("IX_ApplicationId");
+        assertThat(app.index("ix_applicationid").orElseThrow().columnNames()).containsExactly("applicationid");
+    }
+
+    @Test
+    void postgresqlNamesHaveNoSeparateSpelling() {
+        Replayed r = Replayed.pg("""
+                CREATE TABLE app (Id int PRIMARY KEY, "AppId" text, DataChange_CreatedBy text);
+                CREATE INDEX IX_AppId ON app ("AppId");
+                ALTER TABLE app RENAME COLUMN DataChange_CreatedBy TO ChangedBy;""");
+        Table app = r.table("app");
+        assertThat(app.columns()).extracting(Column::name, Column::spelling).containsExactly(
+                tuple("id", null), tuple("AppId", null), tuple("changedby", null));
+        assertThat(app.index("ix_appid").orElseThrow().spelling()).isNull();
+    }
 }
