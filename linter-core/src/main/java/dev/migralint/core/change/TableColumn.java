@@ -32,6 +32,6 @@ public record TableColumn(ObjectName table, ColumnDef column, boolean retype) {
 
     /** {@code table.column} as messages name it (without the schema). */
     public String label() {
-        return table.displayName() + "." + column.name();
+        return table.displayName() + "." + column.displayName();
     }
 }

@@ -40,7 +40,7 @@ public record SchemaTimeline(List<Step> steps, Schema current, String currentMig
                         return Optional.empty();
                     }
                     String renamed = next.relation(name).flatMap(n -> renamedColumn(t.get(), n)).orElse(null);
-                    return Optional.of(new UnknownName.Gone(t.get().name().name(), by, renamed));
+                    return Optional.of(new UnknownName.Gone(t.get().name().displayName(), by, renamed));
                 }
             }
         }
@@ -70,8 +70,8 @@ public record SchemaTimeline(List<Step> steps, Schema current, String currentMig
                 Schema before = steps.get(i).after();
                 String renamed = next.tables().stream()
                         .filter(n -> before.relation(n.name()).isEmpty() && sameColumns(n, t.get()))
-                        .map(n -> n.name().name()).findFirst().orElse(null);
-                return Optional.of(new UnknownName.Gone(t.get().name().name(), by, renamed));
+                        .map(n -> n.name().displayName()).findFirst().orElse(null);
+                return Optional.of(new UnknownName.Gone(t.get().name().displayName(), by, renamed));
             }
         }
         return Optional.empty();
@@ -81,14 +81,15 @@ public record SchemaTimeline(List<Step> steps, Schema current, String currentMig
         return t.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(column));
     }
 
-    /** The one column {@code after} has that {@code before} lacked, when the count is the same. */
+    /** The one column {@code after} has that {@code before} lacked, when the count is the same, as spelled. */
     private static Optional<String> renamedColumn(Table before, Table after) {
         if (before.columns().size() != after.columns().size()) {
             return Optional.empty();
         }
         Set<String> old = new HashSet<>();
         before.columns().forEach(c -> old.add(c.name()));
-        List<String> added = after.columns().stream().map(Column::name).filter(n -> !old.contains(n)).toList();
+        List<String> added = after.columns().stream().filter(c -> !old.contains(c.name())).map(Column::displayName)
+                .toList();
         return added.size() == 1 ? Optional.of(added.get(0)) : Optional.empty();
     }
 

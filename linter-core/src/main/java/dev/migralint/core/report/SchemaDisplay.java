@@ -3,11 +3,7 @@ package dev.migralint.core.report;
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.DataType;
 import dev.migralint.core.change.ObjectName;
-import dev.migralint.core.diag.Location;
 import dev.migralint.core.engine.SchemaHistory;
-import dev.migralint.core.lex.LexOptions;
-import dev.migralint.core.lex.Lexer;
-import dev.migralint.core.lex.TokenCursor;
 import dev.migralint.core.migration.Migration;
 import dev.migralint.core.schema.Column;
 import dev.migralint.core.schema.Index;
@@ -47,19 +43,11 @@ final class SchemaDisplay {
     }
 
     /**
-     * A column's name as its definition wrote it, in MySQL, which keeps the case (information_schema
-     * shows {@code AppId}) where the model folds it to match names as MySQL does; the model's name
-     * elsewhere, or when the definition does not start with the name (a column renamed since).
+     * A column's name as the source spelled it ({@link Column#displayName()}): MySQL keeps the case
+     * (information_schema shows {@code AppId}) where the model folds it to match names as MySQL does.
      */
     static String columnName(Schema schema, Column c) {
-        if (schema.dialect() != Dialect.MYSQL || !(c.definedAt() instanceof Location.Span span)) {
-            return c.name();
-        }
-        String definition = span.file().text(span.range());
-        String written = Lexer.lex(definition, LexOptions.of(Dialect.MYSQL)).tokens().stream()
-                .filter(t -> !t.isComment()).findFirst()
-                .map(t -> TokenCursor.spelling(t.text(definition), Dialect.MYSQL)).orElse("");
-        return written.equalsIgnoreCase(c.name()) ? written : c.name();
+        return c.displayName();
     }
 
     /** {@code names}, columns of {@code table}, as written ({@link #columnName}); a name it lacks as given. */

@@ -158,7 +158,7 @@ final class SchemaJsonWriter implements SchemaWriter {
 
     private static ObjectNode index(Schema schema, Table t, Index i) {
         ObjectNode node = JsonOutput.MAPPER.createObjectNode();
-        node.put("name", i.name());
+        node.put("name", i.displayName());
         node.put("unique", i.unique());
         node.put("method", i.method());
         ArrayNode keys = node.putArray("columns");
