@@ -2,6 +2,10 @@ package dev.migralint.rules;
 
 import dev.migralint.core.Dialect;
 import dev.migralint.core.change.ObjectName;
+import dev.migralint.core.schema.Column;
+import dev.migralint.core.schema.Index;
+import dev.migralint.core.schema.Schema;
+import dev.migralint.core.schema.Table;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -10,7 +14,10 @@ import java.util.regex.Pattern;
  * How messages and help name replayed objects: PostgreSQL's default schema {@code public} is left
  * out, other schemas are kept, so a message reads {@code orders.customer_id} in the common case and
  * {@code billing.orders.customer_id} when it matters. Tables are named as the source spelled them
- * ({@link ObjectName#displayName()}): a MySQL {@code ReleaseHistory} stays {@code ReleaseHistory}.
+ * ({@link ObjectName#displayName()}): a MySQL {@code ReleaseHistory} stays {@code ReleaseHistory}. So
+ * are columns and indexes ({@link Column#displayName()}, {@link Index#displayName()}): constraints and
+ * changes hold column names folded, so the overloads taking a {@link Table} (or a {@link Schema}) look
+ * the column up to print {@code AppId}, not {@code appid}.
  */
 public final class ObjectLabels {
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
@@ -45,6 +52,39 @@ public final class ObjectLabels {
     /** {@code table(a, b)}: a table with a column list, as foreign keys name their columns. */
     public static String columns(ObjectName table, List<String> columns) {
         return columns.size() == 1 ? column(table, columns.get(0)) : table(table) + "(" + String.join(", ", columns) + ")";
+    }
+
+    /** A column of {@code table} as the source spelled it; {@code column} itself when the table has none so named. */
+    public static String columnName(Table table, String column) {
+        return column == null || table == null ? column : table.column(column).map(Column::displayName).orElse(column);
+    }
+
+    /** Columns of {@code table} as the source spelled them (see {@link #columnName(Table, String)}). */
+    public static List<String> columnNames(Table table, List<String> columns) {
+        return columns.stream().map(c -> columnName(table, c)).toList();
+    }
+
+    /**
+     * A column of {@code table} as {@code schema} spells it, for a change that names the column folded (DROP
+     * COLUMN, MODIFY, RENAME COLUMN): the spelling of its definition, or {@code column} when not known.
+     */
+    public static String columnName(Schema schema, ObjectName table, String column) {
+        return schema.table(table).map(t -> columnName(t, column)).orElse(column);
+    }
+
+    /** {@code table.column}, the column as {@code schema} spells it (see {@link #columnName(Schema, ObjectName, String)}). */
+    public static String column(Schema schema, ObjectName table, String column) {
+        return column(table, columnName(schema, table, column));
+    }
+
+    /** {@code table.column}, both as the source spelled them. */
+    public static String column(Table table, String column) {
+        return column(table.name(), columnName(table, column));
+    }
+
+    /** {@code table(a, b)}, as the source spelled them. */
+    public static String columns(Table table, List<String> columns) {
+        return columns(table.name(), columnNames(table, columns));
     }
 
     /**

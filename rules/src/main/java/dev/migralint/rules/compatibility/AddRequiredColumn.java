@@ -8,6 +8,7 @@ import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.ChangeRule;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleInfo;
+import dev.migralint.rules.ObjectLabels;
 import java.util.Set;
 
 /**
@@ -36,13 +37,13 @@ public final class AddRequiredColumn implements ChangeRule<AddColumn> {
                 || ctx.facts().createdInThisMigration(change.table())) {
             return;
         }
-        String name = change.table() + "." + column.name();
+        String name = ObjectLabels.qualified(change.table()) + "." + column.displayName();
         if (ctx.dialect() == Dialect.MYSQL) {
             ctx.report(change, "Column " + name + " is NOT NULL without a DEFAULT: inserts that do not name it, "
                     + "such as those of the running release, fail").help(MYSQL_HELP);
         } else {
             ctx.report(change, "Column " + name + " is NOT NULL without a DEFAULT: adding it fails if "
-                    + change.table() + " has any row, and inserts that do not name it fail").help(PG_HELP);
+                    + ObjectLabels.qualified(change.table()) + " has any row, and inserts that do not name it fail").help(PG_HELP);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.ChangeRule;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleInfo;
+import dev.migralint.rules.ObjectLabels;
 
 /**
  * Dropping NOT NULL is instant and safe for the database, but it widens the contract readers rely
@@ -30,7 +31,8 @@ public final class DropNotNull implements ChangeRule<SchemaChange.DropNotNull> {
                 .map(c -> !c.notNull()).orElse(false)) {
             return;
         }
-        ctx.report(change, "Column " + change.table() + "." + change.column()
+        ctx.report(change, "Column " + ObjectLabels.qualified(change.table()) + "."
+                + ObjectLabels.columnName(ctx.schemaBefore(), change.table(), change.column())
                 + " becomes nullable: readers that assume it is always set will meet NULLs").help(HELP);
     }
 }

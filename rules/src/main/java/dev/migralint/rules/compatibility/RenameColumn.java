@@ -7,6 +7,7 @@ import dev.migralint.core.rule.Category;
 import dev.migralint.core.rule.ChangeRule;
 import dev.migralint.core.rule.RuleContext;
 import dev.migralint.core.rule.RuleInfo;
+import dev.migralint.rules.ObjectLabels;
 
 /**
  * A rename takes effect at commit, while the application servers of the previous release keep
@@ -30,7 +31,8 @@ public final class RenameColumn implements ChangeRule<SchemaChange.RenameColumn>
         if (ctx.dialect() == Dialect.MYSQL && change.column().equalsIgnoreCase(change.newName())) {
             return;
         }
-        ctx.report(change, "Renaming column " + change.table() + "." + change.column() + " to " + change.newName()
-                + " breaks running clients that still read or write " + change.column()).help(HELP);
+        String old = ObjectLabels.columnName(ctx.schemaBefore(), change.table(), change.column());
+        ctx.report(change, "Renaming column " + ObjectLabels.qualified(change.table()) + "." + old + " to "
+                + change.newDisplayName() + " breaks running clients that still read or write " + old).help(HELP);
     }
 }

@@ -29,9 +29,10 @@ public final class DuplicateIndex implements SchemaRule {
             for (Index i : t.indexes()) {
                 Index original = IndexShapes.duplicated(i, t.indexes());
                 if (original != null) {
-                    ctx.report(i.definedAt(), "Index " + IndexLabels.describe(i) + " duplicates " + original.name()
+                    ctx.report(i.definedAt(), "Index " + IndexLabels.describe(t, i) + " duplicates "
+                                    + original.displayName()
                                     + (original.unique() && !i.unique() ? ", a unique index on the same keys" : ""))
-                            .related(original.definedAt(), original.name() + " is defined here")
+                            .related(original.definedAt(), original.displayName() + " is defined here")
                             .help("Drop the duplicate: every write updates both and the planner uses one: "
                                     + IndexLabels.dropSql(t, i, ctx.dialect()));
                 }

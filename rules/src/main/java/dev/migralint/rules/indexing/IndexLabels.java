@@ -10,24 +10,27 @@ import dev.migralint.core.schema.Table;
 import dev.migralint.rules.ObjectLabels;
 import java.util.stream.Collectors;
 
-/** How the indexing rules name an index in a message, and the statement that drops it. */
+/**
+ * How the indexing rules name an index in a message, and the statement that drops it: the index and its
+ * key columns as the source spelled them ({@code IX_AppId on App (AppId)} in MySQL).
+ */
 final class IndexLabels {
     private IndexLabels() {
     }
 
-    /** {@code name on table (a, lower(b) DESC)}. */
-    static String describe(Index i) {
-        return i.name() + " on " + ObjectLabels.table(i.table()) + " " + keys(i);
+    /** {@code name on table (a, lower(b) DESC)}; {@code t} is the index's table. */
+    static String describe(Table t, Index i) {
+        return i.displayName() + " on " + ObjectLabels.table(i.table()) + " " + keys(t, i);
     }
 
     /** The keys as written: {@code (a, lower(b) DESC)}, with a predicate when there is one. */
-    static String keys(Index i) {
-        String keys = i.keys().stream().map(IndexLabels::key).collect(Collectors.joining(", ", "(", ")"));
+    static String keys(Table t, Index i) {
+        String keys = i.keys().stream().map(k -> key(t, k)).collect(Collectors.joining(", ", "(", ")"));
         return i.predicate() == null ? keys : keys + " WHERE " + IndexShapes.bare(i.predicate());
     }
 
-    private static String key(IndexColumn k) {
-        String text = k.column() != null ? k.column() : "(" + k.expression() + ")";
+    private static String key(Table t, IndexColumn k) {
+        String text = k.column() != null ? ObjectLabels.columnName(t, k.column()) : "(" + k.expression() + ")";
         if (k.opclass() != null) {
             text += " " + k.opclass();
         }
@@ -39,7 +42,7 @@ final class IndexLabels {
         String t = ObjectLabels.sql(table.name(), dialect);
         if (dialect == Dialect.MYSQL) {
             return i.kind() == IndexKind.PRIMARY_KEY ? "ALTER TABLE " + t + " DROP PRIMARY KEY;"
-                    : "ALTER TABLE " + t + " DROP INDEX " + ObjectLabels.sql(i.name(), dialect) + ";";
+                    : "ALTER TABLE " + t + " DROP INDEX " + ObjectLabels.sql(i.displayName(), dialect) + ";";
         }
         if (i.kind() != IndexKind.EXPLICIT) {
             return "ALTER TABLE " + t + " DROP CONSTRAINT " + ObjectLabels.sql(i.name(), dialect) + ";";

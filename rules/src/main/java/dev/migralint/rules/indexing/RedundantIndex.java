@@ -33,10 +33,11 @@ public final class RedundantIndex implements SchemaRule {
                 }
                 Index covering = covering(i, t.indexes());
                 if (covering != null) {
-                    ctx.report(i.definedAt(), "Index " + IndexLabels.describe(i) + " is redundant: "
-                                    + covering.name() + " " + IndexLabels.keys(covering) + " starts with the same keys")
-                            .related(covering.definedAt(), covering.name() + " is defined here")
-                            .help("Drop it: every write updates it, and " + covering.name()
+                    ctx.report(i.definedAt(), "Index " + IndexLabels.describe(t, i) + " is redundant: "
+                                    + covering.displayName() + " " + IndexLabels.keys(t, covering)
+                                    + " starts with the same keys")
+                            .related(covering.definedAt(), covering.displayName() + " is defined here")
+                            .help("Drop it: every write updates it, and " + covering.displayName()
                                     + " serves its queries: " + IndexLabels.dropSql(t, i, ctx.dialect()));
                 }
             }

@@ -70,11 +70,12 @@ public final class UnindexedForeignKey implements SchemaRule {
 
     private static void report(SchemaContext ctx, Table t, ForeignKey fk) {
         Dialect d = ctx.dialect();
-        String columns = String.join(", ", fk.columns());
-        String indexName = ObjectLabels.sql(t.name().displayName() + "_" + String.join("_", fk.columns()) + "_idx", d);
+        List<String> spelled = ObjectLabels.columnNames(t, fk.columns());
+        String columns = String.join(", ", spelled);
+        String indexName = ObjectLabels.sql(t.name().displayName() + "_" + String.join("_", spelled) + "_idx", d);
         String table = ObjectLabels.sql(t.name(), d);
-        String keys = ObjectLabels.sqlList(fk.columns(), d);
-        ctx.report(fk.definedAt(), "Foreign key " + ObjectLabels.columns(t.name(), fk.columns()) + " has no index whose "
+        String keys = ObjectLabels.sqlList(spelled, d);
+        ctx.report(fk.definedAt(), "Foreign key " + ObjectLabels.columns(t.name(), spelled) + " has no index whose "
                         + (fk.columns().size() == 1 ? "leading column is " : "leading columns are ") + columns)
                 .help(d == Dialect.MYSQL
                         ? "ALTER TABLE " + table + " ADD INDEX " + indexName + " (" + keys + ");"

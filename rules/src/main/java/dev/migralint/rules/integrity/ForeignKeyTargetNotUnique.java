@@ -68,9 +68,12 @@ public final class ForeignKeyTargetNotUnique implements StatementRule {
         }
         List<String> refColumns = fk.refColumns();
         String targetLabel = ObjectLabels.table(target != null ? target.name() : creating.table());
+        // the key's columns as their table spells them (the constraint holds them folded)
+        String foreignKey = ObjectLabels.columns(table,
+                ObjectLabels.columnNames(ctx.schemaAfter().table(table).orElse(null), fk.columns()));
         if (refColumns.isEmpty()) {
             if (primaryKey == null && ctx.dialect() != Dialect.MYSQL) {
-                ctx.report(fk.range(), "Foreign key " + ObjectLabels.columns(table, fk.columns()) + " references "
+                ctx.report(fk.range(), "Foreign key " + foreignKey + " references "
                                 + targetLabel + ", which has no primary key")
                         .help("Name the referenced columns, which must have a unique constraint, or give "
                                 + targetLabel + " a primary key");
@@ -86,8 +89,9 @@ public final class ForeignKeyTargetNotUnique implements StatementRule {
                 return;
             }
         }
-        String referenced = targetLabel + "(" + String.join(", ", refColumns) + ")";
-        FindingBuilder f = ctx.report(fk.range(), "Foreign key " + ObjectLabels.columns(table, fk.columns())
+        List<String> spelledRefColumns = ObjectLabels.columnNames(target, refColumns);
+        String referenced = targetLabel + "(" + String.join(", ", spelledRefColumns) + ")";
+        FindingBuilder f = ctx.report(fk.range(), "Foreign key " + foreignKey
                 + " references " + referenced + ", which is not a primary key or unique constraint"
                 + (ctx.dialect() == Dialect.MYSQL ? " (MySQL accepts any index there; other databases refuse it)" : ""));
         if (target != null) {
@@ -95,7 +99,7 @@ public final class ForeignKeyTargetNotUnique implements StatementRule {
         }
         String sqlTable = ObjectLabels.sql(target != null ? target.name() : creating.table(), ctx.dialect());
         f.help("Make the referenced columns unique first: ALTER TABLE " + sqlTable + " ADD UNIQUE ("
-                + ObjectLabels.sqlList(refColumns, ctx.dialect()) + "); or reference the primary key");
+                + ObjectLabels.sqlList(spelledRefColumns, ctx.dialect()) + "); or reference the primary key");
     }
 
     /** Column lists of the primary key and of unique indexes without a predicate or expressions. */

@@ -51,7 +51,7 @@ public final class ForeignKeyTypeMismatch implements SchemaRule {
         String why = switch (match) {
             case SAME, UNKNOWN -> null;
             case DIFFERENT_WIDTH -> narrower(from, to)
-                    ? ": values of " + ObjectLabels.column(target.name(), to.name()) + " beyond " + fromType
+                    ? ": values of " + ObjectLabels.column(target.name(), to.displayName()) + " beyond " + fromType
                             + "'s range cannot be referenced"
                     : ": the wider column wastes space and joins compare values of different types";
             case DIFFERENT_SIGN -> ": MySQL refuses foreign keys between signed and unsigned integers";
@@ -68,9 +68,9 @@ public final class ForeignKeyTypeMismatch implements SchemaRule {
         Table changed = widenKey ? target : t;
         Column column = widenKey ? to : from;
         String type = widenKey ? fromType : toType;
-        ctx.report(fk.definedAt(), "Foreign key column " + ObjectLabels.column(t.name(), from.name()) + " is " + fromType
-                        + " but references " + ObjectLabels.column(target.name(), to.name()) + ", which is " + toType + why)
-                .related(to.definedAt(), ObjectLabels.column(target.name(), to.name()) + " is defined here")
+        ctx.report(fk.definedAt(), "Foreign key column " + ObjectLabels.column(t.name(), from.displayName()) + " is " + fromType
+                        + " but references " + ObjectLabels.column(target.name(), to.displayName()) + ", which is " + toType + why)
+                .related(to.definedAt(), ObjectLabels.column(target.name(), to.displayName()) + " is defined here")
                 .help((widenKey ? "Widen the referenced key to the foreign key's type (this rewrites " + ObjectLabels.table(target.name())
                         + " and the columns that reference it must follow): " : "Give both columns the same type: ")
                         + alter(changed, column, type, d));
@@ -78,7 +78,7 @@ public final class ForeignKeyTypeMismatch implements SchemaRule {
 
     private static String alter(Table table, Column column, String type, Dialect d) {
         String t = ObjectLabels.sql(table.name(), d);
-        String c = ObjectLabels.sql(column.name(), d);
+        String c = ObjectLabels.sql(column.displayName(), d);
         return d == Dialect.MYSQL
                 ? "ALTER TABLE " + t + " MODIFY " + c + " " + type.toUpperCase(Locale.ROOT) + " ...; (repeat its NULL and DEFAULT)"
                 : "ALTER TABLE " + t + " ALTER COLUMN " + c + " TYPE " + type + ";";

@@ -10,6 +10,7 @@ import dev.migralint.core.rule.SchemaRule;
 import dev.migralint.core.schema.Index;
 import dev.migralint.core.schema.Table;
 import dev.migralint.rules.ObjectLabels;
+import java.util.List;
 
 /**
  * A table the chain ends with that has no primary key. A UNIQUE key on NOT NULL columns is not
@@ -32,9 +33,10 @@ public final class MissingPrimaryKey implements SchemaRule {
             FindingBuilder f = ctx.report(t.definedAt(), "Table " + ObjectLabels.table(t.name()) + " has no primary key");
             String table = ObjectLabels.sql(t.name(), ctx.dialect());
             if (candidate != null) {
-                String columns = ObjectLabels.sqlList(candidate.columnNames(), ctx.dialect());
-                f.related(candidate.definedAt(), "unique key " + candidate.name() + " on NOT NULL columns ("
-                        + String.join(", ", candidate.columnNames()) + ") could be the primary key");
+                List<String> keys = ObjectLabels.columnNames(t, candidate.columnNames());
+                String columns = ObjectLabels.sqlList(keys, ctx.dialect());
+                f.related(candidate.definedAt(), "unique key " + candidate.displayName() + " on NOT NULL columns ("
+                        + String.join(", ", keys) + ") could be the primary key");
                 f.help(ctx.dialect() == Dialect.MYSQL
                         ? "Make the unique key the primary key: ALTER TABLE " + table + " ADD PRIMARY KEY (" + columns + ");"
                         : candidate.kind() == Index.IndexKind.EXPLICIT
@@ -44,7 +46,8 @@ public final class MissingPrimaryKey implements SchemaRule {
             } else if (t.column("id").isPresent()) {
                 // The usual key column is there, only not declared: adding a second id would be wrong.
                 f.help("Declare the key on the existing id column (the table is scanned to check it is unique and "
-                        + "not null): ALTER TABLE " + table + " ADD PRIMARY KEY (" + ObjectLabels.sql("id", ctx.dialect())
+                        + "not null): ALTER TABLE " + table + " ADD PRIMARY KEY ("
+                        + ObjectLabels.sql(ObjectLabels.columnName(t, "id"), ctx.dialect())
                         + ");");
             } else {
                 f.help(ctx.dialect() == Dialect.MYSQL

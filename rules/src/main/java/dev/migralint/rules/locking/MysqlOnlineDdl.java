@@ -11,6 +11,7 @@ import dev.migralint.core.change.SchemaChange.ConstraintKind;
 import dev.migralint.core.change.SchemaChange.CreateIndex;
 import dev.migralint.core.change.SchemaChange.DropConstraint;
 import dev.migralint.core.schema.Column;
+import dev.migralint.rules.ObjectLabels;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,15 +69,15 @@ final class MysqlOnlineDdl {
         }
         if (change instanceof AlterColumnType type && type.redefinition() != null && before.isPresent()
                 && !sameOrOnline(before.get().type(), type.type())) {
-            return "changing column " + type.column() + " from " + before.get().type().text() + " to "
+            return "changing column " + type.redefinition().displayName() + " from " + before.get().type().text() + " to "
                     + type.type().text() + " copies the table (ALGORITHM=COPY)";
         }
         if (change instanceof AddColumn add && add.column().identity()) {
-            return "adding AUTO_INCREMENT column " + add.column().name() + " rebuilds the table without concurrent writes";
+            return "adding AUTO_INCREMENT column " + add.column().displayName() + " rebuilds the table without concurrent writes";
         }
         if (change instanceof AddColumn add && add.column().generatedExpression() != null
                 && add.column().generatedStored()) {
-            return "adding STORED generated column " + add.column().name() + " copies the table (ALGORITHM=COPY)";
+            return "adding STORED generated column " + add.column().displayName() + " copies the table (ALGORITHM=COPY)";
         }
         if (change instanceof DropConstraint drop && drop.kind() == ConstraintKind.PRIMARY_KEY
                 && all.stream().noneMatch(c -> c instanceof AddConstraint a
@@ -85,7 +86,7 @@ final class MysqlOnlineDdl {
         }
         if (change instanceof CreateIndex index && (index.method().equals("fulltext") || index.method().equals("spatial"))) {
             return "adding " + index.method().toUpperCase(Locale.ROOT) + " index"
-                    + (index.name() == null ? "" : " " + index.name()) + " runs without concurrent writes";
+                    + (index.name() == null ? "" : " " + ObjectLabels.qualified(index.name())) + " runs without concurrent writes";
         }
         return null;
     }

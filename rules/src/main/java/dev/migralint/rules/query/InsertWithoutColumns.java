@@ -33,7 +33,7 @@ public final class InsertWithoutColumns implements QueryRule {
                 continue;
             }
             String columns = ctx.schemaBefore().table(table)
-                    .map(t -> t.columns().stream().filter(c -> c.generated() == null).map(Column::name)
+                    .map(t -> t.columns().stream().filter(c -> c.generated() == null).map(Column::displayName)
                             .collect(Collectors.joining(", ")))
                     .orElse("");
             ctx.report(insert.getTable(), "INSERT INTO " + ctx.text(ctx.range(insert.getTable()))

@@ -8,6 +8,7 @@ import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.schema.Index;
 import dev.migralint.core.change.IndexColumn;
+import dev.migralint.rules.ObjectLabels;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -36,8 +37,9 @@ public final class NonSargablePredicate implements QueryRule {
             if (index == null || !"btree".equals(index.method()) || hasExpressionIndex(c)) {
                 continue;
             }
-            ctx.report(c.wrapperRange(), c.wrapper() + " hides " + c.table().name().displayName() + "." + c.column()
-                            + " from its index " + index.name())
+            ctx.report(c.wrapperRange(), c.wrapper() + " hides " + c.table().name().displayName() + "."
+                            + ObjectLabels.columnName(c.table(), c.column())
+                            + " from its index " + index.displayName())
                     .help("Compare the column itself (move the function to the other side, or use a range), or index"
                             + " the expression: CREATE INDEX ON " + c.table().name().displayName() + " (("
                             + unqualified(c.wrapper(), c.column()) + "));");

@@ -7,6 +7,7 @@ import dev.migralint.core.rule.QueryContext;
 import dev.migralint.core.rule.QueryRule;
 import dev.migralint.core.rule.RuleInfo;
 import dev.migralint.core.schema.Table;
+import dev.migralint.rules.ObjectLabels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +49,9 @@ public final class UnindexedPredicate implements QueryRule {
             List<String> columns = e.getValue().stream().map(PredicateColumn::column).distinct().toList();
             PredicateColumn first = e.getValue().get(0);
             ctx.report(first.range(), "No index of " + table.name().displayName() + " leads with "
-                            + String.join(" or ", columns) + ", which the query " + verb)
+                            + String.join(" or ", ObjectLabels.columnNames(table, columns)) + ", which the query " + verb)
                     .help("If the table is large and this query runs often, index it: CREATE INDEX ON "
-                            + table.name().displayName() + " (" + first.column() + ");");
+                            + table.name().displayName() + " (" + ObjectLabels.columnName(table, first.column()) + ");");
         }
     }
 }

@@ -40,8 +40,9 @@ public final class NarrowingTypeChange implements ChangeRule<AlterColumnType> {
         if (narrowing.isEmpty()) {
             return;
         }
-        String label = ObjectLabels.column(change.table(), change.column());
-        String check = narrowing.get().violationFor(ObjectLabels.sql(change.column(), ctx.dialect()));
+        String column = old.get().displayName();
+        String label = ObjectLabels.column(change.table(), column);
+        String check = narrowing.get().violationFor(ObjectLabels.sql(column, ctx.dialect()));
         ctx.report(change, "Changing " + label + " from " + from.text() + " to " + to.text() + " narrows it: "
                         + narrowing.get().loss())
                 .help((check == null ? "" : "Find the rows that would not survive first: SELECT count(*) FROM "

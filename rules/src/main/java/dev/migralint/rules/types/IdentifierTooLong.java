@@ -30,32 +30,32 @@ public final class IdentifierTooLong implements StatementRule {
 
     private static void names(SchemaChange change, RuleContext ctx) {
         if (change instanceof SchemaChange.CreateTable t) {
-            check("Table", t.table().name(), change.range(), ctx);
+            check("Table", t.table().displayName(), change.range(), ctx);
             for (ColumnDef c : t.columns()) {
-                check("Column", c.name(), c.range(), ctx);
+                check("Column", c.displayName(), c.range(), ctx);
             }
             for (Constraint k : t.constraints()) {
                 check("Constraint", k.name(), k.range(), ctx);
             }
         } else if (change instanceof SchemaChange.AddColumn a) {
-            check("Column", a.column().name(), a.column().range(), ctx);
+            check("Column", a.column().displayName(), a.column().range(), ctx);
             for (Constraint k : a.constraints()) {
                 check("Constraint", k.name(), k.range(), ctx);
             }
         } else if (change instanceof SchemaChange.AlterColumnType a && a.redefinition() != null) {
-            check("Column", a.column(), change.range(), ctx);
+            check("Column", a.redefinition().displayName(), change.range(), ctx);
         } else if (change instanceof SchemaChange.RenameTable r) {
-            check("Table", r.newName().name(), change.range(), ctx);
+            check("Table", r.newName().displayName(), change.range(), ctx);
         } else if (change instanceof SchemaChange.RenameColumn r) {
-            check("Column", r.newName(), change.range(), ctx);
+            check("Column", r.newDisplayName(), change.range(), ctx);
         } else if (change instanceof SchemaChange.AddConstraint a) {
             check("Constraint", a.constraint().name(), change.range(), ctx);
         } else if (change instanceof SchemaChange.RenameConstraint r) {
             check("Constraint", r.newName(), change.range(), ctx);
         } else if (change instanceof SchemaChange.CreateIndex i && i.name() != null) {
-            check("Index", i.name().name(), change.range(), ctx);
+            check("Index", i.name().displayName(), change.range(), ctx);
         } else if (change instanceof SchemaChange.RenameIndex r) {
-            check("Index", r.newName(), change.range(), ctx);
+            check("Index", r.newDisplayName(), change.range(), ctx);
         } else if (change instanceof SchemaChange.CreateView v) {
             check("View", v.name().name(), change.range(), ctx);
         } else if (change instanceof SchemaChange.CreateSequence s) {

@@ -50,7 +50,7 @@ public final class PlaintextPassword implements ColumnRule {
         ctx.report(column.range(), "Column " + c.label() + " is " + type.text() + ", too short for a salted password "
                         + "hash (bcrypt needs 60 characters): it holds the password as given")
                 .help("Store a slow salted hash (bcrypt, scrypt or Argon2id) computed by the application, in a column "
-                        + "long enough and named so: " + column.name() + "_hash text NOT NULL");
+                        + "long enough and named so: " + column.displayName() + "_hash text NOT NULL");
     }
 
     private static Integer length(DataType type) {
