@@ -66,15 +66,17 @@ public final class ObjectLabels {
 
     /**
      * A column of {@code table} as {@code schema} spells it, for a change that names the column folded (DROP
-     * COLUMN, MODIFY, RENAME COLUMN): the spelling of its definition, or {@code column} when not known.
+     * COLUMN, RENAME COLUMN): the spelling of its definition; when the history does not show it, as the
+     * change wrote it ({@code written}, null when not known) or else {@code column}.
      */
-    public static String columnName(Schema schema, ObjectName table, String column) {
-        return schema.table(table).map(t -> columnName(t, column)).orElse(column);
+    public static String columnName(Schema schema, ObjectName table, String column, String written) {
+        return schema.table(table).flatMap(t -> t.column(column)).map(Column::displayName)
+                .orElse(written != null ? written : column);
     }
 
-    /** {@code table.column}, the column as {@code schema} spells it (see {@link #columnName(Schema, ObjectName, String)}). */
-    public static String column(Schema schema, ObjectName table, String column) {
-        return column(table, columnName(schema, table, column));
+    /** {@code table.column}, the column spelled as {@link #columnName(Schema, ObjectName, String, String)} does. */
+    public static String column(Schema schema, ObjectName table, String column, String written) {
+        return column(table, columnName(schema, table, column, written));
     }
 
     /** {@code table.column}, both as the source spelled them. */

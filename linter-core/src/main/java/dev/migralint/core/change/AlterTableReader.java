@@ -359,7 +359,7 @@ final class AlterTableReader {
             if (!t.isIdentifier(afterIf) || afterIf >= end) {
                 return null;
             }
-            return new DropColumn(table, t.identifier(afterIf), afterIf > i, cascade, only, clause);
+            return new DropColumn(table, t.identifier(afterIf), afterIf > i, cascade, only, clause, t.spelling(afterIf));
         }
 
         /** ALTER [COLUMN] c {TYPE | SET DATA TYPE | SET DEFAULT | DROP DEFAULT | SET NOT NULL | DROP NOT NULL}. */

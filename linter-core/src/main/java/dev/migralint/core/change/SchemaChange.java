@@ -182,12 +182,25 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** {@code only}: ALTER TABLE ONLY, which leaves inheritance children their column. */
+    /**
+     * {@code only}: ALTER TABLE ONLY, which leaves inheritance children their column. {@code spelling} is
+     * the column as written where {@code column} folded its case (MySQL), or null: what messages print
+     * when the history does not show the column's definition.
+     */
     record DropColumn(ObjectName table, String column, boolean ifExists, boolean cascade, boolean only,
-                      TextRange range) implements SchemaChange {
+                      TextRange range, String spelling) implements SchemaChange {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);
+        }
+
+        public DropColumn {
+            spelling = spelling != null && spelling.equals(column) ? null : spelling;
+        }
+
+        public DropColumn(ObjectName table, String column, boolean ifExists, boolean cascade, boolean only,
+                          TextRange range) {
+            this(table, column, ifExists, cascade, only, range, null);
         }
 
         public DropColumn(ObjectName table, String column, boolean ifExists, TextRange range) {

@@ -174,6 +174,11 @@ class MysqlReplayTest {
         assertThat(app.primaryKey().columns()).containsExactly("key_id");
         assertThat(app.index("ix_applicationid").orElseThrow().displayName()).isEqualTo("IX_ApplicationId");
         assertThat(app.index("ix_applicationid").orElseThrow().columnNames()).containsExactly("applicationid");
+
+        // DROP COLUMN finds the column whatever case it writes
+        r = r.then("ALTER TABLE app DROP COLUMN `APPLICATIONID`;");
+        assertThat(r.notes()).isEmpty();
+        assertThat(r.table("app").column("applicationid")).isEmpty();
     }
 
     @Test

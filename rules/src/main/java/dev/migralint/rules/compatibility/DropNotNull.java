@@ -32,7 +32,7 @@ public final class DropNotNull implements ChangeRule<SchemaChange.DropNotNull> {
             return;
         }
         ctx.report(change, "Column " + ObjectLabels.qualified(change.table()) + "."
-                + ObjectLabels.columnName(ctx.schemaBefore(), change.table(), change.column())
+                + ObjectLabels.columnName(ctx.schemaBefore(), change.table(), change.column(), null)
                 + " becomes nullable: readers that assume it is always set will meet NULLs").help(HELP);
     }
 }

@@ -31,7 +31,7 @@ public final class RenameColumn implements ChangeRule<SchemaChange.RenameColumn>
         if (ctx.dialect() == Dialect.MYSQL && change.column().equalsIgnoreCase(change.newName())) {
             return;
         }
-        String old = ObjectLabels.columnName(ctx.schemaBefore(), change.table(), change.column());
+        String old = ObjectLabels.columnName(ctx.schemaBefore(), change.table(), change.column(), null);
         ctx.report(change, "Renaming column " + ObjectLabels.qualified(change.table()) + "." + old + " to "
                 + change.newDisplayName() + " breaks running clients that still read or write " + old).help(HELP);
     }

@@ -29,7 +29,7 @@ public final class DropColumn implements ChangeRule<SchemaChange.DropColumn> {
                 && ctx.schemaBefore().historyInView(drop.table())) {
             return;
         }
-        String label = ObjectLabels.column(ctx.schemaBefore(), drop.table(), drop.column());
+        String label = ObjectLabels.column(ctx.schemaBefore(), drop.table(), drop.column(), drop.spelling());
         ctx.report(drop, "Dropping column " + label + " deletes its values in every row; reverting the migration "
                         + "can add the column back but not its data")
                 .help("Stop using the column first: release code that no longer reads or writes " + label
