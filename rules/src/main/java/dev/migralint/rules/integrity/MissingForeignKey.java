@@ -109,11 +109,13 @@ public final class MissingForeignKey implements SchemaRule {
                         + ColumnTypes.label(key.type(), ctx.dialect()) + ")";
         Dialect d = ctx.dialect();
         String table = ObjectLabels.sql(t.name(), d);
-        String constraint = ObjectLabels.sql(t.name().displayName() + "_" + c.name() + "_fkey", d);
-        String add = "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " FOREIGN KEY (" + ObjectLabels.sql(c.name(), d)
-                + ") REFERENCES " + ObjectLabels.sql(target.name(), d) + " (" + ObjectLabels.sql(keyName, d) + ")";
-        ctx.report(c.definedAt(), "Column " + ObjectLabels.column(t.name(), c.name()) + " looks like a reference to "
-                        + ObjectLabels.column(target.name(), keyName) + " but has no foreign key" + typeNote)
+        String column = c.displayName();
+        String keyColumn = key.displayName();
+        String constraint = ObjectLabels.sql(t.name().displayName() + "_" + column + "_fkey", d);
+        String add = "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " FOREIGN KEY (" + ObjectLabels.sql(column, d)
+                + ") REFERENCES " + ObjectLabels.sql(target.name(), d) + " (" + ObjectLabels.sql(keyColumn, d) + ")";
+        ctx.report(c.definedAt(), "Column " + ObjectLabels.column(t.name(), column) + " looks like a reference to "
+                        + ObjectLabels.column(target.name(), keyColumn) + " but has no foreign key" + typeNote)
                 .related(target.primaryKey().definedAt(), "the primary key of " + ObjectLabels.table(target.name()))
                 .help(d == Dialect.MYSQL ? "Add the foreign key: " + add + ";"
                         : "Add the foreign key without a long lock, then check existing rows: " + add + " NOT VALID; "
