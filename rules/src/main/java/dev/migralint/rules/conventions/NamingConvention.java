@@ -67,24 +67,24 @@ public final class NamingConvention implements StatementRule {
 
     private static void names(SchemaChange change, Options o, RuleContext ctx) {
         if (change instanceof SchemaChange.CreateTable t) {
-            check("Table", t.table().name(), o.table(), change.range(), ctx);
+            check("Table", t.table().displayName(), o.table(), change.range(), ctx);
             for (ColumnDef c : t.columns()) {
-                check("Column", c.name(), o.column(), c.range(), ctx);
+                check("Column", c.displayName(), o.column(), c.range(), ctx);
             }
             t.constraints().forEach(k -> constraint(k, o, ctx));
         } else if (change instanceof SchemaChange.AddColumn a) {
-            check("Column", a.column().name(), o.column(), a.column().range(), ctx);
+            check("Column", a.column().displayName(), o.column(), a.column().range(), ctx);
             a.constraints().forEach(k -> constraint(k, o, ctx));
         } else if (change instanceof SchemaChange.RenameTable r) {
-            check("Table", r.newName().name(), o.table(), change.range(), ctx);
+            check("Table", r.newName().displayName(), o.table(), change.range(), ctx);
         } else if (change instanceof SchemaChange.RenameColumn r) {
-            check("Column", r.newName(), o.column(), change.range(), ctx);
+            check("Column", r.newSpelling() != null ? r.newSpelling() : r.newName(), o.column(), change.range(), ctx);
         } else if (change instanceof SchemaChange.AddConstraint a) {
             constraint(a.constraint(), o, ctx);
         } else if (change instanceof SchemaChange.CreateIndex i && i.name() != null) {
-            check("Index", i.name().name(), o.index(), change.range(), ctx);
+            check("Index", i.name().displayName(), o.index(), change.range(), ctx);
         } else if (change instanceof SchemaChange.RenameIndex r) {
-            check("Index", r.newName(), o.index(), change.range(), ctx);
+            check("Index", r.newSpelling() != null ? r.newSpelling() : r.newName(), o.index(), change.range(), ctx);
         }
     }
 
