@@ -3,6 +3,8 @@ package dev.migralint.core.lex;
 import dev.migralint.core.Dialect;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Splits a script into tokens with absolute offsets, in one pass over its characters. The lexer
@@ -432,7 +434,7 @@ public final class Lexer {
         // declare @cdmDatabaseSchema without turning every MySQL @variable into a placeholder.
         boolean declared = nameEnd > start + 1
                 && options.placeholders().containsKey(original.substring(start + 1, nameEnd));
-        if ((options.atPlaceholders() || declared) && isIdentifierStart(next)) {
+        if ((options.atPlaceholders() || declared || schemaPlaceholder(nameEnd)) && isIdentifierStart(next)) {
             int i = nameEnd;
             maskAt(start, i);
             emit(TokenKind.PLACEHOLDER, start, i);
@@ -445,6 +447,29 @@ public final class Lexer {
         } else {
             operator();
         }
+    }
+
+    /** Words after which a table name comes: {@code CREATE TABLE x}, {@code REFERENCES x}, {@code ON x} (CREATE INDEX). */
+    private static final Set<String> BEFORE_TABLE = Set.of("table", "into", "from", "join", "cluster", "vacuum", "analyze", "sequence", "index",
+            "update", "references", "on", "view", "exists", "only", "truncate");
+
+    /**
+     * {@code @name.table} where a table name stands ({@code CREATE TABLE @cdmDatabaseSchema.person}): a
+     * template's schema (OHDSI's SqlRender), never SQL, since neither PostgreSQL's @ operator nor a MySQL
+     * variable can name a table. So it is masked without being declared.
+     */
+    private boolean schemaPlaceholder(int nameEnd) {
+        if (nameEnd + 1 >= n || s[nameEnd] != '.' || !isIdentifierStart(s[nameEnd + 1])) {
+            return false;
+        }
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            if (!t.isComment()) {
+                return t.kind() == TokenKind.WORD
+                        && BEFORE_TABLE.contains(new String(s, t.start(), t.end() - t.start()).toLowerCase(Locale.ROOT));
+            }
+        }
+        return false;
     }
 
     private void maskAt(int start, int end) {
@@ -553,7 +578,7 @@ public final class Lexer {
 
     /** The delimiter alone on its line (spaces around it allowed), matched ignoring case as GO is. */
     private boolean delimiterLineAt(int at) {
-        if (!lineStart || !matchesIgnoreCase(at, delimiter.toLowerCase(java.util.Locale.ROOT))) {
+        if (!lineStart || !matchesIgnoreCase(at, delimiter.toLowerCase(Locale.ROOT))) {
             return false;
         }
         for (int i = at + delimiter.length(); i < n && s[i] != '\n' && s[i] != '\r'; i++) {
@@ -573,7 +598,7 @@ public final class Lexer {
         int end = lineEnd(start);
         emit(TokenKind.META_COMMAND, start, end);
         if (end - start > 5 && matchesIgnoreCase(start, "\\copy")) {
-            String line = new String(s, start, end - start).toLowerCase(java.util.Locale.ROOT);
+            String line = new String(s, start, end - start).toLowerCase(Locale.ROOT);
             if (line.matches("(?s).*\\bfrom\\s+(stdin|pstdin)\\b.*")) {
                 copyDataPending = true;
             }

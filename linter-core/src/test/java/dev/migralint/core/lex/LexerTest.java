@@ -393,9 +393,31 @@ class LexerTest {
             assertCoversText(text, on);
             assertThat(on.maskedText()).isEqualTo("CREATE TABLE cdm" + " ".repeat(15) + ".person (id int)");
             assertThat(render(text, on)).contains("PLACEHOLDER @cdmDatabaseSchema");
-            LexResult off = Lexer.lex(text, LexOptions.of(Dialect.POSTGRESQL));
-            assertThat(off.maskedText()).isEqualTo(text);
-            assertThat(render(text, off)).contains("OPERATOR @", "WORD cdmDatabaseSchema");
+            String expression = "SELECT @cdmDatabaseSchema.person FROM t";
+            LexResult off = Lexer.lex(expression, LexOptions.of(Dialect.POSTGRESQL));
+            assertThat(off.maskedText()).isEqualTo(expression);
+            assertThat(render(expression, off)).contains("OPERATOR @", "WORD cdmDatabaseSchema");
+        }
+
+        @Test
+        void anAtNameQualifyingATableIsATemplatesSchemaWithoutBeingDeclared() {
+            String text = "CREATE TABLE @cdm.person (id int REFERENCES @cdm.people);\n"
+                    + "CREATE INDEX i ON /* why */ @cdm.person (id);\nCLUSTER @cdm.person USING i;\n"
+                    + "INSERT INTO @results.cohort SELECT * FROM @cdm.person p JOIN @vocab.concept c ON true;";
+            LexResult r = Lexer.lex(text, LexOptions.of(Dialect.POSTGRESQL));
+            assertCoversText(text, r);
+            assertThat(r.maskedText()).doesNotContain("@").contains("CREATE TABLE cdm .person", "REFERENCES cdm .people",
+                    "ON /* why */ cdm .person", "CLUSTER cdm .person", "INTO results .cohort", "JOIN vocab .concept");
+        }
+
+        @Test
+        void anAtNameElsewhereStaysAnOperatorOrAVariable() {
+            String pg = "SELECT @a.b, @ -5 FROM t WHERE @t.x > 1";
+            assertThat(Lexer.lex(pg, LexOptions.of(Dialect.POSTGRESQL)).maskedText()).isEqualTo(pg);
+            String mysql = "SET @a.b = 1; SELECT @total, @a.b FROM t";
+            LexResult r = Lexer.lex(mysql, LexOptions.of(Dialect.MYSQL));
+            assertThat(r.maskedText()).isEqualTo(mysql);
+            assertThat(render(mysql, r)).contains("WORD @total");
         }
 
         @Test
