@@ -51,8 +51,8 @@ final class ColumnReplay {
     /**
      * The partitions and inheritance children of {@code parent}, their own children included: ADD
      * COLUMN, RENAME COLUMN and ALTER COLUMN TYPE on a parent change them too (PostgreSQL refuses ONLY
-     * for those when the parent has children), and so does DROP COLUMN without ONLY. Only a child's first parent is recorded
-     * ({@link Table#partitionOf()}), so a second parent's changes do not reach it.
+     * for those when the parent has children), and so does DROP COLUMN without ONLY. A child of several
+     * parents is reached from each ({@link Table#childOf}).
      */
     private List<Table> children(ObjectName parent) {
         List<Table> found = new ArrayList<>();
@@ -60,7 +60,7 @@ final class ColumnReplay {
         for (int i = 0; i < parents.size(); i++) {
             ObjectName p = parents.get(i);
             for (Table t : s.schema.allRelations()) {
-                if (p.equals(t.partitionOf()) && !parents.contains(t.name())) {
+                if (t.childOf(p) && !parents.contains(t.name())) {
                     found.add(t);
                     parents.add(t.name());
                 }

@@ -22,12 +22,13 @@ import java.util.Set;
  * an inheritance child INHERITS from (as resolved then, or as written when replay did not know it),
  * null for other tables: a partition gets its parent's primary key, unique indexes and foreign keys,
  * which replay does not copy, and whole-schema rules judge the parent once. {@code rowLevelSecurity} is PostgreSQL's ENABLE ROW LEVEL
- * SECURITY, as the last ENABLE or DISABLE left it.
+ * SECURITY, as the last ENABLE or DISABLE left it. {@code moreParents} are the parents an inheritance
+ * child INHERITS from after the first ({@code INHERITS (dog, pet)}: pet), whose column changes reach it too.
  */
 public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey primaryKey, List<UniqueKey> uniques,
                     List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<ExclusionConstraint> exclusions,
                     List<Index> indexes, boolean temporary, boolean columnsKnown, Set<ObjectName> dependsOn,
-                    ObjectName partitionOf, Location definedAt, boolean rowLevelSecurity) {
+                    ObjectName partitionOf, Location definedAt, boolean rowLevelSecurity, List<ObjectName> moreParents) {
 
     public enum Kind { TABLE, MATERIALIZED_VIEW }
 
@@ -36,7 +37,7 @@ public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey
                  List<Index> indexes, boolean temporary, boolean columnsKnown, Set<ObjectName> dependsOn,
                  ObjectName partitionOf, Location definedAt) {
         this(name, kind, columns, primaryKey, uniques, foreignKeys, checks, exclusions, indexes, temporary, columnsKnown,
-                dependsOn, partitionOf, definedAt, false);
+                dependsOn, partitionOf, definedAt, false, List.of());
     }
 
     public Table {
@@ -47,6 +48,12 @@ public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey
         exclusions = List.copyOf(exclusions);
         indexes = List.copyOf(indexes);
         dependsOn = Set.copyOf(dependsOn);
+        moreParents = List.copyOf(moreParents);
+    }
+
+    /** Whether {@code parent} is one this table was made PARTITION OF, attached to, or INHERITS from. */
+    public boolean childOf(ObjectName parent) {
+        return parent.equals(partitionOf) || moreParents.contains(parent);
     }
 
     public Optional<Column> column(String columnName) {
@@ -105,6 +112,7 @@ public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey
         ObjectName partitionOf;
         Location definedAt;
         boolean rowLevelSecurity;
+        final List<ObjectName> moreParents;
 
         Builder(ObjectName name, Kind kind, boolean temporary, Location definedAt) {
             this.name = name;
@@ -119,6 +127,7 @@ public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey
             this.columnsKnown = true;
             this.dependsOn = Set.of();
             this.definedAt = definedAt;
+            this.moreParents = new ArrayList<>();
         }
 
         Builder(Table t) {
@@ -137,6 +146,7 @@ public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey
             this.partitionOf = t.partitionOf;
             this.definedAt = t.definedAt;
             this.rowLevelSecurity = t.rowLevelSecurity;
+            this.moreParents = new ArrayList<>(t.moreParents);
         }
 
         int columnIndex(String columnName) {
@@ -176,7 +186,7 @@ public record Table(ObjectName name, Kind kind, List<Column> columns, PrimaryKey
 
         Table build() {
             return new Table(name, kind, columns, primaryKey, uniques, foreignKeys, checks, exclusions, indexes,
-                    temporary, columnsKnown, dependsOn, partitionOf, definedAt, rowLevelSecurity);
+                    temporary, columnsKnown, dependsOn, partitionOf, definedAt, rowLevelSecurity, moreParents);
         }
     }
 }

@@ -108,8 +108,11 @@ final class TableCreation {
     private void copyFrom(Table.Builder b, TableSource source, List<Constraint> constraints, List<Index> indexes) {
         Table from = source.table() == null ? null : s.schema.relation(source.table()).orElse(null);
         // An inheritance child is judged with its parent too, the way dumps (sakila) use it for partitions.
+        ObjectName parent = from == null ? source.table() : from.name();
         if (source.kind() == SourceKind.PARTITION_OF || (source.kind() == SourceKind.INHERITS && b.partitionOf == null)) {
-            b.partitionOf = from == null ? source.table() : from.name();
+            b.partitionOf = parent;
+        } else if (source.kind() == SourceKind.INHERITS) {
+            b.moreParents.add(parent);
         }
         if (from == null || source.kind() == SourceKind.OF_TYPE) {
             b.columnsKnown = false;
