@@ -78,9 +78,9 @@ public final class IndexShapes {
 
     /**
      * The index {@code index} duplicates, or null: among equivalent indexes, a non-unique one duplicates
-     * a unique one; of two equally unique ones, the primary key's is kept over a constraint's, a
-     * constraint's over one someone created, and otherwise the earlier over the later. When several are
-     * kept over it, the one to keep first is named.
+     * a unique one; of two unique ones, one with NULLS NOT DISTINCT is kept over one without, then the
+     * primary key's over a constraint's, a constraint's over one someone created, and otherwise the
+     * earlier over the later. When several are kept over it, the one to keep first is named.
      */
     public static Index duplicated(Index index, List<Index> tableIndexes) {
         int at = tableIndexes.indexOf(index);
@@ -99,6 +99,9 @@ public final class IndexShapes {
     private static boolean keptOver(Index a, int ai, Index b, int bi) {
         if (a.unique() != b.unique()) {
             return a.unique();
+        }
+        if (a.nullsNotDistinct() != b.nullsNotDistinct()) {
+            return a.nullsNotDistinct(); // it enforces all the other does, and NULL keys too
         }
         if (keepRank(a) != keepRank(b)) {
             return keepRank(a) < keepRank(b);

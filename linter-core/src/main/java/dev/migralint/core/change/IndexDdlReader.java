@@ -137,12 +137,14 @@ final class IndexDdlReader {
         if (w >= 0 && w + 1 < t.size()) {
             where = t.canonical(w + 1, t.size());
         }
+        int nulls = t.findTopLevelWord(close + 1, w >= 0 ? w : t.size(), "nulls");
+        boolean nullsNotDistinct = nulls >= 0 && t.isWords(nulls, "nulls", "not", "distinct");
         // A schema-qualified index name lives in its table's schema in PostgreSQL.
         if (name != null && name.schema() == null && table.schema() != null) {
             name = new ObjectName(table.schema(), name.name());
         }
         return new CreateIndex(name, ObjectName.of(table), keys(t, i + 1, close), kind.unique(), concurrently, ifNotExists,
-                method, where, include, range, indexKeyword);
+                method, where, include, range, indexKeyword, nullsNotDistinct);
     }
 
     /**

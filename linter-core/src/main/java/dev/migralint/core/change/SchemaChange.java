@@ -372,11 +372,12 @@ public sealed interface SchemaChange {
      * ("btree" when not given); {@code where} the partial-index predicate text or null;
      * {@code include} the INCLUDE columns. {@code indexKeyword} is where the INDEX keyword of a CREATE
      * INDEX statement stands (CONCURRENTLY goes right after it), null for indexes other statements
-     * define.
+     * define. {@code nullsNotDistinct}: PostgreSQL 15's NULLS NOT DISTINCT on a unique index.
      */
     record CreateIndex(ObjectName name, ObjectName table, List<IndexColumn> columns, boolean unique,
                        boolean concurrently, boolean ifNotExists, String method, String where,
-                       List<String> include, TextRange range, TextRange indexKeyword) implements SchemaChange {
+                       List<String> include, TextRange range, TextRange indexKeyword, boolean nullsNotDistinct)
+            implements SchemaChange {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visit(this);
@@ -385,6 +386,13 @@ public sealed interface SchemaChange {
         public CreateIndex {
             columns = List.copyOf(columns);
             include = List.copyOf(include);
+        }
+
+        public CreateIndex(ObjectName name, ObjectName table, List<IndexColumn> columns, boolean unique,
+                           boolean concurrently, boolean ifNotExists, String method, String where,
+                           List<String> include, TextRange range, TextRange indexKeyword) {
+            this(name, table, columns, unique, concurrently, ifNotExists, method, where, include, range, indexKeyword,
+                    false);
         }
 
         public CreateIndex(ObjectName name, ObjectName table, List<IndexColumn> columns, boolean unique,

@@ -15,10 +15,12 @@ import java.util.Objects;
  *
  * <p>{@code spelling} is the name as MySQL keeps it where that differs from the folded {@code name}
  * ({@code IX_AppId} for {@code ix_appid}), or null; for display only, it takes no part in equality (see
- * {@link ObjectName#spelling()}).
+ * {@link ObjectName#spelling()}). {@code nullsNotDistinct} is a unique index's PostgreSQL 15 NULLS NOT DISTINCT:
+ * rows whose keys are NULL collide like any others.
  */
 public record Index(String name, ObjectName table, List<IndexColumn> keys, boolean unique, String method,
-                    String predicate, List<String> include, IndexKind kind, Location definedAt, String spelling) {
+                    String predicate, List<String> include, IndexKind kind, Location definedAt, String spelling,
+                    boolean nullsNotDistinct) {
 
     public Index {
         keys = List.copyOf(keys);
@@ -30,7 +32,12 @@ public record Index(String name, ObjectName table, List<IndexColumn> keys, boole
 
     public Index(String name, ObjectName table, List<IndexColumn> keys, boolean unique, String method,
                  String predicate, List<String> include, IndexKind kind, Location definedAt) {
-        this(name, table, keys, unique, method, predicate, include, kind, definedAt, null);
+        this(name, table, keys, unique, method, predicate, include, kind, definedAt, null, false);
+    }
+
+    public Index(String name, ObjectName table, List<IndexColumn> keys, boolean unique, String method,
+                 String predicate, List<String> include, IndexKind kind, Location definedAt, String spelling) {
+        this(name, table, keys, unique, method, predicate, include, kind, definedAt, spelling, false);
     }
 
     /** The name as messages and advice print it: as the source spelled it. */
@@ -68,19 +75,19 @@ public record Index(String name, ObjectName table, List<IndexColumn> keys, boole
 
     /** Renamed: the new name's spelling replaces the old one. */
     Index withName(String newName, String newSpelling) {
-        return new Index(newName, table, keys, unique, method, predicate, include, kind, definedAt, newSpelling);
+        return new Index(newName, table, keys, unique, method, predicate, include, kind, definedAt, newSpelling, nullsNotDistinct);
     }
 
     Index withTable(ObjectName newTable) {
-        return new Index(name, newTable, keys, unique, method, predicate, include, kind, definedAt, spelling);
+        return new Index(name, newTable, keys, unique, method, predicate, include, kind, definedAt, spelling, nullsNotDistinct);
     }
 
     Index withKind(IndexKind newKind) {
-        return new Index(name, table, keys, unique, method, predicate, include, newKind, definedAt, spelling);
+        return new Index(name, table, keys, unique, method, predicate, include, newKind, definedAt, spelling, nullsNotDistinct);
     }
 
     Index withKeys(List<IndexColumn> newKeys, List<String> newInclude, String newPredicate) {
-        return new Index(name, table, newKeys, unique, method, newPredicate, newInclude, kind, definedAt, spelling);
+        return new Index(name, table, newKeys, unique, method, newPredicate, newInclude, kind, definedAt, spelling, nullsNotDistinct);
     }
 
     /** Equal when all but {@code spelling} are: the spelling is for display only. */
@@ -88,11 +95,12 @@ public record Index(String name, ObjectName table, List<IndexColumn> keys, boole
     public boolean equals(Object o) {
         return o instanceof Index i && name.equals(i.name) && table.equals(i.table) && keys.equals(i.keys)
                 && unique == i.unique && Objects.equals(method, i.method) && Objects.equals(predicate, i.predicate)
-                && include.equals(i.include) && kind == i.kind && Objects.equals(definedAt, i.definedAt);
+                && include.equals(i.include) && kind == i.kind && Objects.equals(definedAt, i.definedAt)
+                && nullsNotDistinct == i.nullsNotDistinct;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, table, keys, unique, method, predicate, include, kind, definedAt);
+        return Objects.hash(name, table, keys, unique, method, predicate, include, kind, definedAt, nullsNotDistinct);
     }
 }

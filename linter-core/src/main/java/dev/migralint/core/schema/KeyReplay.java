@@ -75,10 +75,10 @@ final class KeyReplay {
                             GeneratedNames.nameAddition(GeneratedNames.indexColumnNames(keys(u.columns()), u.include())),
                             "key", relationOrConstraint(b));
             index = new Index(name, b.name, keys(u.columns()), true, "btree", null, u.include(),
-                    IndexKind.UNIQUE_CONSTRAINT, s.at(u.range()));
+                    IndexKind.UNIQUE_CONSTRAINT, s.at(u.range()), null, u.nullsNotDistinct());
             b.indexes.add(index);
         }
-        b.uniques.add(new UniqueKey(index.name(), index.columnNames(), s.at(u.range())));
+        b.uniques.add(new UniqueKey(index.name(), index.columnNames(), s.at(u.range()), index.nullsNotDistinct()));
     }
 
     /** A PostgreSQL EXCLUDE constraint and its index ({@code <table>_<columns>_excl}). */
@@ -282,7 +282,7 @@ final class KeyReplay {
                     s.relationTaken(b));
         }
         Index index = new Index(name, b.name, ci.columns(), ci.unique(), ci.method() == null ? "btree" : ci.method(),
-                ci.where(), ci.include(), IndexKind.EXPLICIT, s.at(ci.range()), spelling);
+                ci.where(), ci.include(), IndexKind.EXPLICIT, s.at(ci.range()), spelling, ci.nullsNotDistinct());
         if (s.mysql()) {
             // InnoDB drops the index it made for a foreign key once another index can serve the key.
             for (ForeignKey fk : b.foreignKeys) {

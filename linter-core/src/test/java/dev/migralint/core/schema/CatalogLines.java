@@ -61,7 +61,8 @@ final class CatalogLines {
             SELECT 'K|' || r.name || '|' || con.conname || '|' || con.convalidated::text
             FROM pg_constraint con JOIN rel r ON r.oid = con.conrelid WHERE con.contype = 'c'
             UNION ALL
-            SELECT 'I|' || r.name || '|' || ic.relname || '|' || i.indisunique::text || '|' || am.amname || '|'
+            SELECT 'I|' || r.name || '|' || ic.relname || '|' || i.indisunique::text
+                   || CASE WHEN i.indnullsnotdistinct THEN ' nulls not distinct' ELSE '' END || '|' || am.amname || '|'
                    || (SELECT string_agg(replace(pg_get_indexdef(i.indexrelid, k, false), E'\\n', ' '), ' ¦ ' ORDER BY k)
                        FROM generate_series(1, i.indnkeyatts) k) || '|'
                    || coalesce((SELECT string_agg(pg_get_indexdef(i.indexrelid, k, false), ',' ORDER BY k)
@@ -122,7 +123,8 @@ final class CatalogLines {
             }
             for (Index i : t.indexes()) {
                 String keys = i.keys().stream().map(CatalogLines::key).collect(Collectors.joining(" ¦ "));
-                lines.add(normalize("I|" + name(t.name()) + "|" + i.name() + "|" + i.unique() + "|"
+                lines.add(normalize("I|" + name(t.name()) + "|" + i.name() + "|" + i.unique()
+                        + (i.nullsNotDistinct() ? " nulls not distinct" : "") + "|"
                         + i.method() + "|" + keys + "|" + String.join(",", i.include()) + "|"
                         + (i.predicate() == null ? "" : i.predicate())));
             }

@@ -169,20 +169,20 @@ public final class MissingForeignKey implements SchemaRule {
      * {@code robot UNIQUE (name, project_id)}, {@code cve_allowlist UNIQUE (project_id)}): NULLs never
      * collide, so rows that refer to nothing would escape the uniqueness the key was made for. Schemas
      * shaped like this store a sentinel (0) for "none" instead, which a foreign key would refuse: Harbor's
-     * system-level robots, allowlist and labels. (PostgreSQL 15's NULLS NOT DISTINCT is not told apart: a
-     * key declared so is skipped as well.)
+     * system-level robots, allowlist and labels. A key with PostgreSQL 15's NULLS NOT DISTINCT keeps NULL
+     * rows unique, so NULL can mean "none" there and the column is judged as any other.
      */
     private static boolean sentinelForUniqueness(Table t, Column c) {
         if (c.notNull()) {
             return false;
         }
         for (UniqueKey u : t.uniques()) {
-            if (u.columns().contains(c.name())) {
+            if (!u.nullsNotDistinct() && u.columns().contains(c.name())) {
                 return true;
             }
         }
         for (Index i : t.indexes()) {
-            if (i.unique() && i.predicate() == null && i.columnNames().contains(c.name())) {
+            if (i.unique() && !i.nullsNotDistinct() && i.predicate() == null && i.columnNames().contains(c.name())) {
                 return true;
             }
         }
