@@ -87,6 +87,11 @@ public record ObjectName(String schema, String name, String spelling) {
         return schema == null ? name : schema + "." + name;
     }
 
+    /** {@link #qualified()} as messages print it: the name as the source spelled it ({@link #displayName()}). */
+    public String displayQualified() {
+        return schema == null ? displayName() : schema + "." + displayName();
+    }
+
     /** True when both name the same object, treating a missing schema as matching any. */
     public boolean sameObject(ObjectName other) {
         return name.equals(other.name) && (schema == null || other.schema == null || schema.equals(other.schema));

@@ -32,7 +32,7 @@ final class ColumnReplay {
                 return;
             }
             throw s.refuse(Kind.ALREADY_EXISTS, t.name().name() + "." + a.column().name(),
-                    "column " + a.column().name() + " of relation " + t.name().qualified() + " already exists");
+                    "column " + a.column().name() + " of relation " + t.name().displayQualified() + " already exists");
         }
         Column added = SchemaReplayer.column(s, t.name(), a.column());
         b.columns.add(added);
@@ -76,7 +76,7 @@ final class ColumnReplay {
             if (d.ifExists() || !t.columnsKnown()) {
                 return;
             }
-            s.column(b, d.column());
+            s.column(b, d.column(), d.spelling());
         }
         String column = s.id(d.column());
         int at = b.columnIndex(column);
@@ -111,7 +111,7 @@ final class ColumnReplay {
         }
         if (b.columnIndex(s.id(r.newName())) >= 0) {
             throw s.refuse(Kind.ALREADY_EXISTS, t.name().name() + "." + r.newName(),
-                    "column " + r.newName() + " of relation " + t.name().qualified() + " already exists");
+                    "column " + r.newName() + " of relation " + t.name().displayQualified() + " already exists");
         }
         String from = b.columns.get(at).name();
         String to = s.id(r.newName());
@@ -220,7 +220,7 @@ final class ColumnReplay {
             }
             if (c.identity()) {
                 throw s.refuse(Kind.INVALID, t.name().name() + "." + column, "column " + column
-                        + " of relation " + t.name().qualified() + " is an identity column");
+                        + " of relation " + t.name().displayQualified() + " is an identity column");
             }
         }
         b.columns.set(at, c.withNotNull(notNull));

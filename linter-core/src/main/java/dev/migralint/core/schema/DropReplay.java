@@ -75,7 +75,7 @@ final class DropReplay {
             for (ForeignKey fk : t.foreignKeys()) {
                 if (keys.contains(fk.refTable())) {
                     refers = true;
-                    dependents.add("constraint " + fk.name() + " on table " + t.name().qualified());
+                    dependents.add("constraint " + fk.name() + " on table " + t.name().displayQualified());
                 }
             }
             if (refers) {
@@ -83,7 +83,7 @@ final class DropReplay {
             }
         }
         Set<ObjectName> views = dependentViews(keys);
-        views.forEach(v -> dependents.add("view " + v.qualified()));
+        views.forEach(v -> dependents.add("view " + v.displayQualified()));
         if (s.mysql()) {
             // MySQL keeps the other tables' foreign keys (a dump turns FOREIGN_KEY_CHECKS off to drop in any order).
             keys.forEach(k -> s.schema = s.schema.withoutTable(k));
@@ -121,7 +121,7 @@ final class DropReplay {
             boolean any = false;
             for (ForeignKey fk : t.foreignKeys()) {
                 if (dependsOn(fk, b.name, names)) {
-                    dependents.add("constraint " + fk.name() + " on table " + t.name().qualified());
+                    dependents.add("constraint " + fk.name() + " on table " + t.name().displayQualified());
                     any = true;
                 }
             }
@@ -131,7 +131,7 @@ final class DropReplay {
         }
         for (ForeignKey fk : b.foreignKeys) {
             if (dependsOn(fk, b.name, names) && !fksAlreadyGoing.contains(fk.name())) {
-                dependents.add("constraint " + fk.name() + " on table " + b.name.qualified());
+                dependents.add("constraint " + fk.name() + " on table " + b.name.displayQualified());
             }
         }
         requireCascade(cascade, "index " + String.join(", ", names), dependents);
@@ -218,7 +218,7 @@ final class DropReplay {
         }
         if (index.kind() != IndexKind.EXPLICIT) {
             throw s.refuse(Kind.HAS_DEPENDENTS, index.name(), "cannot drop index " + index.name() + " because constraint "
-                    + index.name() + " on table " + b.name.qualified() + " requires it (drop the constraint instead)");
+                    + index.name() + " on table " + b.name.displayQualified() + " requires it (drop the constraint instead)");
         }
         dropIndexes(b, List.of(index), cascade, Set.of());
     }

@@ -37,7 +37,7 @@ final class KeyReplay {
     void primaryKey(Table.Builder b, Constraint.PrimaryKey pk) {
         if (b.primaryKey != null) {
             throw s.refuse(Kind.INVALID, b.name.qualified(),
-                    "table " + b.name.qualified() + " already has a primary key (" + b.primaryKey.name() + ")");
+                    "table " + b.name.displayQualified() + " already has a primary key (" + b.primaryKey.name() + ")");
         }
         Index index;
         if (pk.usingIndex() != null) {
@@ -96,8 +96,8 @@ final class KeyReplay {
     private Index adopt(Table.Builder b, String constraintName, ObjectName indexName, IndexKind kind) {
         Index index = b.index(s.id(indexName.name()));
         if (index == null) {
-            throw s.refuse(Kind.UNKNOWN_INDEX, indexName.qualified(), "index " + indexName.qualified() + " does not exist"
-                    + " on table " + b.name.qualified());
+            throw s.refuse(Kind.UNKNOWN_INDEX, indexName.qualified(), "index " + indexName.displayQualified() + " does not exist"
+                    + " on table " + b.name.displayQualified());
         }
         if (index.kind() != IndexKind.EXPLICIT) {
             throw s.refuse(Kind.INVALID, index.name(), "index " + index.name() + " already belongs to a constraint");
@@ -172,7 +172,7 @@ final class KeyReplay {
         if (refColumns.isEmpty()) {
             if (target.primaryKey() == null) {
                 throw s.refuse(Kind.INVALID, target.name().qualified(),
-                        "there is no primary key for referenced table " + target.name().qualified());
+                        "there is no primary key for referenced table " + target.name().displayQualified());
             }
             refColumns = target.primaryKey().columns();
         }
@@ -189,8 +189,8 @@ final class KeyReplay {
         String referenced = referencedIndex(target, refColumns);
         if (referenced == null && target.columnsKnown()) {
             throw s.refuse(Kind.INVALID, target.name().qualified(), s.mysql()
-                    ? "missing index for constraint in the referenced table " + target.name().qualified()
-                    : "there is no unique constraint matching given keys for referenced table " + target.name().qualified());
+                    ? "missing index for constraint in the referenced table " + target.name().displayQualified()
+                    : "there is no unique constraint matching given keys for referenced table " + target.name().displayQualified());
         }
         String name;
         if (fk.name() != null) {

@@ -30,14 +30,14 @@ final class NamespaceReplay {
     void createEnum(CreateEnum e) {
         ObjectName key = s.schema.keyForNew(e.name(), false);
         if (s.schema.enumType(key).isPresent() || s.schema.relationNameTaken(key)) {
-            throw s.refuse(Kind.ALREADY_EXISTS, key.qualified(), "type " + key.qualified() + " already exists");
+            throw s.refuse(Kind.ALREADY_EXISTS, key.qualified(), "type " + key.displayQualified() + " already exists");
         }
         s.schema = s.schema.withEnum(new EnumType(key, e.labels(), s.here()));
     }
 
     private EnumType enumType(ObjectName name) {
         return s.schema.enumType(name).orElseThrow(() -> s.refuse(Kind.UNKNOWN_TYPE, name.qualified(),
-                "type " + name.qualified() + " does not exist"));
+                "type " + name.displayQualified() + " does not exist"));
     }
 
     void alterEnum(AlterEnum a) {
@@ -83,18 +83,18 @@ final class NamespaceReplay {
                 if (d.ifExists()) {
                     continue;
                 }
-                throw s.refuse(Kind.UNKNOWN_TYPE, name.qualified(), "type " + name.qualified() + " does not exist");
+                throw s.refuse(Kind.UNKNOWN_TYPE, name.qualified(), "type " + name.displayQualified() + " does not exist");
             }
             List<String> dependents = new ArrayList<>();
             for (Table t : s.schema.allRelations()) {
                 for (Column c : t.columns()) {
                     if (type.name().equals(enumOf(c.type()))) {
-                        dependents.add("column " + c.name() + " of table " + t.name().qualified());
+                        dependents.add("column " + c.name() + " of table " + t.name().displayQualified());
                     }
                 }
             }
             if (!d.cascade() && !dependents.isEmpty()) {
-                throw s.refuse(Kind.HAS_DEPENDENTS, type.name().qualified(), "cannot drop type " + type.name().qualified()
+                throw s.refuse(Kind.HAS_DEPENDENTS, type.name().qualified(), "cannot drop type " + type.name().displayQualified()
                         + " because other objects depend on it: " + String.join(", ", dependents) + " (use CASCADE)");
             }
             for (Table t : s.schema.allRelations()) {
@@ -133,7 +133,7 @@ final class NamespaceReplay {
             if (v.ifNotExists()) {
                 return;
             }
-            throw s.refuse(Kind.ALREADY_EXISTS, key.qualified(), "relation " + key.qualified() + " already exists");
+            throw s.refuse(Kind.ALREADY_EXISTS, key.qualified(), "relation " + key.displayQualified() + " already exists");
         }
         if (v.materialized()) {
             Table.Builder b = new Table.Builder(key, Table.Kind.MATERIALIZED_VIEW, false, s.here());

@@ -53,7 +53,7 @@ final class ObjectReplay {
             if (r.ifExists()) {
                 return;
             }
-            throw s.refuse(Kind.UNKNOWN_TABLE, r.table().qualified(), "table " + r.table().qualified() + " does not exist");
+            throw s.refuse(Kind.UNKNOWN_TABLE, r.table().qualified(), "table " + r.table().displayQualified() + " does not exist");
         }
         ObjectName oldKey = t.name();
         ObjectName newKey = s.mysql() ? r.newName().inSchema(null)
@@ -62,7 +62,7 @@ final class ObjectReplay {
             return;
         }
         if (s.schema.relationNameTaken(newKey)) {
-            throw s.refuse(Kind.ALREADY_EXISTS, newKey.qualified(), "relation " + newKey.qualified() + " already exists");
+            throw s.refuse(Kind.ALREADY_EXISTS, newKey.qualified(), "relation " + newKey.displayQualified() + " already exists");
         }
         Table.Builder b = t.toBuilder();
         b.name = newKey;
@@ -81,7 +81,7 @@ final class ObjectReplay {
         ObjectName newKey = new ObjectName(r.newName().schema() != null ? r.newName().schema() : v.name().schema(),
                 r.newName().name());
         if (s.schema.relationNameTaken(newKey)) {
-            throw s.refuse(Kind.ALREADY_EXISTS, newKey.qualified(), "relation " + newKey.qualified() + " already exists");
+            throw s.refuse(Kind.ALREADY_EXISTS, newKey.qualified(), "relation " + newKey.displayQualified() + " already exists");
         }
         s.schema = s.schema.withView(v.name(), new View(newKey, v.dependsOn(), v.definedAt()));
         retarget(v.name(), newKey);
@@ -129,7 +129,7 @@ final class ObjectReplay {
         if (d.kind() == ConstraintKind.PRIMARY_KEY) {
             Index pk = b.primaryKey == null ? null : b.index(b.primaryKey.name());
             if (pk == null) {
-                throw s.refuse(Kind.UNKNOWN_CONSTRAINT, t.name().name(), "table " + t.name().qualified()
+                throw s.refuse(Kind.UNKNOWN_CONSTRAINT, t.name().name(), "table " + t.name().displayQualified()
                         + " has no primary key");
             }
             drops.dropMysqlIndex(b, pk);
@@ -176,7 +176,7 @@ final class ObjectReplay {
         String from = s.id(r.name());
         String to = s.id(r.newName());
         TableConstraint c = t.constraint(from).orElseThrow(() -> s.refuse(Kind.UNKNOWN_CONSTRAINT,
-                t.name().name() + "." + from, "constraint " + from + " for table " + t.name().qualified()
+                t.name().name() + "." + from, "constraint " + from + " for table " + t.name().displayQualified()
                         + " does not exist"));
         if (b.hasConstraint(to)) {
             throw s.refuse(Kind.ALREADY_EXISTS, to, "constraint " + to + " for relation "
@@ -233,7 +233,7 @@ final class ObjectReplay {
         Table t = s.table(v.table());
         Table.Builder b = t.toBuilder();
         TableConstraint c = t.constraint(s.id(v.name())).orElseThrow(() -> s.refuse(Kind.UNKNOWN_CONSTRAINT,
-                t.name().name() + "." + v.name(), "constraint " + v.name() + " of relation " + t.name().qualified()
+                t.name().name() + "." + v.name(), "constraint " + v.name() + " of relation " + t.name().displayQualified()
                         + " does not exist"));
         if (c instanceof ForeignKey fk) {
             b.foreignKeys.replaceAll(x -> x == fk ? new ForeignKey(fk.name(), fk.columns(), fk.refTable(), fk.refColumns(),
@@ -241,7 +241,7 @@ final class ObjectReplay {
         } else if (c instanceof CheckConstraint ch) {
             b.checks.replaceAll(x -> x == ch ? new CheckConstraint(ch.name(), ch.expression(), true, ch.definedAt()) : x);
         } else {
-            throw s.refuse(Kind.INVALID, v.name(), "constraint " + v.name() + " of relation " + t.name().qualified()
+            throw s.refuse(Kind.INVALID, v.name(), "constraint " + v.name() + " of relation " + t.name().displayQualified()
                     + " is not a foreign key or check constraint");
         }
         s.put(t.name(), b);
@@ -263,7 +263,7 @@ final class ObjectReplay {
                 if (d.table() != null) {
                     s.relation(d.table());
                 }
-                throw s.refuse(Kind.UNKNOWN_INDEX, name.qualified(), "index " + name.qualified() + " does not exist");
+                throw s.refuse(Kind.UNKNOWN_INDEX, name.qualified(), "index " + name.displayQualified() + " does not exist");
             }
             Table t = s.schema.tableByKey(index.table());
             Table.Builder b = t.toBuilder();
@@ -279,7 +279,7 @@ final class ObjectReplay {
             if (r.ifExists()) {
                 return;
             }
-            throw s.refuse(Kind.UNKNOWN_INDEX, r.index().qualified(), "index " + r.index().qualified() + " does not exist");
+            throw s.refuse(Kind.UNKNOWN_INDEX, r.index().qualified(), "index " + r.index().displayQualified() + " does not exist");
         }
         Table t = s.schema.tableByKey(index.table());
         Table.Builder b = t.toBuilder();

@@ -64,14 +64,14 @@ final class ReplayState {
     /** The table or materialized view a name resolves to; refuses the change when there is none. */
     Table relation(ObjectName name) {
         return schema.relation(name).orElseThrow(() ->
-                refuse(ReplayNote.Kind.UNKNOWN_TABLE, name.qualified(), "table " + name.qualified() + " does not exist"));
+                refuse(ReplayNote.Kind.UNKNOWN_TABLE, name.qualified(), "table " + name.displayQualified() + " does not exist"));
     }
 
     /** A table (not a materialized view); refuses the change when there is none. */
     Table table(ObjectName name) {
         Table t = relation(name);
         if (t.kind() != Table.Kind.TABLE) {
-            throw refuse(ReplayNote.Kind.INVALID, name.qualified(), name.qualified() + " is not a table");
+            throw refuse(ReplayNote.Kind.INVALID, name.qualified(), name.displayQualified() + " is not a table");
         }
         return t;
     }
@@ -108,10 +108,16 @@ final class ReplayState {
 
     /** The column, or a refusal naming it (unless the table's columns are not all known, then null). */
     int column(Table.Builder b, String column) {
+        return column(b, column, null);
+    }
+
+    /** {@link #column(Table.Builder, String)}, the refusal naming the column as {@code written} when known (MySQL). */
+    int column(Table.Builder b, String column, String written) {
         int i = b.columnIndex(id(column));
         if (i < 0 && b.columnsKnown) {
             throw refuse(ReplayNote.Kind.UNKNOWN_COLUMN, b.name.name() + "." + column,
-                    "column " + column + " of table " + b.name.qualified() + " does not exist");
+                    "column " + (written != null ? written : column) + " of table " + b.name.displayQualified()
+                            + " does not exist");
         }
         return i;
     }

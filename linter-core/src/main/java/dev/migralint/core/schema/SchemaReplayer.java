@@ -403,11 +403,11 @@ public final class SchemaReplayer {
             Table t = s.schema.relation(n).orElse(null);
             if (t == null) {
                 if (!d.ifExists()) {
-                    throw s.refuse(Kind.UNKNOWN_TABLE, n.qualified(), "table " + n.qualified() + " does not exist");
+                    throw s.refuse(Kind.UNKNOWN_TABLE, n.qualified(), "table " + n.displayQualified() + " does not exist");
                 }
                 s.schema = s.schema.withSeen(s.schema.keyForNew(n, false));
             } else if (t.kind() != Table.Kind.TABLE) {
-                throw s.refuse(Kind.INVALID, n.qualified(), n.qualified() + " is not a table");
+                throw s.refuse(Kind.INVALID, n.qualified(), n.displayQualified() + " is not a table");
             } else {
                 keys.add(t.name());
             }

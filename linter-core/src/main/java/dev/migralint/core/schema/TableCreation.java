@@ -46,7 +46,7 @@ final class TableCreation {
             if (c.ifNotExists()) {
                 return;
             }
-            throw s.refuse(Kind.ALREADY_EXISTS, key.qualified(), "relation " + key.qualified() + " already exists");
+            throw s.refuse(Kind.ALREADY_EXISTS, key.qualified(), "relation " + key.displayQualified() + " already exists");
         }
         Table.Builder b = new Table.Builder(key, Table.Kind.TABLE, c.temporary(), s.here());
         List<Constraint> copied = new ArrayList<>();
@@ -117,7 +117,7 @@ final class TableCreation {
         if (from == null || source.kind() == SourceKind.OF_TYPE) {
             b.columnsKnown = false;
             if (source.table() != null && source.kind() != SourceKind.OF_TYPE) {
-                s.note(Kind.UNKNOWN_TABLE, source.table().qualified(), "table " + source.table().qualified()
+                s.note(Kind.UNKNOWN_TABLE, source.table().qualified(), "table " + source.table().displayQualified()
                         + " does not exist");
             }
             return;
