@@ -79,16 +79,6 @@ public final class ObjectLabels {
         return column(table, columnName(schema, table, column, written));
     }
 
-    /** {@code table.column}, both as the source spelled them. */
-    public static String column(Table table, String column) {
-        return column(table.name(), columnName(table, column));
-    }
-
-    /** {@code table(a, b)}, as the source spelled them. */
-    public static String columns(Table table, List<String> columns) {
-        return columns(table.name(), columnNames(table, columns));
-    }
-
     /**
      * A template placeholder standing for a name ({@code {{ index .Options "Namespace" }}} in supabase's
      * Go templates, {@code @cdmDatabaseSchema} in OHDSI's, {@code ${schema}}, {@code :schema}): quoting

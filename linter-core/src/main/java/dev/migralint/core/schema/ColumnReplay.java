@@ -134,7 +134,7 @@ final class ColumnReplay {
             b.primaryKey = new PrimaryKey(b.primaryKey.name(), rename(b.primaryKey.columns(), from, to),
                     b.primaryKey.definedAt());
         }
-        b.uniques.replaceAll(u -> new UniqueKey(u.name(), rename(u.columns(), from, to), u.definedAt(), u.nullsNotDistinct()));
+        b.uniques.replaceAll(u -> new UniqueKey(u.name(), rename(u.columns(), from, to), u.definedAt()));
         b.checks.replaceAll(c -> new CheckConstraint(c.name(), GeneratedNames.renameIdentifier(c.expression(), from, to),
                 c.validated(), c.definedAt()));
         b.foreignKeys.replaceAll(fk -> renameInForeignKey(fk, b.name, from, to, true));

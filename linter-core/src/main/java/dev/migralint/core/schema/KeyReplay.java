@@ -78,7 +78,7 @@ final class KeyReplay {
                     IndexKind.UNIQUE_CONSTRAINT, s.at(u.range()), null, u.nullsNotDistinct());
             b.indexes.add(index);
         }
-        b.uniques.add(new UniqueKey(index.name(), index.columnNames(), s.at(u.range()), index.nullsNotDistinct()));
+        b.uniques.add(new UniqueKey(index.name(), index.columnNames(), s.at(u.range())));
     }
 
     /** A PostgreSQL EXCLUDE constraint and its index ({@code <table>_<columns>_excl}). */

@@ -20,14 +20,9 @@ public sealed interface TableConstraint {
         }
     }
 
-    record UniqueKey(String name, List<String> columns, Location definedAt, boolean nullsNotDistinct)
-            implements TableConstraint {
+    record UniqueKey(String name, List<String> columns, Location definedAt) implements TableConstraint {
         public UniqueKey {
             columns = List.copyOf(columns);
-        }
-
-        public UniqueKey(String name, List<String> columns, Location definedAt) {
-            this(name, columns, definedAt, false);
         }
     }
 

@@ -78,13 +78,13 @@ public final class NamingConvention implements StatementRule {
         } else if (change instanceof SchemaChange.RenameTable r) {
             check("Table", r.newName().displayName(), o.table(), change.range(), ctx);
         } else if (change instanceof SchemaChange.RenameColumn r) {
-            check("Column", r.newSpelling() != null ? r.newSpelling() : r.newName(), o.column(), change.range(), ctx);
+            check("Column", r.newDisplayName(), o.column(), change.range(), ctx);
         } else if (change instanceof SchemaChange.AddConstraint a) {
             constraint(a.constraint(), o, ctx);
         } else if (change instanceof SchemaChange.CreateIndex i && i.name() != null) {
             check("Index", i.name().displayName(), o.index(), change.range(), ctx);
         } else if (change instanceof SchemaChange.RenameIndex r) {
-            check("Index", r.newSpelling() != null ? r.newSpelling() : r.newName(), o.index(), change.range(), ctx);
+            check("Index", r.newDisplayName(), o.index(), change.range(), ctx);
         }
     }
 

@@ -15,7 +15,6 @@ import dev.migralint.core.schema.Index;
 import dev.migralint.core.schema.Schema;
 import dev.migralint.core.schema.Table;
 import dev.migralint.core.schema.TableConstraint.ForeignKey;
-import dev.migralint.core.schema.TableConstraint.UniqueKey;
 import dev.migralint.rules.ObjectLabels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -173,20 +172,9 @@ public final class MissingForeignKey implements SchemaRule {
      * rows unique, so NULL can mean "none" there and the column is judged as any other.
      */
     private static boolean sentinelForUniqueness(Table t, Column c) {
-        if (c.notNull()) {
-            return false;
-        }
-        for (UniqueKey u : t.uniques()) {
-            if (!u.nullsNotDistinct() && u.columns().contains(c.name())) {
-                return true;
-            }
-        }
-        for (Index i : t.indexes()) {
-            if (i.unique() && !i.nullsNotDistinct() && i.predicate() == null && i.columnNames().contains(c.name())) {
-                return true;
-            }
-        }
-        return false;
+        // every UNIQUE constraint has its index here too, so the indexes alone answer
+        return !c.notNull() && t.indexes().stream().anyMatch(i -> i.unique() && !i.nullsNotDistinct()
+                && i.predicate() == null && i.columnNames().contains(c.name()));
     }
 
     /**
